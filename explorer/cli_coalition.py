@@ -1,0 +1,149 @@
+"""Coalition commands: `explorer coalition` and `explorer power`."""
+
+from __future__ import annotations
+
+from explorer.cli_support import CliError, console, date_arg, load_atlas, print_json, resolve, run
+
+
+def _picture(atlas, on, splits):
+    from explorer.core.seats import default_picture, split
+
+    picture = default_picture(atlas.pack, on)
+    for name in splits:
+        actor = resolve(atlas, name)
+        try:
+            picture = split(atlas.pack, picture, actor.id)
+        except ValueError as exc:
+            raise CliError(str(exc)) from None
+    return picture
+
+
+@run
+def cmd_coalition(args) -> int:
+    from rich.text import Text
+
+    from explorer.core.coalition import Coalition, evaluate
+
+    atlas = load_atlas(args)
+    on = date_arg(args, atlas)
+    picture = _picture(atlas, on, args.split)
+    members = []
+    for name in args.members:
+        actor = resolve(atlas, name)
+        if not actor.exists_on(on):
+            raise CliError(f"{actor.name} does not exist on {on}.")
+        members.append(actor.id)
+    pm = resolve(atlas, args.pm).id if args.pm else None
+    try:
+        ev = evaluate(atlas, picture, Coalition(tuple(members), pm))
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+    if args.json:
+        data = ev.as_json()
+        data["date"] = on.isoformat()
+        return print_json(data)
+    out = console()
+    names = " + ".join(f"{ev.names[m]}" for m in ev.members) or "(nobody)"
+    seats = str(ev.low) if ev.low == ev.high else f"{ev.low}–{ev.high}"
+    pm_text = f", PM {atlas.actor(pm).name}" if pm else ""
+    out.print(Text(f"On {on}: {names}{pm_text}", style="bold"))
+    out.print(Text(f"Seats: {seats} of {ev.total}"))
+    for v in ev.verdicts:
+        style = "green" if v.reached else ("yellow" if v.status == "top_of_range" else "red")
+        out.print(Text(f"  {v.text}", style=style))
+    if ev.tensions:
+        out.print(Text("Tensions:", style="bold"))
+        for t in ev.tensions:
+            mark = "✗ refusal" if t.hard else "! tension"
+            a = atlas.actor(t.source_actor).name
+            b = atlas.actor(t.target_actor).name
+            out.print(Text(f"  {mark}: {a} — {t.type} — {b}: {t.description} "
+                           f"[{'; '.join(t.sources)}]", style="red" if t.hard else "yellow"))
+    out.print(Text("Feasible: " + ("yes" if ev.feasible else "no (a hard refusal)"),
+                   style="bold green" if ev.feasible else "bold red"))
+    if ev.completions:
+        out.print(Text("To go further:", style="bold"))
+        for c in ev.completions:
+            flag = "" if c.feasible else "  (not feasible)"
+            out.print(Text(f"  {c.threshold}: {c.text}{flag}"))
+    return 0
+
+
+@run
+def cmd_power(args) -> int:
+    from rich.table import Table
+
+    if args.weights:
+        return _power_general(args)
+    from explorer.core.coalition import power
+
+    atlas = load_atlas(args)
+    on = date_arg(args, atlas)
+    picture = _picture(atlas, on, args.split)
+    pm = resolve(atlas, args.pm).id if args.pm else None
+    threshold = atlas.pack.threshold(args.threshold)
+    if threshold is None:
+        known = ", ".join(t.id for t in atlas.pack.thresholds)
+        raise CliError(f"unknown threshold {args.threshold!r} (known: {known})")
+    try:
+        result = power(atlas, picture, threshold.id, pm=pm, feasible=args.feasible)
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+    players = [
+        {"id": u.id, "name": u.name, "seats": u.primary, "banzhaf": float(b),
+         "shapley_shubik": float(s), "banzhaf_exact": str(b), "shapley_shubik_exact": str(s),
+         "swings": w}
+        for u, b, s, w in zip(picture.units, result.banzhaf, result.shapley_shubik,
+                              result.swings, strict=True)
+    ]
+    if args.json:
+        return print_json({"date": on.isoformat(), "quota": threshold.seats,
+                           "threshold": threshold.id, "feasible_only": args.feasible,
+                           "pm": pm, "total": sum(u.primary for u in picture.units),
+                           "players": players})
+    table = Table("player", "seats", "Banzhaf", "Shapley–Shubik", box=None,
+                  title=f"Power on {on} (quota {threshold.seats}"
+                  f"{', feasible coalitions only' if args.feasible else ''})")
+    for p in players:
+        table.add_row(p["name"], str(p["seats"]), f"{p['banzhaf']:.3f}",
+                      f"{p['shapley_shubik']:.3f}", markup=False)
+    console().print(table)
+    return 0
+
+
+def _power_general(args) -> int:
+    from rich.table import Table
+
+    from explorer.core.power import power_indices
+
+    try:
+        weights = [int(w) for w in args.weights.split(",") if w.strip()]
+    except ValueError:
+        raise CliError("--weights must be whole numbers separated by commas") from None
+    if not weights:
+        raise CliError("--weights needs at least one weight")
+    if any(w < 0 for w in weights):
+        raise CliError("--weights cannot be negative")
+    quota = args.quota if args.quota is not None else sum(weights) // 2 + 1
+    if quota < 1:
+        raise CliError("--quota must be at least 1")
+    names = [n.strip() for n in args.names.split(",")] if args.names else []
+    if names and len(names) != len(weights):
+        raise CliError(f"--names gives {len(names)} names for {len(weights)} weights")
+    names = names or [f"p{i + 1}" for i in range(len(weights))]
+    result = power_indices(weights, quota)
+    players = [
+        {"id": n, "seats": w, "banzhaf": float(b), "shapley_shubik": float(s),
+         "banzhaf_exact": str(b), "shapley_shubik_exact": str(s), "swings": sw}
+        for n, w, b, s, sw in zip(names, weights, result.banzhaf, result.shapley_shubik,
+                                  result.swings, strict=True)
+    ]
+    if args.json:
+        return print_json({"quota": quota, "total": sum(weights), "players": players})
+    table = Table("player", "weight", "Banzhaf", "Shapley–Shubik", box=None,
+                  title=f"Quota {quota} of {sum(weights)}")
+    for p in players:
+        table.add_row(p["id"], str(p["seats"]), f"{p['banzhaf']:.4f}",
+                      f"{p['shapley_shubik']:.4f}", markup=False)
+    console().print(table)
+    return 0

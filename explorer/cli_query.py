@@ -1,0 +1,299 @@
+"""Query commands: check, actors, relations, show, path, types, events, diff (and the TUI)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from explorer.cli_support import (
+    CliError,
+    citation_text,
+    console,
+    date_arg,
+    fail,
+    load_atlas,
+    parse_date_text,
+    print_json,
+    resolve,
+    run,
+)
+
+
+def actor_json(atlas, actor) -> dict:
+    pack = atlas.pack
+    rng = pack.seat_range(actor.id)
+    return {
+        "id": actor.id,
+        "name": actor.name,
+        "kind": actor.kind,
+        "aliases": list(actor.aliases),
+        "description": actor.description,
+        "seats": pack.primary_seats(actor.id) if rng else None,
+        "seats_range": list(rng) if rng else None,
+        "seat_claims": [
+            {"seats": [c.low, c.high], "source": c.source, "note": c.note}
+            for c in actor.seat_claims
+        ],
+        "part_of": actor.part_of,
+        "members": list(actor.members),
+        "stands_for": actor.stands_for,
+        "since": actor.since.isoformat() if actor.since else None,
+        "until": actor.until.isoformat() if actor.until else None,
+        "sources": list(actor.sources),
+    }
+
+
+def relation_json(rel) -> dict:
+    return {
+        "id": rel.id,
+        "source": rel.source,
+        "target": rel.target,
+        "type": rel.type,
+        "description": rel.description,
+        "sources": list(rel.sources),
+        "since": rel.since.isoformat() if rel.since else None,
+        "until": rel.until.isoformat() if rel.until else None,
+    }
+
+
+@run
+def cmd_check(args) -> int:
+    atlas = load_atlas(args)
+    pack = atlas.pack
+    seats = sum(a.primary_seats or 0 for a in pack.top_level_seat_holders())
+    summary = {
+        "pack": pack.id, "path": str(pack.path), "actors": len(pack.actors),
+        "relations": len(pack.relations), "events": len(pack.events),
+        "challenges": len(pack.challenges), "lessons": len(pack.lessons),
+        "seats": seats, "parliament_size": pack.parliament_size, "valid": True,
+    }
+    if args.json:
+        return print_json(summary)
+    print(f"{pack.title}: OK — {len(pack.actors)} actors, {len(pack.relations)} relations, "
+          f"{len(pack.events)} events, {len(pack.challenges)} challenges, "
+          f"{len(pack.lessons)} lessons; seats add up to {seats} of {pack.parliament_size}.")
+    return 0
+
+
+@run
+def cmd_actors(args) -> int:
+    atlas = load_atlas(args)
+    on = date_arg(args, atlas)
+    actors = [a for a in atlas.pack.actors.values() if a.exists_on(on)]
+    if args.kind:
+        actors = [a for a in actors if a.kind == args.kind]
+    if args.json:
+        return print_json([actor_json(atlas, a) for a in actors])
+    from rich.table import Table
+
+    table = Table("id", "name", "kind", "seats", "aliases", box=None, header_style="bold")
+    for a in actors:
+        rng = atlas.pack.seat_range(a.id)
+        seats = "" if rng is None else (str(rng[0]) if rng[0] == rng[1] else f"{rng[0]}–{rng[1]}")
+        table.add_row(a.id, a.name, a.kind, seats, ", ".join(a.aliases), markup=False)
+    console().print(table)
+    return 0
+
+
+@run
+def cmd_relations(args) -> int:
+    atlas = load_atlas(args)
+    on = date_arg(args, atlas) if args.date else None
+    rels = [r for r in atlas.relations if r.active_on(on)]
+    if args.actor:
+        who = resolve(atlas, args.actor).id
+        rels = [r for r in rels if who in (r.source, r.target)]
+    if args.type:
+        rels = [r for r in rels if r.type == args.type]
+    if args.json:
+        return print_json([relation_json(r) for r in rels])
+    from rich.text import Text
+
+    out = console()
+    for r in rels:
+        a, b = atlas.actor(r.source).name, atlas.actor(r.target).name
+        out.print(Text.assemble((a, "bold"), f" {r.type} ", (b, "bold"), f" — {r.description} ",
+                                ("[" + "; ".join(r.sources) + "]", "dim")))
+    return 0
+
+
+@run
+def cmd_show(args) -> int:
+    from rich.text import Text
+
+    from explorer.core.graph import Link  # noqa: F401  (typing aid)
+
+    atlas = load_atlas(args)
+    on = date_arg(args, atlas)
+    actor = resolve(atlas, " ".join(args.name))
+    sources_dir = getattr(args, "sources_dir", None)
+    if args.json:
+        data = actor_json(atlas, actor)
+        data["relations"] = [dict(relation_json(k.relation), label=k.label, other=k.other)
+                             for k in atlas.links(actor.id, on)]
+        return print_json(data)
+    out = console()
+    out.print(Text.assemble((actor.name, "bold underline"), f"  ({actor.kind}, id {actor.id})"))
+    if actor.aliases:
+        out.print(Text("Also called: " + ", ".join(actor.aliases), style="dim"))
+    out.print(Text(actor.description))
+    rng = atlas.pack.seat_range(actor.id)
+    if rng:
+        seats = str(rng[0]) if rng[0] == rng[1] else f"{rng[0]}–{rng[1]}"
+        out.print(Text.assemble(("Seats: ", "bold"), seats))
+        if actor.disputed:
+            out.print(Text("  The sources disagree:", style="yellow"))
+        for claim in actor.seat_claims:
+            note = f" ({claim.note})" if claim.note else ""
+            out.print(Text(f"  {claim.text}{note} — {citation_text(claim.source, sources_dir)}"))
+    out.print(Text("Sources: " + "; ".join(citation_text(s, sources_dir) for s in actor.sources),
+                   style="dim"))
+    out.print(Text(f"\nAs of {on.isoformat()}:", style="bold"))
+    for label, links in atlas.grouped_links(actor.id, on).items():
+        out.print(Text(label.capitalize(), style="bold cyan"))
+        for k in links:
+            other = atlas.actor(k.other).name
+            out.print(Text.assemble("  • ", (other, "bold"), f" — {k.relation.description}"))
+            cites = "; ".join(citation_text(s, sources_dir) for s in k.relation.sources)
+            out.print(Text(f"    {cites}", style="dim"))
+    return 0
+
+
+@run
+def cmd_path(args) -> int:
+    from rich.text import Text
+
+    atlas = load_atlas(args)
+    on = date_arg(args, atlas)
+    a, b = resolve(atlas, args.a), resolve(atlas, args.b)
+    chain = atlas.path(a.id, b.id, on)
+    if args.json:
+        return print_json({
+            "from": a.id, "to": b.id, "date": on.isoformat(),
+            "path": None if chain is None else [
+                {"from": k.this, "to": k.other, "type": k.relation.type, "label": k.label,
+                 "sources": list(k.relation.sources)} for k in chain],
+        })
+    if chain is None:
+        return fail(f"No chain of relationships joins {a.name} and {b.name} on {on}.", 1)
+    out = console()
+    if not chain:
+        out.print(Text(f"{a.name} is {b.name}."))
+    for k in chain:
+        out.print(Text.assemble((atlas.actor(k.this).name, "bold"), f" {k.label} ",
+                                (atlas.actor(k.other).name, "bold"),
+                                (f"  [{k.relation.type}; {'; '.join(k.relation.sources)}]",
+                                 "dim")))
+    return 0
+
+
+@run
+def cmd_types(args) -> int:
+    from explorer.core.vocabulary import RELATION_TYPES
+
+    rows = [{"type": t.name, "label": t.label, "inverse": t.inverse, "stance": t.stance,
+             "symmetric": t.symmetric, "hard": t.hard, "pm_only": t.pm_only}
+            for t in RELATION_TYPES.values()]
+    if args.json:
+        return print_json(rows)
+    for r in rows:
+        flags = ", ".join(f for f in ("symmetric" if r["symmetric"] else "",
+                                      "hard" if r["hard"] else "",
+                                      "hard against the PM" if r["pm_only"] else "") if f)
+        print(f"{r['type']:<16} {r['label']:<28} {r['stance']:<10} {flags}")
+    return 0
+
+
+def event_json(e) -> dict:
+    return {"id": e.id, "date": e.date.iso, "precision": e.date.precision,
+            "display_date": str(e.date), "title": e.title, "summary": e.summary,
+            "place": e.place, "participants": list(e.participants), "sources": list(e.sources)}
+
+
+@run
+def cmd_events(args) -> int:
+    from rich.text import Text
+
+    from explorer.core.timeline import current_event
+
+    atlas = load_atlas(args)
+    on = date_arg(args, atlas)
+    now = current_event(atlas.pack, on)
+    if args.json:
+        return print_json([dict(event_json(e), current=e is now) for e in atlas.pack.events])
+    out = console()
+    for e in atlas.pack.events:
+        mark = "▶ " if e is now else "  "
+        out.print(Text.assemble(mark, (f"{str(e.date):>18}", "bold" if e is now else ""),
+                                "  ", (e.title, "bold"), f" — {e.summary}"))
+    return 0
+
+
+@run
+def cmd_diff(args) -> int:
+    from rich.text import Text
+
+    from explorer.core.timeline import diff
+
+    atlas = load_atlas(args)
+    start = parse_date_text(args.start, "DATE1")
+    end = parse_date_text(args.end, "DATE2")
+    d = diff(atlas.pack, start, end)
+    if args.json:
+        return print_json({
+            "from": d.start.isoformat(), "to": d.end.isoformat(),
+            "relations_started": [relation_json(r) for r in d.relations_started],
+            "relations_ended": [relation_json(r) for r in d.relations_ended],
+            "blocs_formed": [actor_json(atlas, a) for a in d.actors_appeared],
+            "actors_gone": [actor_json(atlas, a) for a in d.actors_gone],
+            "events": [event_json(e) for e in d.events],
+        })
+    out = console()
+    out.print(Text(f"From {d.start} to {d.end}:", style="bold"))
+    if d.empty:
+        out.print("Nothing changed.")
+    for title, rels in (("Began", d.relations_started), ("Ended", d.relations_ended)):
+        for r in rels:
+            out.print(Text.assemble(f"{title}: ", (atlas.actor(r.source).name, "bold"),
+                                    f" {r.type} ", (atlas.actor(r.target).name, "bold"),
+                                    f" — {r.description} ", (f"[{'; '.join(r.sources)}]", "dim")))
+    for a in d.actors_appeared:
+        out.print(Text.assemble("Formed: ", (a.name, "bold"), f" — {a.description}"))
+    for a in d.actors_gone:
+        out.print(Text.assemble("Gone: ", (a.name, "bold")))
+    for e in d.events:
+        out.print(Text.assemble(f"Event {e.date}: ", (e.title, "bold")))
+    return 0
+
+
+def cmd_tui(args) -> int:
+    """`explorer` with no command: the terminal app (refuses to start on a broken pack)."""
+    try:
+        atlas = load_atlas(args)
+        on = date_arg(args, atlas)
+    except CliError as exc:
+        return fail(str(exc), exc.status)
+    try:
+        from explorer.tui.app import make_app
+    except ModuleNotFoundError:
+        print(f"{atlas.pack.title}: the terminal app is not built yet.", file=sys.stderr)
+        return 1
+    app = make_app(atlas=atlas, on=on, sources_dir=args.sources, present=args.present,
+                   theme=args.theme)
+    app.run()
+    return app.return_code or 0
+
+
+def handler_for(command: str | None):
+    from explorer import cli_coalition
+
+    table = {
+        None: cmd_tui, "check": cmd_check, "actors": cmd_actors, "relations": cmd_relations,
+        "show": cmd_show, "path": cmd_path, "types": cmd_types, "events": cmd_events,
+        "diff": cmd_diff, "coalition": cli_coalition.cmd_coalition,
+        "power": cli_coalition.cmd_power,
+    }
+    return table.get(command)
+
+
+__all__ = ["handler_for", "argparse"]

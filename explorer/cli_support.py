@@ -1,0 +1,99 @@
+"""Shared helpers of the CLI commands: loading, dates, names, output."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+
+
+class CliError(Exception):
+    """A user-facing error: printed on stderr, exit status 2."""
+
+    def __init__(self, message: str, status: int = 2):
+        super().__init__(message)
+        self.status = status
+
+
+def fail(message: str, status: int = 2) -> int:
+    print(message, file=sys.stderr)
+    return status
+
+
+def load_atlas(args: argparse.Namespace):
+    """Load and validate the pack named by --content (or the bundled one)."""
+    from explorer.core.graph import Atlas
+    from explorer.core.loader import load_pack
+    from explorer.core.problems import PackError
+
+    try:
+        pack = load_pack(getattr(args, "content", None))
+    except PackError as exc:
+        raise CliError(exc.report()) from None
+    return Atlas(pack)
+
+
+def date_arg(args: argparse.Namespace, atlas, name: str = "date") -> date:
+    from explorer.core.dates import parse_day
+
+    text = getattr(args, name, None)
+    if not text:
+        return atlas.pack.default_date
+    try:
+        return parse_day(text)
+    except ValueError as exc:
+        raise CliError(f"--{name}: {exc}") from None
+
+
+def parse_date_text(text: str, what: str) -> date:
+    from explorer.core.dates import parse_day
+
+    try:
+        return parse_day(text)
+    except ValueError as exc:
+        raise CliError(f"{what}: {exc}") from None
+
+
+def resolve(atlas, query: str):
+    from explorer.core.names import NameError_
+
+    try:
+        return atlas.resolve(query, prefixes=False)
+    except NameError_ as exc:
+        lines = [str(exc)]
+        if exc.candidates:
+            lines.append("Candidates: " + ", ".join(f"{a.name} ({a.id})" for a in exc.candidates))
+        raise CliError("\n".join(lines)) from None
+
+
+def print_json(data) -> int:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    return 0
+
+
+def console():
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False)
+
+
+def citation_text(source: str, sources_dir=None) -> str:
+    """The cited seed line itself when the source texts are at hand, else the citation."""
+    from explorer.core.sources import quote
+
+    quoted = quote(source, sources_dir) if sources_dir else None
+    return f"{source}: “{quoted}”" if quoted else source
+
+
+def run(handler):
+    """Wrap a handler so CliError becomes a message and an exit status."""
+
+    def wrapped(args: argparse.Namespace) -> int:
+        try:
+            return handler(args)
+        except CliError as exc:
+            return fail(str(exc), exc.status)
+
+    wrapped.__name__ = handler.__name__
+    return wrapped

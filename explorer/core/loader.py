@@ -1,0 +1,307 @@
+"""Load a content pack directory into model objects, reporting every problem in one run."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from explorer.core.fields import Table
+from explorer.core.model import (
+    Actor,
+    Event,
+    Origin,
+    Pack,
+    Relation,
+    SeatClaim,
+    Threshold,
+)
+from explorer.core.problems import PackError, Problem
+from explorer.core.tomlfile import TomlFile, read_toml
+from explorer.core.vocabulary import ACTOR_KINDS, RELATION_TYPES
+
+ENV_VAR = "EXPLORER_CONTENT"
+
+ACTOR_KEYS = {
+    "id", "name", "kind", "aliases", "description", "sources", "pronoun", "part_of", "seats",
+    "seats_source", "seat_claim", "members", "since", "until", "formed_by", "stands_for",
+}
+RELATION_KEYS = {"from", "to", "type", "description", "sources", "since", "until"}
+EVENT_KEYS = {"id", "date", "title", "summary", "place", "participants", "sources"}
+
+
+def bundled_pack_dir() -> Path:
+    """The bundled Iraq 2010 pack, in a checkout or in an installed package."""
+    here = Path(__file__).resolve().parent.parent
+    for candidate in (here.parent / "content" / "iraq-2010", here / "content" / "iraq-2010"):
+        if (candidate / "pack.toml").is_file():
+            return candidate
+    return here / "content" / "iraq-2010"
+
+
+def resolve_pack_dir(content: str | os.PathLike | None = None) -> Path:
+    """--content, else $EXPLORER_CONTENT, else the bundled pack."""
+    if content:
+        return Path(content)
+    env = os.environ.get(ENV_VAR)
+    if env:
+        return Path(env)
+    return bundled_pack_dir()
+
+
+def _tables(file: TomlFile, name: str, problems: list[Problem]) -> list[tuple[object, int]]:
+    items = file.data.get(name, [])
+    if not isinstance(items, list):
+        problems.append(
+            Problem(file.path, file.table_line(name), f"{name!r} must be written as [[{name}]]")
+        )
+        return []
+    return [(item, file.table_line(name, i)) for i, item in enumerate(items)]
+
+
+def _load_actor(file: TomlFile, raw: object, index: int, line: int, problems) -> Actor | None:
+    what = f"actor #{index + 1}"
+    if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+        what = f"actor {raw['id']!r}"
+    t = Table(file, raw, line, what, problems)
+    if not t.valid:
+        return None
+    t.check_keys(ACTOR_KEYS)
+    actor_id = t.ident("id")
+    name = t.text("name")
+    kind = t.text("kind")
+    if kind is not None and kind not in ACTOR_KINDS:
+        t.problem(f"unknown kind {kind!r}", "kind", f"use one of: {', '.join(ACTOR_KINDS)}")
+        kind = None
+    description = t.text("description")
+    sources = t.sources()
+    pronoun = t.text("pronoun", required=False)
+    if pronoun is not None and pronoun not in ("he", "she", "it", "they"):
+        t.problem(f"pronoun must be he, she, it or they, not {pronoun!r}", "pronoun")
+        pronoun = None
+    claims = _seat_claims(file, t, index)
+    actor = Actor(
+        id=actor_id or "",
+        name=name or (actor_id or ""),
+        kind=kind or "group",
+        description=description or "",
+        sources=sources,
+        origin=Origin(file.path, line),
+        aliases=t.strings("aliases"),
+        pronoun_declared=pronoun,
+        part_of=t.ident("part_of", required=False),
+        seat_claims=claims,
+        members=t.strings("members"),
+        since=t.day("since"),
+        until=t.day("until"),
+        formed_by=t.ident("formed_by", required=False),
+        stands_for=t.ident("stands_for", required=False),
+    )
+    if actor_id is None or name is None or kind is None:
+        return None
+    return actor
+
+
+def _seat_claims(file: TomlFile, t: Table, index: int) -> tuple[SeatClaim, ...]:
+    claims: list[SeatClaim] = []
+    if "seats" in t.data:
+        seats = t.integer("seats", minimum=0)
+        source = t.source("seats_source") if "seats_source" in t.data else None
+        if "seats_source" not in t.data:
+            t.problem(f"{t.what} gives seats without 'seats_source'", "seats",
+                      "every seat figure needs a source")
+        if seats is not None and source is not None:
+            claims.append(SeatClaim(seats, seats, source))
+    elif "seats_source" in t.data:
+        t.problem("'seats_source' without 'seats'", "seats_source")
+    raw_claims = t.data.get("seat_claim", [])
+    if not isinstance(raw_claims, list):
+        t.problem("'seat_claim' must be written as [[actor.seat_claim]]", "seat_claim")
+        return tuple(claims)
+    if raw_claims and "seats" in t.data:
+        t.problem(f"{t.what} has both 'seats' and seat claims", "seats",
+                  "move the figure into a [[actor.seat_claim]]")
+    for j, raw in enumerate(raw_claims):
+        line = file.sub_table_line("actor", index, "seat_claim", j)
+        c = Table(file, raw, line, f"seat claim #{j + 1} of {t.what}", t.problems)
+        if not c.valid:
+            continue
+        c.check_keys({"seats", "source", "note"})
+        value = c.data.get("seats")
+        low = high = None
+        if isinstance(value, list) and len(value) == 2 and all(
+            isinstance(v, int) and not isinstance(v, bool) for v in value
+        ):
+            low, high = value
+            if low > high:
+                c.problem(f"seat range {value} runs backwards", "seats")
+                low = high = None
+        elif isinstance(value, int) and not isinstance(value, bool):
+            low = high = value
+        elif value is None:
+            c.problem(f"{c.what} is missing 'seats'")
+        else:
+            c.problem(f"'seats' must be a whole number or [low, high], not {value!r}", "seats")
+        if low is not None and low < 0:
+            c.problem(f"seats cannot be negative ({low})", "seats")
+            low = None
+        source = c.source()
+        note = c.text("note", required=False)
+        if low is not None and high is not None and source is not None:
+            claims.append(SeatClaim(low, high, source, note))
+    return tuple(claims)
+
+
+def _load_relation(file: TomlFile, raw: object, index: int, line: int, problems):
+    t = Table(file, raw, line, f"relation #{index + 1} in {file.path.name}", problems)
+    if not t.valid:
+        return None
+    t.check_keys(RELATION_KEYS)
+    source, target = t.ident("from"), t.ident("to")
+    rtype = t.text("type")
+    if rtype is not None and rtype not in RELATION_TYPES:
+        import difflib
+
+        close = difflib.get_close_matches(rtype, list(RELATION_TYPES), n=1)
+        t.problem(f"unknown relation type {rtype!r}", "type",
+                  f"did you mean {close[0]!r}?" if close else "run `explorer types`")
+        rtype = None
+    description = t.text("description")
+    sources = t.sources()
+    since, until = t.day("since"), t.day("until")
+    if since and until and until <= since:
+        t.problem(f"'until' ({until}) is not after 'since' ({since})", "until")
+    if source and target and source == target:
+        t.problem(f"relation from {source!r} to itself", "to", "a relation needs two actors")
+        return None
+    if None in (source, target, rtype, description):
+        return None
+    return Relation(f"{file.path.stem}-{index + 1}", source, target, rtype, description,
+                    sources, Origin(file.path, line), since, until)
+
+
+def _load_event(file: TomlFile, raw: object, index: int, line: int, problems) -> Event | None:
+    t = Table(file, raw, line, f"event #{index + 1}", problems)
+    if not t.valid:
+        return None
+    t.check_keys(EVENT_KEYS)
+    event_id, when = t.ident("id"), t.fuzzy("date")
+    title, summary = t.text("title"), t.text("summary")
+    sources = t.sources()
+    if None in (event_id, when, title, summary):
+        return None
+    return Event(event_id, when, title, summary, sources, Origin(file.path, line),
+                 t.ident("place", required=False), t.strings("participants"))
+
+
+def _files(folder: Path, problems: list[Problem]) -> list[TomlFile]:
+    if not folder.exists():
+        return []
+    if not folder.is_dir():
+        problems.append(Problem(folder, 1, "should be a folder of .toml files"))
+        return []
+    out = []
+    for path in sorted(folder.glob("*.toml")):
+        parsed = read_toml(path, problems)
+        if parsed is not None:
+            out.append(parsed)
+    return out
+
+
+def load_pack(content: str | os.PathLike | None = None, check: bool = True) -> Pack:
+    """Load and validate a pack; raise PackError listing every problem."""
+    from explorer.core.extras import load_challenges, load_lessons
+    from explorer.core.validate import validate
+
+    root = resolve_pack_dir(content)
+    problems: list[Problem] = []
+    if not root.exists():
+        raise PackError([Problem(root, 1, "no such content pack folder")])
+    if not root.is_dir():
+        raise PackError([Problem(root, 1, "is not a folder; --content needs a pack folder")])
+    pack_file = root / "pack.toml"
+    if not pack_file.exists():
+        raise PackError([Problem(pack_file, 1, "missing: every pack needs a pack.toml",
+                                 "see content/README.md")])
+    parsed = read_toml(pack_file, problems)
+    if parsed is None:
+        raise PackError(problems)
+    pack = _load_pack_meta(parsed, root, problems)
+    for file in _files(root / "actors", problems):
+        for i, (raw, line) in enumerate(_tables(file, "actor", problems)):
+            actor = _load_actor(file, raw, i, line, problems)
+            if actor is None:
+                continue
+            if actor.id in pack.actors:
+                first = pack.actors[actor.id].origin
+                problems.append(Problem(file.path, line, f"duplicate actor id {actor.id!r}",
+                                        f"first defined at {first}"))
+                continue
+            pack.actors[actor.id] = actor
+    for file in _files(root / "relations", problems):
+        for i, (raw, line) in enumerate(_tables(file, "relation", problems)):
+            relation = _load_relation(file, raw, i, line, problems)
+            if relation is not None:
+                pack.relations.append(relation)
+    events_path = root / "events.toml"
+    if events_path.exists():
+        events_file = read_toml(events_path, problems)
+        if events_file is not None:
+            for i, (raw, line) in enumerate(_tables(events_file, "event", problems)):
+                event = _load_event(events_file, raw, i, line, problems)
+                if event is not None:
+                    pack.events.append(event)
+    pack.events.sort(key=lambda e: e.date)
+    load_challenges(root, pack, problems)
+    load_lessons(root, pack, problems)
+    if not pack.actors and not problems:
+        problems.append(Problem(root, 1, "the pack has no actors",
+                                "add [[actor]] tables in actors/*.toml"))
+    if check:
+        problems.extend(validate(pack))
+    if problems:
+        raise PackError(problems)
+    return pack
+
+
+def _load_pack_meta(file: TomlFile, root: Path, problems: list[Problem]) -> Pack:
+    meta = file.data.get("pack")
+    t = Table(file, meta if meta is not None else {}, file.table_line("pack"), "[pack]", problems)
+    if meta is None:
+        t.problem("pack.toml has no [pack] table")
+    t.check_keys({"id", "title", "description", "parliament_size", "default_date",
+                  "start_date", "end_date", "start_place", "sources"})
+    size = t.integer("parliament_size", minimum=1)
+    default = t.day("default_date", required=True)
+    thresholds = []
+    for i, (raw, line) in enumerate(_tables(file, "threshold", problems)):
+        th = Table(file, raw, line, f"threshold #{i + 1}", problems)
+        if not th.valid:
+            continue
+        th.check_keys({"id", "name", "seats", "purpose", "source"})
+        tid, name, seats = th.ident("id"), th.text("name"), th.integer("seats", minimum=1)
+        purpose, source = th.text("purpose", required=False, default=""), th.source()
+        if size and seats and seats > size:
+            th.problem(f"threshold {seats} is more than the {size} seats of the parliament",
+                       "seats")
+        if None not in (tid, name, seats, source):
+            thresholds.append(Threshold(tid, name, seats, purpose or "", source))
+    if not thresholds and meta is not None:
+        t.problem("the pack defines no [[threshold]]", hint="add the majority line, e.g. 163")
+    from datetime import date
+
+    return Pack(
+        id=t.ident("id") or "pack",
+        title=t.text("title") or "Untitled pack",
+        description=t.text("description", required=False, default="") or "",
+        parliament_size=size or 0,
+        default_date=default or date(2000, 1, 1),
+        path=root,
+        thresholds=tuple(sorted(thresholds, key=lambda x: x.seats)),
+        actors={},
+        relations=[],
+        events=[],
+        start_date=t.day("start_date"),
+        end_date=t.day("end_date"),
+        start_place=t.ident("start_place", required=False),
+        sources=t.sources(required=False),
+    )
