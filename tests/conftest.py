@@ -1,0 +1,38 @@
+"""Shared fixtures. Animations are off before textual is imported, for stable snapshots."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
+
+import pytest  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKS = Path(__file__).resolve().parent / "packs"
+MINI = PACKS / "mini"
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+@pytest.fixture(autouse=True)
+def _private_data_dir(tmp_path_factory, monkeypatch):
+    """Saves, lesson progress and transcripts never touch the real home directory."""
+    monkeypatch.setenv("EXPLORER_DATA_DIR", str(tmp_path_factory.mktemp("data")))
+    monkeypatch.delenv("EXPLORER_CONTENT", raising=False)
+
+
+@pytest.fixture(scope="session")
+def bundled_atlas():
+    from explorer.core.graph import Atlas
+    from explorer.core.loader import load_pack
+
+    return Atlas(load_pack(None))
+
+
+@pytest.fixture(scope="session")
+def mini_atlas():
+    from explorer.core.graph import Atlas
+    from explorer.core.loader import load_pack
+
+    return Atlas(load_pack(MINI))
