@@ -65,15 +65,19 @@ def build_graph(pack: Pack, on: date | None = None) -> nx.MultiDiGraph:
     import networkx as nx
 
     graph = nx.MultiDiGraph(pack=pack.id, date=on.isoformat() if on else None)
-    for actor in pack.actors.values():
-        if actor.exists_on(on):
-            graph.add_node(actor.id, name=actor.name, kind=actor.kind)
-    for rel in all_relations(pack):
-        if rel.active_on(on) and rel.source in graph and rel.target in graph:
-            graph.add_edge(rel.source, rel.target, key=rel.id, type=rel.type,
-                           description=rel.description, sources=list(rel.sources),
-                           since=rel.since.isoformat() if rel.since else None,
-                           until=rel.until.isoformat() if rel.until else None)
+    graph.add_nodes_from(
+        (a.id, {"name": a.name, "kind": a.kind}) for a in pack.actors.values() if a.exists_on(on)
+    )
+    nodes = graph.nodes
+    graph.add_edges_from(
+        (rel.source, rel.target, rel.id, {
+            "type": rel.type, "description": rel.description, "sources": list(rel.sources),
+            "since": rel.since.isoformat() if rel.since else None,
+            "until": rel.until.isoformat() if rel.until else None,
+        })
+        for rel in all_relations(pack)
+        if rel.active_on(on) and rel.source in nodes and rel.target in nodes
+    )
     return graph
 
 

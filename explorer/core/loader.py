@@ -175,7 +175,7 @@ def _load_relation(file: TomlFile, raw: object, index: int, line: int, problems)
         return None
     if None in (source, target, rtype, description):
         return None
-    return Relation(f"{file.path.stem}-{index + 1}", source, target, rtype, description,
+    return Relation(f"{file.stem}-{index + 1}", source, target, rtype, description,
                     sources, Origin(file.path, line), since, until)
 
 

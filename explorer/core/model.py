@@ -210,7 +210,16 @@ class Pack:
         return [a for a in self.actors.values() if a.holds_seats and a.part_of is None]
 
     def children(self, actor_id: str) -> list[Actor]:
-        return [a for a in self.actors.values() if a.part_of == actor_id]
+        """The actors whose `part_of` is actor_id (indexed once; actors are not added later)."""
+        index = self.__dict__.get("_children")
+        if index is None or index[0] != len(self.actors):
+            table: dict[str, list[Actor]] = {}
+            for a in self.actors.values():
+                if a.part_of:
+                    table.setdefault(a.part_of, []).append(a)
+            index = (len(self.actors), table)
+            self.__dict__["_children"] = index
+        return list(index[1].get(actor_id, ()))
 
     def threshold(self, threshold_id: str) -> Threshold | None:
         return next((t for t in self.thresholds if t.id == threshold_id), None)

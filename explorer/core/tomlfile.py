@@ -6,8 +6,13 @@ arrays of tables (`[[actor]]`) in order: the k-th parsed table sits under the k-
 
 from __future__ import annotations
 
+import bisect
 import re
-import tomllib
+
+try:  # the compiled build of the parser the stdlib's tomllib comes from: 3x faster, same API
+    import tomli as tomllib
+except ImportError:  # pragma: no cover - the stdlib parser is the fallback
+    import tomllib
 from pathlib import Path
 
 from explorer.core.problems import Problem
@@ -23,29 +28,26 @@ class TomlFile:
 
     def __init__(self, path: Path, data: dict, text: str):
         self.path = path
+        self.stem = path.stem
         self.data = data
         self.lines = text.splitlines()
         self.headers: list[tuple[int, str, bool]] = []  # (line, name, is_array)
+        self._by_name: dict[str, list[int]] = {}
         for number, line in enumerate(self.lines, start=1):
-            m = _HEADER.match(line)
+            m = _HEADER.match(line) if "[" in line[:8] or line.lstrip()[:1] == "[" else None
             if m:
                 self.headers.append((number, m.group(2), m.group(1) == "[["))
+                self._by_name.setdefault(m.group(2), []).append(number)
+        self._header_lines = [h[0] for h in self.headers]
 
     def table_line(self, name: str, index: int = 0) -> int:
         """The line of the index-th `[[name]]` (or `[name]`) header, or 1."""
-        seen = 0
-        for number, header, _ in self.headers:
-            if header == name:
-                if seen == index:
-                    return number
-                seen += 1
-        return 1
+        lines = self._by_name.get(name, [])
+        return lines[index] if 0 <= index < len(lines) else 1
 
     def _block_end(self, start: int) -> int:
-        for number, _, _ in self.headers:
-            if number > start:
-                return number
-        return len(self.lines) + 1
+        i = bisect.bisect_right(self._header_lines, start)
+        return self._header_lines[i] if i < len(self._header_lines) else len(self.lines) + 1
 
     def key_line(self, table_line: int, key: str) -> int:
         """The line where `key = ...` is written inside the table starting at table_line."""
@@ -59,9 +61,7 @@ class TomlFile:
         """The line of the index-th `[[parent.child]]` under the parent_index-th `[[parent]]`."""
         start = self.table_line(parent, parent_index)
         seen = 0
-        for number, header, _ in self.headers:
-            if number <= start:
-                continue
+        for number, header, _ in self.headers[bisect.bisect_right(self._header_lines, start):]:
             if header == parent:
                 break
             if header == f"{parent}.{child}":
