@@ -109,9 +109,10 @@ def _prefix_table(ws: list[int], q: int, slot: int) -> list[int]:
             cols.extend(repeat(0, min(top, length + w) - length))
             length = len(cols)
         sh = shifts.get(w)
-        if sh is None:  # slot shift from column s - w to s: periodic in s with period wm
-            period = [(1 + low[s - w] - low[s]) * slot for s in range(w, min(top, w + wm))]
-            sh = shifts[w] = period * (-(-(top - w) // len(period)))
+        if sh is None:  # slot shift 1 + low[s - w] - low[s] from column s - w to s, s >= w:
+            # 0 when [s - w, s) holds a multiple of wm, else one slot; period wm from s = w
+            period = [0, *repeat(slot, wm - w), *repeat(0, w - 1)]
+            sh = shifts[w] = period * (-(-(top - w) // wm))
         cols[w:] = map(add, cols[w:], map(lshift, cols[: length - w], sh))
     return [0, *accumulate(map(lshift, cols, [m * slot for m in low]))]
 
@@ -126,21 +127,42 @@ def _poly_mul(a: Poly, b: Poly, q: int) -> Poly:
     return out
 
 
-def _independent_poly(vertices: list[int], nbr: dict[int, set[int]], ws, q: int) -> Poly:
-    """(size, weight) counts of the independent sets of ``vertices`` with weight < q."""
-    out: Poly = {}
-    vs = list(vertices)
-    local = {v: b for b, v in enumerate(vs)}
-    bad = [sum(1 << local[u] for u in nbr[v] if u in local) for v in vs]
+def _independent_poly(
+    vs: frozenset[int], nbr: dict[int, set[int]], ws: list[int], q: int, memo: dict
+) -> Poly:
+    """(size, weight) counts of the independent sets of ``vs`` that weigh less than ``q``.
 
-    def walk(j: int, banned: int, k: int, w: int) -> None:
-        out[(k, w)] = out.get((k, w), 0) + 1
-        for t in range(j, len(vs)):
-            if not banned >> t & 1 and w + ws[vs[t]] < q:
-                walk(t + 1, banned | bad[t], k + 1, w + ws[vs[t]])
-
-    walk(0, 0, 0, 0)
-    return out
+    Splits into connected components and branches on a vertex of largest degree
+    (``I(G) = I(G - v) + y x^w_v I(G - N[v])``), memoised on the vertex set.
+    """
+    if vs in memo:
+        return memo[vs]
+    one: Poly = {(0, 0): 1}
+    comp: set[int] = set()
+    stack = [min(vs)] if vs else []
+    while stack:  # the component of the smallest vertex
+        u = stack.pop()
+        if u not in comp:
+            comp.add(u)
+            stack.extend(nbr.get(u, set()) & vs)
+    if not vs:
+        poly = one
+    elif len(comp) < len(vs):
+        rest = _independent_poly(vs - comp, nbr, ws, q, memo)
+        poly = _poly_mul(_independent_poly(frozenset(comp), nbr, ws, q, memo), rest, q)
+    elif len(vs) == 1:
+        (v,) = vs
+        poly = {(0, 0): 1, (1, ws[v]): 1} if ws[v] < q else one
+    else:
+        v = max(sorted(vs), key=lambda u: len(nbr[u] & vs))
+        poly = dict(_independent_poly(vs - {v}, nbr, ws, q, memo))
+        if ws[v] < q:
+            for (k, w), c in _independent_poly(vs - nbr[v] - {v}, nbr, ws, q, memo).items():
+                if w + ws[v] < q:
+                    key = (k + 1, w + ws[v])
+                    poly[key] = poly.get(key, 0) + c
+    memo[vs] = poly
+    return poly
 
 
 def power_indices(
@@ -182,33 +204,18 @@ def power_indices(
         return pre[t] if 0 < t <= top else (pre[top] if t > top else 0)
 
     # independent sets of the conflicting players, grouped by (size, weight)
-    comps: list[list[int]] = []
-    seen: set[int] = set()
-    for v in cset:
-        if v not in seen:
-            comp, stack = [], [v]
-            seen.add(v)
-            while stack:
-                u = stack.pop()
-                comp.append(u)
-                for x in nbr[u] - seen:
-                    seen.add(x)
-                    stack.append(x)
-            comps.append(sorted(comp))
-    comp_polys = [_independent_poly(c, nbr, red, q) for c in comps]
-    tpoly: Poly = {(0, 0): 1}
-    for p in comp_polys:
-        tpoly = _poly_mul(tpoly, p, q)
-    terms = sorted(tpoly.items())
-    memo: dict[int, int] = {}
+    memo: dict[frozenset[int], Poly] = {}
+    terms = sorted(_independent_poly(frozenset(cset), nbr, red, q, memo).items())
+    plain = terms == [((0, 0), 1)]
+    cache: dict[int, int] = {}
 
     def pre_g(t: int) -> int:  # prefix sums of P_free * T
-        if terms == [((0, 0), 1)]:
+        if plain:
             return pre_at(t)
-        val = memo.get(t)
+        val = cache.get(t)
         if val is None:
             val = sum(c * (pre_at(t - wt) << (k * slot)) for (k, wt), c in terms)
-            memo[t] = val
+            cache[t] = val
         return val
 
     def free_vector(w: int) -> int:
@@ -222,15 +229,9 @@ def power_indices(
 
     def conflict_vector(i: int) -> int:
         w = red[i]
-        comp_no = next(c for c, comp in enumerate(comps) if i in comp)
-        rest = [v for v in comps[comp_no] if v != i and v not in nbr[i]]
-        poly = _independent_poly(rest, nbr, red, q)
-        for c, p in enumerate(comp_polys):
-            if c != comp_no:
-                poly = _poly_mul(poly, p, q)
+        poly = _independent_poly(frozenset(cset) - nbr[i] - {i}, nbr, red, q, memo)
         return sum(
-            c * ((pre_at(q - wt) - pre_at(q - wt - w)) << (k * slot))
-            for (k, wt), c in poly.items()
+            c * ((pre_at(q - wt) - pre_at(q - wt - w)) << (k * slot)) for (k, wt), c in poly.items()
         )
 
     coef = [factorial(m) * factorial(n - 1 - m) if m < n else 0 for m in range(slots)]

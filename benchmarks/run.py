@@ -1,0 +1,82 @@
+"""Run every benchmark and print the figures.
+
+    python benchmarks/run.py          # a readable table
+    python benchmarks/run.py --json   # one JSON object (other tools read it)
+
+Goals (from the issues): startup_ratio <= 1.5, coalition_update_ms <= 5, key_to_frame_ms <= 50
+(median), power_speedup_n120 >= 50, power_exact_n325 true, bigpack_load_s <= 2,
+bigpack_peak_mb <= 300, bigpack_filter_ms <= 20.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+
+GOALS = {
+    "startup_ratio": ("<=", 1.5),
+    "coalition_update_ms": ("<=", 5.0),
+    "key_to_frame_ms": ("<=", 50.0),
+    "power_speedup_n120": (">=", 50.0),
+    "power_exact_n325": ("==", True),
+    "bigpack_load_s": ("<=", 2.0),
+    "bigpack_peak_mb": ("<=", 300.0),
+    "bigpack_filter_ms": ("<=", 20.0),
+}
+
+
+def machine() -> str:
+    import os
+
+    return f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, " \
+           f"Python {platform.python_version()}"
+
+
+def collect(only: set[str] | None = None) -> dict:
+    import importlib
+
+    figures: dict = {"machine": machine()}
+    for name in ("coalition", "power", "scale", "startup"):
+        if only and name not in only:
+            continue
+        try:
+            figures.update(importlib.import_module(f"bench_{name}").run())
+        except Exception as exc:  # a benchmark that breaks is reported, not hidden
+            figures[f"{name}_error"] = f"{type(exc).__name__}: {exc}"
+    return figures
+
+
+def verdict(key: str, value) -> str:
+    if key not in GOALS or not isinstance(value, (int, float, bool)):
+        return ""
+    op, goal = GOALS[key]
+    ok = {"<=": value <= goal, ">=": value >= goal, "==": value == goal}[op]
+    return f"goal {op} {goal}: {'met' if ok else 'MISSED'}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--only", action="append", help="coalition, power, scale, startup")
+    args = parser.parse_args()
+    figures = collect(set(args.only) if args.only else None)
+    if args.json:
+        print(json.dumps(figures, indent=2, default=str))
+        return 0
+    width = max(len(k) for k in figures)
+    for key, value in figures.items():
+        shown = f"{value:.3f}" if isinstance(value, float) else str(value)
+        print(f"{key:<{width}}  {shown:>14}  {verdict(key, value)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
