@@ -82,7 +82,7 @@ def citation_text(source: str, sources_dir=None) -> str:
     """The cited seed line itself when the source texts are at hand, else the citation."""
     from explorer.core.sources import quote
 
-    quoted = quote(source, sources_dir) if sources_dir else None
+    quoted = quote(source, sources_dir, limit=240) if sources_dir else None
     return f"{source}: “{quoted}”" if quoted else source
 
 
