@@ -1,0 +1,316 @@
+"""Classroom commands: `explorer serve`, `explorer export graph|coalition`, `explorer lesson`.
+
+Registered by explorer.cli through `register(COMMANDS)`; the handlers are in `HANDLERS`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shlex
+import sys
+from pathlib import Path
+
+from explorer.cli_support import (
+    CliError,
+    console,
+    date_arg,
+    load_atlas,
+    print_json,
+    resolve,
+    run,
+)
+
+SERVE_MISSING = "textual-serve is not installed: pip install 'kingmaker-explorer[serve]'"
+PROJECTOR_FONT = 28
+
+
+def _content(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--content", metavar="DIR", help="content pack folder (default: bundled pack; "
+                   "or $EXPLORER_CONTENT)")
+
+
+def _date(p: argparse.ArgumentParser, what: str = "stand on this date") -> None:
+    p.add_argument("--date", metavar="YYYY-MM-DD", help=what)
+
+
+# -- serve ----------------------------------------------------------------------------------------
+
+def configure_serve(p: argparse.ArgumentParser) -> None:
+    p.description = ("Serve the app to web browsers with textual-serve: every browser tab runs "
+                     "its own copy. Binds 127.0.0.1 (this machine only) unless --host says "
+                     "otherwise; for a classroom network use --host 0.0.0.0 --public-url "
+                     "http://<this machine's address>:PORT.")
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    p.add_argument("--public-url", metavar="URL",
+                   help="the address browsers use, when it differs from http://HOST:PORT")
+    p.add_argument("--title", metavar="T", help="browser tab title (default: the pack's title)")
+    _content(p)
+    _date(p, "open the app on this date")
+    p.add_argument("--present", action="store_true", help="presentation mode (projector)")
+    p.add_argument("--lesson", metavar="ID", help="open this lesson (id or title prefix)")
+
+
+def app_command(args: argparse.Namespace, lesson_id: str | None = None) -> str:
+    """The shell command textual-serve runs per browser tab: this interpreter, `-m explorer`."""
+    parts = [sys.executable, "-m", "explorer"]
+    if lesson_id:
+        parts += ["lesson", lesson_id]
+    if args.content:
+        parts += ["--content", str(Path(args.content).resolve())]
+    if args.date and not lesson_id:  # a lesson sets its own dates
+        parts += ["--date", args.date]
+    if args.present:
+        parts.append("--present")
+    return " ".join(shlex.quote(p) for p in parts)
+
+
+def serve_urls(host: str, port: int, public_url: str | None) -> str:
+    if public_url:
+        return public_url.rstrip("/")
+    shown = f"[{host}]" if ":" in host else host
+    return f"http://{shown}:{port}"
+
+
+@run
+def cmd_serve(args: argparse.Namespace) -> int:
+    try:
+        from textual_serve.server import Server
+    except ImportError:
+        raise CliError(SERVE_MISSING) from None
+    atlas = load_atlas(args)  # a broken pack stops here: path:line messages, status 2
+    if args.date:
+        date_arg(args, atlas)
+    lesson_id = None
+    if args.lesson:
+        lesson_id = _find_lesson(atlas, args.lesson).id
+    if not 0 < args.port < 65536:
+        raise CliError(f"--port {args.port}: not a port number (1-65535)")
+    command = app_command(args, lesson_id)
+    url = serve_urls(args.host, args.port, args.public_url)
+    title = args.title or f"Kingmaker: {atlas.pack.title}"
+    out = sys.stdout
+    print(f"Kingmaker: {atlas.pack.title}", file=out)
+    print(f"Open {url}/ in a web browser.", file=out)
+    print(f"On a projector: {url}/?fontsize={PROJECTOR_FONT} for larger text.", file=out)
+    if args.host in ("0.0.0.0", "::") and not args.public_url:
+        print("Note: browsers on other machines need this machine's address; add "
+              f"--public-url http://<address>:{args.port}", file=out)
+    print("Every browser tab runs its own copy of the app. Ctrl+C stops the server.", file=out)
+    out.flush()
+    server = Server(command, host=args.host, port=args.port, title=title,
+                    public_url=args.public_url.rstrip("/") if args.public_url else None)
+    try:
+        server.serve()
+    except OSError as exc:
+        raise CliError(f"cannot serve on {args.host}:{args.port}: {exc.strerror or exc}") from None
+    return 0
+
+
+# -- export ---------------------------------------------------------------------------------------
+
+def configure_export(p: argparse.ArgumentParser) -> None:
+    sub = p.add_subparsers(dest="export_what", metavar="WHAT", required=True)
+    g = sub.add_parser("graph", help="the actor graph for Gephi, Graphviz, yEd or a script",
+                       description="Write the actors and their relationships on a date: GraphML "
+                       "(yEd, Gephi), GEXF (Gephi), DOT (Graphviz) or node-link JSON.")
+    g.add_argument("--format", choices=["graphml", "gexf", "dot", "json"],
+                   help="file format (default: from the -o suffix)")
+    _date(g)
+    _content(g)
+    g.add_argument("-o", "--output", metavar="FILE", default="-",
+                   help="where to write ('-' for standard output, the default)")
+    c = sub.add_parser("coalition", help="a Markdown report on a coalition",
+                       description="A Markdown report a student can hand in: seats, every "
+                       "threshold, tensions, feasibility, completions, power, sources.")
+    c.add_argument("members", nargs="+", metavar="MEMBER", help="lists, blocs, factions, people")
+    c.add_argument("--pm", metavar="PERSON", help="the PM candidate")
+    _date(c)
+    _content(c)
+    c.add_argument("-o", "--output", metavar="FILE", default="-",
+                   help="where to write, e.g. report.md ('-' for standard output, the default)")
+
+
+def _write(output: str, text: str, what: str) -> int:
+    from explorer.core.exports import write_text_atomic
+
+    if output == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return 0
+    try:
+        path = write_text_atomic(output, text)
+    except OSError as exc:
+        raise CliError(f"cannot write {output}: {exc.strerror or exc}") from None
+    print(f"Wrote {what} to {path}", file=sys.stderr)
+    return 0
+
+
+@run
+def cmd_export(args: argparse.Namespace) -> int:
+    if args.export_what == "graph":
+        return _export_graph(args)
+    return _export_coalition(args)
+
+
+def _export_graph(args: argparse.Namespace) -> int:
+    from explorer.core.exports import format_for, graph_text
+
+    try:
+        fmt = format_for(args.output, args.format)
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+    atlas = load_atlas(args)
+    on = date_arg(args, atlas)
+    text = graph_text(atlas, on, fmt)
+    return _write(args.output, text, f"the {fmt.upper()} graph of {on}")
+
+
+def _export_coalition(args: argparse.Namespace) -> int:
+    from explorer.core.coalition import Coalition, evaluate
+    from explorer.core.exports import coalition_report
+    from explorer.core.seats import default_picture
+
+    atlas = load_atlas(args)
+    on = date_arg(args, atlas)
+    members = []
+    for name in args.members:
+        actor = resolve(atlas, name)
+        if not actor.exists_on(on):
+            raise CliError(f"{actor.name} does not exist on {on}.")
+        members.append(actor.id)
+    pm = resolve(atlas, args.pm).id if args.pm else None
+    picture = default_picture(atlas.pack, on)
+    try:
+        ev = evaluate(atlas, picture, Coalition(tuple(members), pm))
+    except (KeyError, ValueError) as exc:
+        raise CliError(str(exc).strip("'\"")) from None
+    text = coalition_report(atlas, picture, members, pm, evaluation=ev)
+    return _write(args.output, text, "the coalition report")
+
+
+# -- lesson ---------------------------------------------------------------------------------------
+
+def configure_lesson(p: argparse.ArgumentParser) -> None:
+    p.description = ("Open a lesson in the app: narrated steps, each putting a coalition on the "
+                     "table on a date, with questions the engine answers with numbers. "
+                     "Progress is remembered; run it again to resume.")
+    p.add_argument("name", nargs="?", metavar="NAME", help="lesson id or title prefix")
+    p.add_argument("--list", action="store_true", help="list the lessons of the pack")
+    p.add_argument("--json", action="store_true",
+                   help="print JSON (with --list: the lessons; with NAME: every step and "
+                   "the engine's numbers)")
+    _content(p)
+    p.add_argument("--present", action="store_true", help="presentation mode (projector)")
+    p.add_argument("--theme", help="colour theme, e.g. projector")
+    p.add_argument("--step", type=int, metavar="N", help="start at step N (1 = the first)")
+
+
+def _find_lesson(atlas, name: str):
+    from explorer.core.lessons import UnknownLesson, find_lesson
+
+    try:
+        return find_lesson(atlas.pack, name)
+    except UnknownLesson as exc:
+        lines = [str(exc)]
+        if exc.candidates:
+            lines.append("Lessons:")
+            lines += [f"  {le.id:<24} {le.title}" for le in exc.candidates]
+        raise CliError("\n".join(lines)) from None
+
+
+@run
+def cmd_lesson(args: argparse.Namespace) -> int:
+    from explorer.core.lessons import LessonRun, lesson_summary
+
+    atlas = load_atlas(args)
+    lessons = list(atlas.pack.lessons.values())
+    if args.list or not args.name:
+        if args.json:
+            return print_json([lesson_summary(le) for le in lessons])
+        if not lessons:
+            print(f"{atlas.pack.title} has no lessons.")
+            return 0 if args.list else 2
+        from rich.table import Table
+
+        table = Table("id", "steps", "title", box=None, title=f"Lessons of {atlas.pack.title}",
+                      title_justify="left")
+        for le in lessons:
+            table.add_row(le.id, str(len(le.steps)), le.title)
+        console().print(table)
+        if not args.list:
+            print("Open one with: explorer lesson ID", file=sys.stderr)
+            return 2
+        return 0
+    lesson = _find_lesson(atlas, args.name)
+    if not lesson.steps:
+        raise CliError(f"lesson {lesson.id!r} has no steps")
+    step = None
+    if args.step is not None:
+        if not 1 <= args.step <= len(lesson.steps):
+            raise CliError(f"--step {args.step}: lesson {lesson.id!r} has steps 1 to "
+                           f"{len(lesson.steps)}")
+        step = args.step - 1
+    if args.json:
+        lesson_run = LessonRun(atlas, lesson, step=0, resume=False)
+        data = lesson_summary(lesson)
+        data["steps"] = [lesson_run.as_json(i) for i in range(lesson_run.count)]
+        return print_json(data)
+    return _open_app(atlas, lesson.id, step, args)
+
+
+def _open_app(atlas, lesson_id: str, step: int | None, args: argparse.Namespace) -> int:
+    """Run the terminal app in the lesson."""
+    import inspect
+
+    try:
+        from explorer.tui.app import make_app
+    except ModuleNotFoundError:
+        raise CliError(f"{atlas.pack.title}: the terminal app is not built yet.", 1) from None
+    kwargs = {"atlas": atlas, "present": args.present, "theme": args.theme}
+    params = inspect.signature(make_app).parameters
+    if "lesson" in params:
+        kwargs["lesson"] = lesson_id
+        if "lesson_step" in params:
+            kwargs["lesson_step"] = step
+        app = make_app(**kwargs)
+    else:
+        app = make_app(**kwargs)
+        _open_lesson_on_start(app, lesson_id, step)
+    app.run()
+    return app.return_code or 0
+
+
+def _open_lesson_on_start(app, lesson_id: str, step: int | None) -> None:
+    """For an app shell without a lesson hook: open the lesson once the app is ready.
+
+    The lesson screen reads `app.lesson` / `app.lesson_step`; the app's "lesson" mode is used
+    when it has one, else the screen is pushed.
+    """
+    from explorer.tui.lesson_screen import LessonScreen
+
+    app.lesson, app.lesson_step = lesson_id, step
+    base = type(app)
+
+    class _OpensLesson(base):  # type: ignore[misc, valid-type]
+        def on_ready(self) -> None:
+            if "lesson" in getattr(self, "MODES", {}):
+                self.call_after_refresh(self.switch_mode, "lesson")
+            else:
+                self.call_after_refresh(self.push_screen, LessonScreen(lesson_id, step))
+
+    _OpensLesson.__name__ = base.__name__
+    _OpensLesson.__qualname__ = base.__qualname__
+    app.__class__ = _OpensLesson
+
+
+# -- registration ---------------------------------------------------------------------------------
+
+HANDLERS = {"serve": cmd_serve, "export": cmd_export, "lesson": cmd_lesson}
+
+
+def register(commands: dict) -> None:
+    commands["serve"] = ("serve the app to web browsers (textual-serve)", configure_serve)
+    commands["export"] = ("export the graph (GraphML, GEXF, DOT, JSON) or a coalition report",
+                          configure_export)
+    commands["lesson"] = ("open a lesson (or --list them)", configure_lesson)

@@ -1,0 +1,504 @@
+"""The lesson screen: a narrated walk through a lesson, one step at a time.
+
+Each step shows its narration and question in a large panel, a card on the focus actor beside it,
+and the step's coalition on a seat bar with the thresholds. `a` turns the card into the answer:
+the lesson's own words and the engine's numbers (seats against every threshold, feasibility, and
+the power indices against the seat shares).
+Every step puts its date and coalition on the app's state, so leaving the lesson (Escape) shows
+that picture in the explorer. Progress is saved; opening the lesson again resumes there.
+
+The screen talks to the app only through optional hooks: `app.atlas` (required), `app.state`
+(a CoalitionState), `app.set_date(d)` and `app.sync()`. Built with no lesson id (the app's
+"lesson" mode does that), it opens `app.lesson` if the app names one, else the lesson used last,
+else the pack's first lesson; `l` picks another.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from explorer.core.lessons import (
+    LessonRun,
+    Progress,
+    StepNumbers,
+    UnknownLesson,
+    find_lesson,
+    share,
+)
+from explorer.tui.fmt import kind_name
+from explorer.tui.seatbar import OUTSIDE, PALETTE, BarLine, BarModel, BarSegment, SeatBar
+
+if TYPE_CHECKING:
+    from explorer.core.graph import Atlas
+
+
+def long_date(on) -> str:
+    if on is None:
+        return "any date"
+    return f"{on.day} {on:%B %Y}"
+
+
+def short_name(atlas: Atlas, actor_id: str, name: str, limit: int = 16) -> str:
+    """The name if it fits in `limit` characters, else an alias that starts it ('State of Law'),
+    else an acronym alias ('INA'), else the name (the table shortens it)."""
+    actor = atlas.pack.actors.get(actor_id)
+    if len(name) <= limit or actor is None:
+        return name
+    fits = [a for a in actor.aliases if 2 < len(a) <= limit]
+    prefixes = [a for a in fits if name.casefold().startswith(a.casefold())]
+    if prefixes:
+        return max(prefixes, key=len)
+    acronyms = [a for a in fits if a.isupper() and " " not in a]
+    return acronyms[0] if acronyms else name
+
+
+def answer_renderable(lesson_run: LessonRun, rows: int = 4) -> Group:
+    """The written answer, the engine's verdicts, and seats against power for the top units."""
+    step = lesson_run.step
+    numbers = lesson_run.numbers()
+    parts = []
+    if step.answer:
+        parts.append(Text(step.answer + "\n", style="bold"))
+    facts = Text()
+    for i, line in enumerate(numbers.facts(power=False)):
+        facts.append(("\n" if i else "") + "• " + line)
+    parts.append(facts)
+    if numbers.power:
+        table = Table(box=None, padding=(0, 1), pad_edge=False, expand=True,
+                      title=f"\nSeats are not power (quota {numbers.quota})",
+                      title_justify="left", title_style="bold", header_style="bold")
+        table.add_column("", no_wrap=True, overflow="ellipsis", ratio=1)
+        table.add_column("seats", justify="right", no_wrap=True, min_width=6)
+        table.add_column("Banzhaf", justify="right", no_wrap=True, min_width=7)
+        table.add_column("Shapley", justify="right", no_wrap=True, min_width=7)
+        for row in sorted(numbers.power, key=lambda r: -r.seats)[:rows]:
+            table.add_row(Text(short_name(lesson_run.atlas, row.id, row.name)),
+                          share(row.seat_share), share(row.banzhaf), share(row.shapley_shubik))
+        parts.append(table)
+    return Group(*parts)
+
+
+def bar_model(atlas: Atlas, numbers: StepNumbers) -> BarModel:
+    """The step's coalition first (coloured), then every other unit on the table (grey)."""
+    from explorer.core.coalition import seat_range
+    from explorer.core.tensions import Cover
+
+    picture = numbers.picture
+    ev = numbers.evaluation
+    total = ev.total if ev is not None else atlas.pack.parliament_size
+    index = {u.id: i for i, u in enumerate(picture.units)}
+    segments: list[BarSegment] = []
+    members = list(ev.members) if ev is not None else []
+    for m in members:
+        low, high, _ = seat_range(atlas, picture, m)
+        name = ev.names.get(m, m)
+        actor = atlas.pack.actors.get(m)
+        names = (name, *(a for a in (actor.aliases if actor else ()) if len(a) < len(name)))
+        seats = str(low) if low == high else f"{low}–{high}"
+        color = PALETTE[index.get(m, len(segments)) % len(PALETTE)]
+        segments.append(BarSegment(m, names, low, seats, color, True))
+    low = ev.low if ev is not None else 0
+    high = ev.high if ev is not None else 0
+    if high > low:
+        segments.append(BarSegment("~range", (), high - low, "", "#8a8a8a", True, hatch=True))
+    cover = Cover(atlas, picture)
+    inside: set[str] = set()
+    for m in members:
+        inside |= cover.cover(m)
+    # units that overlap the coalition (a list holding a member faction) are not "outside"
+    outside = [u for u in picture.units if not (cover.cover(u.id) & inside)]
+    room = max(0, total - high)
+    weights = [max(0, u.primary) for u in outside]
+    scale = sum(weights) or 1
+    shares = [room * w // scale for w in weights]
+    for i in sorted(range(len(outside)), key=lambda i: -(room * weights[i] % scale)):
+        if sum(shares) >= room:
+            break
+        shares[i] += 1
+    for i, (u, seats) in enumerate(zip(outside, shares, strict=True)):
+        segments.append(BarSegment(u.id, (u.name,), seats, u.seats_text, OUTSIDE[i % 2], False))
+    lines: tuple[BarLine, ...] = ()
+    if ev is not None:
+        lines = tuple(BarLine(v.threshold.seats, v.threshold.name, v.status, v.short_by,
+                              v.over_by) for v in ev.verdicts)
+    else:
+        lines = tuple(BarLine(t.seats, t.name, "not_reached", t.seats, 0)
+                      for t in atlas.pack.thresholds)
+    return BarModel(total, tuple(segments), lines, low, high)
+
+
+class LessonScreen(Screen):
+    """A lesson, step by step. `step` is 0-based; None resumes at the saved step."""
+
+    DEFAULT_CSS = """
+    LessonScreen {
+        layout: vertical;
+        background: $background;
+    }
+    LessonScreen #lesson-head {
+        height: 1;
+        background: $primary;
+        padding: 0 1;
+    }
+    LessonScreen #lesson-head > Static {
+        width: 1fr;
+        height: 1;
+        background: $primary;
+        color: $background;
+        text-style: bold;
+    }
+    LessonScreen #lesson-head > #lesson-counter {
+        width: auto;
+        min-width: 14;
+        text-align: right;
+    }
+    LessonScreen #lesson-main {
+        height: 1fr;
+    }
+    LessonScreen #lesson-body {
+        width: 1fr;
+        height: 1fr;
+        border: round $primary;
+        padding: 0 1;
+        scrollbar-size-vertical: 1;
+    }
+    LessonScreen #lesson-side {
+        width: 46%;
+        height: 1fr;
+        border: round $secondary;
+        border-title-style: bold;
+        border-title-color: $text-secondary;
+        padding: 0 1;
+        scrollbar-size-vertical: 1;
+    }
+    LessonScreen #lesson-side.-answer {
+        border: round $accent;
+        border-title-color: $text-accent;
+    }
+    LessonScreen #lesson-title {
+        text-style: bold;
+        color: $text-primary;
+        margin-bottom: 1;
+    }
+    LessonScreen #lesson-narration, LessonScreen #lesson-answer, LessonScreen #lesson-focus {
+        color: $foreground;
+    }
+    LessonScreen #lesson-question {
+        margin-top: 1;
+        text-style: bold;
+        color: $text-accent;
+    }
+    LessonScreen #lesson-hint {
+        margin-top: 1;
+        color: $foreground-muted;
+        text-style: italic;
+    }
+    LessonScreen #lesson-bar {
+        height: 5;
+        padding: 0 1;
+    }
+    LessonScreen.-present #lesson-body, LessonScreen.-present #lesson-side {
+        border: heavy $primary;
+    }
+    LessonScreen.-present #lesson-side.-answer {
+        border: heavy $accent;
+    }
+    LessonScreen.-present #lesson-narration, LessonScreen.-present #lesson-answer,
+    LessonScreen.-present #lesson-focus {
+        text-style: bold;
+    }
+    """
+
+    BINDINGS = [
+        Binding("right,n", "next", "Next", key_display="→"),
+        Binding("left,p", "previous", "Back", key_display="←"),
+        Binding("a", "answer", "Answer"),
+        Binding("l", "pick", "Lessons"),
+        Binding("home,g", "first", "First step", show=False),
+        Binding("escape", "leave", "Leave"),
+    ]
+
+    def __init__(self, lesson_id: str | None = None, step: int | None = None, *,
+                 name: str | None = None, id: str | None = None, classes: str | None = None):
+        super().__init__(name=name, id=id, classes=classes)
+        self.lesson_id = lesson_id
+        self.start_step = step
+        self.run: LessonRun | None = None
+        self.answer_shown = False
+        self.focus_name = ""
+
+    # -- layout -----------------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="lesson-head"):
+            yield Static("", id="lesson-name", markup=False)
+            yield Static("", id="lesson-counter", markup=False)
+        with Horizontal(id="lesson-main"):
+            with VerticalScroll(id="lesson-body"):
+                yield Static("", id="lesson-title", markup=False)
+                yield Static("", id="lesson-narration", markup=False)
+                yield Static("", id="lesson-question", markup=False)
+                yield Static("", id="lesson-hint", markup=False)
+            with VerticalScroll(id="lesson-side"):
+                yield Static("", id="lesson-focus", markup=False)
+                yield Static("", id="lesson-answer", markup=False)
+        yield SeatBar(id="lesson-bar")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if getattr(self.app, "present", False):
+            self.add_class("-present")
+        self.open_lesson(self.lesson_id, self.start_step)
+
+    def open_lesson(self, lesson_id: str | None, step: int | None = None) -> None:
+        """Open a lesson (None: the app's, else the last used, else the first); resume at its
+        saved step when no step is given."""
+        atlas = self.app.atlas
+        pack = atlas.pack
+        progress = Progress()
+        if lesson_id is None:
+            lesson_id = getattr(self.app, "lesson", None)
+            if lesson_id is not None and step is None:
+                step = getattr(self.app, "lesson_step", None)
+        if lesson_id is None:
+            last = progress.last(pack.id)
+            lesson_id = last if last in pack.lessons else next(iter(pack.lessons), None)
+        if lesson_id is None:
+            self.run = None
+            self._show_empty()
+            return
+        try:
+            lesson = find_lesson(pack, lesson_id)
+        except UnknownLesson as exc:
+            if not pack.lessons:
+                self.run = None
+                self._show_empty()
+                return
+            self.notify(str(exc), severity="warning", markup=False)
+            lesson = next(iter(pack.lessons.values()))
+            step = None
+        self.lesson_id = lesson.id
+        self.run = LessonRun(atlas, lesson, step=step, progress=progress)
+        self.query_one("#lesson-name", Static).update(
+            Text(f"Lesson · {lesson.title}", no_wrap=True, overflow="ellipsis"))
+        self.show_step()
+
+    def _show_empty(self) -> None:
+        pack = self.app.atlas.pack
+        self.query_one("#lesson-name", Static).update(Text("Lessons"))
+        self.query_one("#lesson-counter", Static).update(Text(""))
+        self.query_one("#lesson-title", Static).update(Text(f"{pack.title} has no lessons."))
+        self.query_one("#lesson-narration", Static).update(Text(
+            "A lesson is a file in the pack's lessons/ folder: see content/README.md."))
+        for wid in ("#lesson-question", "#lesson-hint", "#lesson-side"):
+            self.query_one(wid).display = False
+        self.refresh_bindings()
+
+    def sync(self) -> None:
+        """Called by the app after any change: the lesson draws from its own numbers."""
+
+    def on_screen_resume(self) -> None:
+        """Coming back to the lesson puts the step's picture back on the app."""
+        if self.run is not None and self.is_mounted:
+            self.call_after_refresh(self._apply_to_app)
+
+    # -- drawing ----------------------------------------------------------------------------------
+    @property
+    def step_title(self) -> str:
+        return self.run.step.title if self.run else ""
+
+    def show_step(self) -> None:
+        """Draw the current step and put its picture on the app."""
+        lesson_run = self.run
+        step = lesson_run.step
+        on = lesson_run.date_of()
+        self.answer_shown = False
+        self.query_one("#lesson-counter", Static).update(
+            Text(f"{lesson_run.counter} · {long_date(on)}", no_wrap=True))
+        self.query_one("#lesson-title", Static).update(Text(step.title))
+        self.query_one("#lesson-narration", Static).update(Text(step.narration))
+        question = self.query_one("#lesson-question", Static)
+        question.update(Text(f"? {step.question}") if step.question else Text(""))
+        question.display = bool(step.question)
+        hint = ("Press a for the answer and the engine's numbers." if step.question
+                else "Press a for the engine's numbers.")
+        self.query_one("#lesson-hint", Static).update(Text(hint))
+        self._draw_focus(step.focus)
+        self._draw_side()
+        self.query_one(SeatBar).show(bar_model(self.app.atlas, lesson_run.numbers()))
+        self.query_one("#lesson-body", VerticalScroll).scroll_home(animate=False)
+        self._apply_to_app()
+        self.refresh_bindings()
+
+    def _draw_side(self) -> None:
+        """The right-hand card: the focus actor, or (after `a`) the answer."""
+        side = self.query_one("#lesson-side", VerticalScroll)
+        answer = self.query_one("#lesson-answer", Static)
+        focus = self.query_one("#lesson-focus", Static)
+        side.set_class(self.answer_shown, "-answer")
+        self.query_one("#lesson-hint", Static).display = not self.answer_shown
+        if self.answer_shown:
+            answer.update(answer_renderable(self.run))
+            side.border_title = "Answer"
+        else:
+            answer.update("")
+            side.border_title = self.focus_name
+        answer.display = self.answer_shown
+        focus.display = not self.answer_shown and bool(self.focus_name)
+        side.display = self.answer_shown or bool(self.focus_name)
+        side.scroll_home(animate=False)
+
+    def _draw_focus(self, focus_id: str | None) -> None:
+        pack = self.app.atlas.pack
+        actor = pack.actors.get(focus_id) if focus_id else None
+        self.focus_name = actor.name if actor else ""
+        widget = self.query_one("#lesson-focus", Static)
+        if actor is None:
+            widget.update("")
+            return
+        text = Text()
+        facts = [kind_name(actor.kind)]
+        rng = pack.seat_range(actor.id)
+        if rng and rng != (0, 0):
+            facts.append(f"{rng[0]} seats" if rng[0] == rng[1] else f"{rng[0]}–{rng[1]} seats")
+        text.append(" · ".join(facts), style="bold")
+        text.append("\n\n" + actor.description)
+        widget.update(text)
+
+    def _apply_to_app(self) -> None:
+        """Put the step's date and coalition on the app, so the explorer shows this picture."""
+        from explorer.core.coalition import Coalition, member_id
+
+        app = self.app
+        step = self.run.step
+        on = self.run.date_of()
+        state = getattr(app, "state", None)
+        if state is not None:
+            wanted = []
+            for member in step.coalition:
+                try:
+                    wanted.append(member_id(app.atlas, state.picture, member))
+                except (KeyError, ValueError):
+                    continue
+            target = Coalition(tuple(dict.fromkeys(wanted)), step.pm)
+            if state.on == on and state.coalition == target:
+                return  # already showing this step
+            if state.coalition.members != target.members:
+                state.clear()
+                for member in target.members:
+                    state.add(member)
+            if state.coalition.pm != step.pm:
+                state.set_pm(step.pm)
+        if callable(getattr(app, "set_date", None)):
+            app.set_date(on)  # the app re-renders its screens
+            return
+        if state is not None and state.on != on:
+            state.set_date(on)
+        if callable(getattr(app, "sync", None)):
+            app.sync()
+
+    # -- actions ----------------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if self.run is None:
+            return action not in ("next", "previous", "first", "answer")
+        if action == "next" and self.run.at_end:
+            return None
+        if action in ("previous", "first") and self.run.at_start:
+            return None
+        return True
+
+    def action_next(self) -> None:
+        if self.run.next():
+            self.show_step()
+
+    def action_previous(self) -> None:
+        if self.run.previous():
+            self.show_step()
+
+    def action_first(self) -> None:
+        if not self.run.at_start:
+            self.run.restart()
+            self.show_step()
+
+    def action_answer(self) -> None:
+        self.answer_shown = not self.answer_shown
+        self._draw_side()
+
+    def action_pick(self) -> None:
+        lessons = list(self.app.atlas.pack.lessons.values())
+        if not lessons:
+            self.notify("This pack has no lessons.", markup=False)
+            return
+
+        def chosen(lesson_id: str | None) -> None:
+            if lesson_id and lesson_id != self.lesson_id:
+                self.open_lesson(lesson_id)
+
+        self.app.push_screen(LessonPicker(lessons, self.lesson_id), chosen)
+
+    def action_leave(self) -> None:
+        """Back to the explorer, which now shows this step's picture."""
+        app = self.app
+        if len(app.screen_stack) > 1:
+            app.pop_screen()
+        elif "explore" in getattr(app, "MODES", {}) and app.current_mode != "explore":
+            app.switch_mode("explore")
+        else:
+            app.exit()
+
+
+class LessonPicker(ModalScreen[str | None]):
+    """Choose a lesson: Enter opens it, Escape keeps the current one."""
+
+    DEFAULT_CSS = """
+    LessonPicker {
+        align: center middle;
+    }
+    LessonPicker > OptionList {
+        width: 80%;
+        max-width: 90;
+        height: auto;
+        max-height: 80%;
+        border: round $primary;
+        padding: 0 1;
+    }
+    """
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, lessons, current: str | None):
+        super().__init__()
+        self.lessons = lessons
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        options = []
+        for lesson in self.lessons:
+            label = Text.assemble((lesson.title, "bold"), f"  ({len(lesson.steps)} steps)")
+            if lesson.summary:
+                label.append("\n" + lesson.summary, style="italic")
+            options.append(Option(label, id=lesson.id))
+        yield OptionList(*options)
+
+    def on_mount(self) -> None:
+        picker = self.query_one(OptionList)
+        picker.border_title = "Lessons"
+        ids = [le.id for le in self.lessons]
+        if self.current in ids:
+            picker.highlighted = ids.index(self.current)
+        picker.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,184 @@
+"""The lesson screen in Pilot: stepping, the answer, the app's state, resume, and one snapshot."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import pytest
+from rich.text import Text
+from textual.app import App
+
+from explorer.core.coalition import CoalitionState
+from explorer.core.lessons import Progress, find_lesson
+from explorer.tui.lesson_screen import LessonScreen
+
+SIZE = (100, 30)
+
+
+class LessonTestApp(App):
+    """The smallest app the lesson screen needs: atlas, state, set_date, sync, a projector."""
+
+    def __init__(self, atlas, lesson_id: str | None, step: int | None = None,
+                 present: bool = False):
+        super().__init__()
+        self.atlas = atlas
+        self.state = CoalitionState(atlas, atlas.pack.default_date)
+        self.lesson_id = lesson_id
+        self.step = step
+        self.present = present
+        self.synced = 0
+        if present:
+            from explorer.tui.themes import PROJECTOR
+
+            self.register_theme(PROJECTOR)
+            self.theme = "projector"
+
+    @property
+    def on(self) -> date | None:
+        return self.state.on
+
+    def set_date(self, on) -> None:
+        if on != self.state.on:
+            self.state.set_date(on)
+        self.sync()
+
+    def sync(self) -> None:
+        self.synced += 1
+
+    def on_mount(self) -> None:
+        self.push_screen(LessonScreen(self.lesson_id, self.step))
+
+
+def text_of(screen, selector: str) -> str:
+    """The plain text a Static shows (rich renderables are rendered wide, without styles)."""
+    from rich.console import Console
+    from textual.widgets import Static
+
+    content = screen.query_one(selector, Static).content
+    if isinstance(content, str):
+        return content
+    if isinstance(content, Text):
+        return content.plain
+    console = Console(width=200, record=True, file=io.StringIO(), color_system=None)
+    console.print(content)
+    return console.export_text()
+
+
+def who_won(atlas):
+    return find_lesson(atlas.pack, "who-won")
+
+
+async def test_step_with_arrows_and_letters(bundled_atlas):
+    lesson = who_won(bundled_atlas)
+    titles = [s.title for s in lesson.steps]
+    assert len(titles) >= 3
+    app = LessonTestApp(bundled_atlas, "who-won", step=0)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, LessonScreen)
+        assert text_of(screen, "#lesson-title") == titles[0]
+        assert f"Step 1 of {len(titles)}" in text_of(screen, "#lesson-counter")
+        await pilot.press("right")
+        assert text_of(screen, "#lesson-title") == titles[1]
+        await pilot.press("n")
+        assert text_of(screen, "#lesson-title") == titles[2]
+        assert f"Step 3 of {len(titles)}" in text_of(screen, "#lesson-counter")
+        await pilot.press("left")
+        assert text_of(screen, "#lesson-title") == titles[1]
+        await pilot.press("p")
+        assert text_of(screen, "#lesson-title") == titles[0]
+        await pilot.press("p")  # nothing before the first step
+        assert text_of(screen, "#lesson-title") == titles[0]
+
+
+async def test_each_step_puts_its_picture_on_the_app(bundled_atlas):
+    lesson = who_won(bundled_atlas)
+    app = LessonTestApp(bundled_atlas, "who-won", step=0)
+    async with app.run_test(size=SIZE) as pilot:
+        for i, step in enumerate(lesson.steps):
+            screen = app.screen
+            assert screen.run.index == i
+            assert app.state.on == screen.run.date_of()
+            assert app.state.coalition.pm == step.pm
+            if step.coalition:
+                ev = app.state.evaluate(completions=False)
+                assert ev.low == screen.run.numbers().evaluation.low
+            await pilot.press("right")
+        assert app.synced > 0
+
+
+async def test_answer_shows_the_engines_numbers(bundled_atlas):
+    lesson = who_won(bundled_atlas)
+    index = next(i for i, s in enumerate(lesson.steps)
+                 if s.question and "largest" in s.question.casefold())
+    app = LessonTestApp(bundled_atlas, "who-won", step=index)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert "largest" in text_of(screen, "#lesson-question").casefold()
+        assert "72 short" not in text_of(screen, "#lesson-answer")
+        await pilot.press("a")
+        answer = text_of(screen, "#lesson-answer")
+        assert "91 seats" in answer and "72 short of 163" in answer
+        await pilot.press("right")  # a new step hides the answer again
+        assert "72 short of 163" not in text_of(screen, "#lesson-answer")
+
+
+async def test_leaving_and_coming_back_resumes(bundled_atlas):
+    app = LessonTestApp(bundled_atlas, "who-won", step=0)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("right", "right")
+        step_title = text_of(app.screen, "#lesson-title")
+        await pilot.press("escape")
+        assert not isinstance(app.screen, LessonScreen)
+        assert Progress().get(bundled_atlas.pack.id, "who-won") == 2
+        app.push_screen(LessonScreen("who-won"))  # no step: resume
+        await pilot.pause()
+        assert isinstance(app.screen, LessonScreen)
+        assert text_of(app.screen, "#lesson-title") == step_title
+
+
+async def test_no_lesson_id_opens_the_last_lesson_used(bundled_atlas):
+    other = next(le.id for le in bundled_atlas.pack.lessons.values() if le.id != "who-won")
+    Progress().set(bundled_atlas.pack.id, other, 1, len(bundled_atlas.pack.lessons[other].steps))
+    app = LessonTestApp(bundled_atlas, None)
+    async with app.run_test(size=SIZE):
+        assert app.screen.lesson_id == other and app.screen.run.index == 1
+
+
+async def test_the_real_app_opens_the_lesson_and_leaving_shows_its_picture(bundled_atlas):
+    from explorer.cli_classroom import _open_lesson_on_start
+    from explorer.tui.app import make_app
+
+    app = make_app(atlas=bundled_atlas)
+    _open_lesson_on_start(app, "who-won", 1)
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(40):  # the app opens the lesson once it is ready
+            if isinstance(app.screen, LessonScreen) and app.screen.run is not None:
+                break
+            await pilot.pause(0.05)
+        screen = app.screen
+        assert isinstance(screen, LessonScreen) and screen.run.index == 1
+        step = screen.run.step
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, LessonScreen)
+        assert app.state.on == screen.run.date_of()
+        assert app.state.coalition.pm == step.pm
+
+
+def test_snapshot_lesson_screen(snap_compare, bundled_atlas):
+    lesson = who_won(bundled_atlas)
+    index = next((i for i, s in enumerate(lesson.steps) if s.question), 0)
+
+    async def show_answer(pilot):
+        await pilot.press("a")
+        await pilot.pause()
+
+    app = LessonTestApp(bundled_atlas, "who-won", step=index, present=True)
+    assert snap_compare(app, terminal_size=SIZE, run_before=show_answer)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_progress(tmp_path, monkeypatch):
+    monkeypatch.setenv("EXPLORER_DATA_DIR", str(tmp_path / "data"))
