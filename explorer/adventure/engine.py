@@ -1,0 +1,386 @@
+"""The adventure engine: one line in, one plain-text reply out; it never raises.
+
+The engine keeps the game state (where the envoy is, the coalition in a shared CoalitionState,
+the PM candidate, the date, the challenge) and the parser's memory (the last command for `again`,
+the unknown word for `oops`, an open "Which do you mean" question, the numbered threads of the
+last look or examine, and the sources of the last answer for `why`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from explorer.adventure import goals, prose, verbs_story
+from explorer.adventure import verbs_meta as _meta  # noqa: F401 (registers its verbs)
+from explorer.adventure import verbs_table as _table  # noqa: F401 (registers its verbs)
+from explorer.adventure import verbs_talk as _talk  # noqa: F401 (registers its verbs)
+from explorer.adventure import verbs_world as _world  # noqa: F401 (registers its verbs)
+from explorer.adventure.grammar import GRAMMAR, HELP, Reply
+from explorer.adventure.parser import MAX_LINE, Span, clean, fold, number
+from explorer.adventure.world import Thread, World
+from explorer.core.coalition import Coalition, CoalitionState
+from explorer.core.graph import Atlas
+from explorer.core.model import Actor, Challenge
+from explorer.core.seats import Picture, default_picture
+
+PRONOUNS = {"him", "her", "it", "them", "he", "she", "they"}
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    location: str | None
+    coalition: Coalition
+    picture: Picture
+    on: date | None
+    challenge: str | None = None
+    role: str | None = None
+
+
+@dataclass
+class Question:
+    """An open 'Which do you mean' question: the command and the words it was about."""
+
+    words: list[str]
+    span: Span
+    candidates: list[Actor]
+
+
+class Engine:
+    def __init__(self, atlas: Atlas, on: date | None = None, role: str | None = None,
+                 challenge: str | None = None, state: CoalitionState | None = None,
+                 sources_dir: str | Path | None = None):
+        self.atlas = atlas
+        self.pack = atlas.pack
+        self.world = World(atlas)
+        self.state = state or CoalitionState(atlas, on or self.pack.default_date)
+        if state is not None and on is not None and state.on != on:
+            state.set_date(on)
+        places = [p.id for p in self.world.places]
+        start = self.pack.start_place
+        self.location: str | None = start if start in self.pack.actors else (
+            places[0] if places else None)
+        self.role = role
+        self.challenge: Challenge | None = None
+        self.hint_index = 0
+        self.status: str | None = None  # None | "won" | "dead"
+        self.sources_dir = sources_dir
+        self.threads: list[Thread] = []
+        self.last_sources: list[str] = []
+        self.last_topic = ""
+        self.it: str | None = None
+        self.question: Question | None = None
+        self.unknown: tuple[list[str], Span] | None = None
+        self.last_words: list[str] | None = None
+        self.words: list[str] = []
+        self.history: list[str] = []
+        self.undo_stack: list[Snapshot] = []
+        self.transcript: Path | None = None
+        self.finished = False
+        if challenge:
+            self.start_challenge(challenge)
+
+    # -- the state -------------------------------------------------------------------------
+    @property
+    def on(self) -> date | None:
+        return self.state.on
+
+    @property
+    def coalition(self) -> Coalition:
+        return self.state.coalition
+
+    def snapshot(self) -> Snapshot:
+        return Snapshot(self.location, self.state.coalition, self.state.picture, self.state.on,
+                        self.challenge.id if self.challenge else None, self.role)
+
+    def set_table(self, coalition: Coalition, picture: Picture | None = None) -> None:
+        """Replace the coalition (and picture) as one step of the shared undo history."""
+        picture = picture or self.state.picture
+        self.state.on = picture.on
+        self.state._push(coalition, picture)  # one undoable step, like the builder's own edits
+
+    def restore_snapshot(self, snap: Snapshot) -> None:
+        self.location = snap.location
+        self.challenge = self.pack.challenges.get(snap.challenge) if snap.challenge else None
+        self.role = snap.role
+        if (snap.coalition, snap.picture) != (self.state.coalition, self.state.picture):
+            self.set_table(snap.coalition, snap.picture)
+        self.state.on = snap.on
+
+    def start_challenge(self, challenge_id: str) -> str:
+        ch = self.pack.challenges.get(challenge_id)
+        if ch is None:
+            raise Reply(f"There is no challenge called {challenge_id!r}. "
+                        + self.challenge_list())
+        picture = default_picture(self.pack, ch.date)
+        members = tuple(m for m in ch.start_coalition if m in self.pack.actors)
+        self.set_table(Coalition(members, ch.pm), picture)
+        self.challenge = ch
+        self.role = ch.role
+        self.hint_index = 0
+        self.status = None
+        self.undo_stack.clear()
+        self.threads = []
+        if self.pack.start_place in self.pack.actors:
+            self.location = self.pack.start_place
+        self.status = self.outlook_status()
+        return ch.title
+
+    def challenge_list(self) -> str:
+        if not self.pack.challenges:
+            return "This pack has no challenges."
+        rows = [f"  {c.id}: {c.title}" for c in self.pack.challenges.values()]
+        return "Challenges (start one with 'challenge ID'):\n" + "\n".join(rows)
+
+    # -- names -------------------------------------------------------------------------------
+    def actor(self, span: Span) -> Actor:
+        """The actor a slot names, or a Reply asking which one / suggesting a spelling."""
+        text = span.text
+        if fold(text) in PRONOUNS and self.it:
+            return self.atlas.actor(self.it)
+        if fold(text) in ("here", "this place") and self.location:
+            return self.atlas.actor(self.location)
+        key = text.strip().strip("\"'“”")
+        found = self.atlas.names.candidates(key) if key else []
+        if len(found) == 1:
+            self.it = found[0].id
+            return found[0]
+        if found:
+            shown = found[:9]
+            self.question = Question(list(self.words), span, shown)
+            more = f" (and {len(found) - 9} more: type more of the name)" if len(found) > 9 else ""
+            lines = [f"Which do you mean: {prose.join([a.name for a in shown], 'or')}?{more}"]
+            lines += [f"  {i}. {a.name} ({a.kind})" for i, a in enumerate(shown, 1)]
+            lines.append("(Answer with a number or a name.)")
+            raise Reply("\n".join(lines))
+        self.unknown = (list(self.words), span)
+        close = self.atlas.names.suggestions(key) if key else []
+        if close:
+            names = prose.join([self._short(a) for a in close], "or")
+            raise Reply(f"I don't know anyone called “{text}”. Did you mean {names}? "
+                        f"(Type 'oops {self._short(close[0]).lower()}' to fix it.)")
+        raise Reply(f"I don't know anyone called “{text}”. Try 'look' to see who is here, or "
+                    "'examine' a name you have seen.")
+
+    @staticmethod
+    def _short(actor: Actor) -> str:
+        """The shortest one-word alias of an actor if it has one ('Maliki'), else its name."""
+        singles = [a for a in actor.aliases if " " not in a and len(a) > 2]
+        return min(singles, key=len) if singles else actor.name
+
+    def answer_question(self, text: str) -> list[str] | None:
+        """The command rewritten with the chosen actor, or None (not an answer)."""
+        q = self.question
+        self.question = None
+        if q is None:
+            return None
+        n = number(text)
+        chosen: list[Actor] = []
+        if n is not None:
+            if 1 <= n <= len(q.candidates):
+                chosen = [q.candidates[n - 1]]
+        else:
+            ids = {a.id for a in self.atlas.names.candidates(text)}
+            chosen = [a for a in q.candidates if a.id in ids]
+            if not chosen:
+                want = [fold(w) for w in text.split()]
+                chosen = [a for a in q.candidates
+                          if all(any(w in fold(s) for s in (a.id, *a.names())) for w in want)]
+        if len(chosen) > 1:
+            self.question = Question(q.words, q.span, chosen)
+            names = prose.join([a.name for a in chosen], "or")
+            raise Reply(f"Which do you mean: {names}?")
+        if not chosen:
+            return None
+        return q.words[: q.span.start] + [chosen[0].id] + q.words[q.span.end:]
+
+    # -- the loop ----------------------------------------------------------------------------
+    def handle(self, line: object) -> str:
+        """Answer one line of input. Never raises; always returns a str."""
+        try:
+            reply = self._handle(line)
+        except Reply as r:
+            reply = r.text
+        except RecursionError:
+            reply = "That is too tangled for me to follow. Try a shorter command."
+        except Exception as exc:  # the parser must never crash the game
+            reply = (f"Something went wrong inside the game ({type(exc).__name__}); nothing "
+                     "has changed. Try another command.")
+        if not isinstance(reply, str):
+            reply = str(reply)
+        self._record(line, reply)
+        return reply
+
+    def _handle(self, line: object) -> str:
+        raw = line if isinstance(line, str) else str(line)
+        if len(raw) > MAX_LINE:
+            return (f"That's too long ({len(raw)} characters). Keep a command under "
+                    f"{MAX_LINE} characters.")
+        text = clean(raw)
+        if not text:
+            return "Say something: 'look' to look around, 'help' for the verbs."
+        if self.question is not None:
+            rewritten = self.answer_question(text)
+            if rewritten is not None:
+                return self.run(rewritten)
+        words = text.split()
+        head = fold(words[0])
+        if head != "oops":
+            self.unknown = None  # 'oops' mends only the command just before it
+        if head in ("again", "g") and len(words) == 1:
+            if not self.last_words:
+                return "There is nothing to do again yet."
+            return self.run(list(self.last_words), remember=False)
+        if head == "oops":
+            if len(words) == 1:
+                return "Oops what? Type 'oops' and the word you meant."
+            if self.unknown is None:
+                return "There is no unknown word to correct."
+            old, span = self.unknown
+            self.unknown = None
+            return self.run(old[: span.start] + words[1:] + old[span.end:])
+        return self.run(words)
+
+    def run(self, words: list[str], remember: bool = True) -> str:
+        parsed = GRAMMAR.parse(words)
+        self.words = words
+        if parsed is None:
+            return self.not_understood(words)
+        pattern, slots = parsed
+        before = self.snapshot()
+        undoing = pattern.kwargs.get("undo", False)
+        try:
+            reply = pattern.handler(self, **{k.lower(): v for k, v in slots.items()})
+        except Reply as r:
+            reply = r.text
+        line = " ".join(words)
+        if not pattern.kwargs.get("meta"):
+            self.history.append(line)
+            if remember:
+                self.last_words = list(words)
+        after = self.snapshot()
+        if after != before:
+            if not undoing:
+                self.undo_stack.append(before)
+                del self.undo_stack[:-200]
+            reply += self.check_goal()
+        return reply
+
+    def not_understood(self, words: list[str]) -> str:
+        verb = fold(words[0])
+        verbs = GRAMMAR.verbs()
+        if verb in verbs:
+            usages = " or ".join(f"'{u}'" for u in GRAMMAR.usages(verb))
+            return f"I only understood the verb “{verb}”. Try {usages}."
+        if len(words) == 1 and number(words[0]) is not None and self.threads:
+            return self.run(["go", words[0]])  # a bare number follows that thread
+        if len(words) <= 6 and self.atlas.names.candidates(" ".join(words).strip("?!. ")):
+            return self.run(["examine", *words])  # a bare name examines it
+        import difflib
+
+        close = difflib.get_close_matches(verb, verbs, n=1, cutoff=0.75)
+        self.unknown = (list(words), Span((words[0],), 0, 1))
+        if close:
+            return (f"I don't know the verb “{words[0]}”. Did you mean '{close[0]}'? "
+                    f"('oops {close[0]}' fixes it; 'help' lists the verbs.)")
+        return f"I don't know the verb “{words[0]}”. Type 'help' for the verbs I know."
+
+    # -- the goal ----------------------------------------------------------------------------
+    def outlook(self) -> goals.Outlook | None:
+        if self.challenge is None:
+            return None
+        return goals.assess(self.atlas, self.state.picture, self.state.coalition,
+                            self.challenge.goal)
+
+    def outlook_status(self) -> str | None:
+        out = self.outlook()
+        if out is None:
+            return None
+        return "won" if out.won else ("dead" if out.dead else None)
+
+    def check_goal(self) -> str:
+        out = self.outlook()
+        if out is None:
+            return ""
+        status = "won" if out.won else ("dead" if out.dead else None)
+        previous, self.status = self.status, status
+        if status == previous:
+            return ""
+        if status is None:
+            return ("\n\nThe way is open again: the goal can still be reached from here."
+                    if previous == "dead" else "")
+        return "\n\n" + self.announcement(out)
+
+    def announcement(self, out: goals.Outlook) -> str:
+        """The win or dead-end message, with what happened historically and its sources."""
+        ch = self.challenge
+        history = f"\n\nWhat happened: {ch.history} {prose.cite(ch.sources)}" if ch.history else ""
+        self.last_sources = list(ch.sources)
+        self.last_topic = f"what happened after “{ch.title}”"
+        if out.won:
+            return (f"*** You have won “{ch.title}”: {out.low} seats, "
+                    f"{out.low - out.need} over the {out.need} you needed. ***{history}\n"
+                    "(Keep exploring, 'undo' to step back, or 'challenges' for another.)")
+        why = {
+            "excluded": f"Your coalition is stuck: {out.reasons[-1]}.",
+            "refusal": "A hard refusal now sits inside your coalition.",
+        }.get(out.cause, "No set of the lists and factions still outside your coalition "
+                         f"can carry it to {out.need}: the most within reach from here is "
+                         f"{out.best} seats.")
+        return (f"*** Dead end in “{ch.title}”. ***\n{why}{history}\n"
+                "('undo' steps back; 'dismiss' someone to change course.)")
+
+    # -- transcripts -------------------------------------------------------------------------
+    def _record(self, line: object, reply: str) -> None:
+        if self.transcript is None:
+            return
+        text = clean(line)[:MAX_LINE]
+        with contextlib.suppress(OSError):
+            with self.transcript.open("a", encoding="utf-8") as handle:
+                handle.write(f"**> {text}**\n\n{reply}\n\n")
+
+    def start_transcript(self, folder: Path) -> Path:
+        folder.mkdir(parents=True, exist_ok=True)
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        path = folder / f"transcript-{stamp}.md"
+        n = 1
+        while path.exists():
+            n += 1
+            path = folder / f"transcript-{stamp}-{n}.md"
+        role = f", as the envoy of {self.atlas.actor(self.role).name}" if self.role in \
+            self.pack.actors else ""
+        path.write_text(f"# Kingmaker transcript: {self.pack.title}\n\nStarted "
+                        f"{datetime.now():%Y-%m-%d %H:%M}, on {prose.day(self.on)}{role}.\n\n",
+                        encoding="utf-8")
+        self.transcript = path
+        return path
+
+    # -- completion (for the TUI) ------------------------------------------------------------
+    def vocabulary(self) -> tuple[list[str], list[str]]:
+        """The verbs (in table order) and the names and aliases one can type."""
+        names: dict[str, None] = {}
+        for actor in self.pack.actors.values():
+            for spelling in (*actor.aliases, actor.name):
+                names.setdefault(spelling, None)
+        main = [usage.split()[0] for rows in HELP.values() for usage, _, _ in rows]
+        verbs = list(dict.fromkeys([*main, *GRAMMAR.verbs()]))  # the main verbs first
+        return verbs, list(names)
+
+    def intro(self) -> str:
+        from explorer.adventure.verbs_world import describe_place
+
+        lines = [self.pack.title, ""]
+        if self.challenge is not None:
+            lines.append(verbs_story.challenge_text(self))
+        else:
+            who = (f"the envoy of {self.atlas.actor(self.role).name}"
+                   if self.role in self.pack.actors else "an envoy")
+            th = self.pack.thresholds[0] if self.pack.thresholds else None
+            aim = f"Build a coalition of {th.seats} seats ({th.name}), or just look around. " \
+                if th else ""
+            lines.append(f"You are {who}, free to go where you like and talk to anyone. {aim}"
+                         "Type 'help' for the verbs, 'challenges' for goals.")
+        lines += ["", describe_place(self)]
+        return "\n".join(lines)

@@ -1,0 +1,152 @@
+"""Saved games and transcripts in the user's data directory.
+
+A save is a small versioned JSON file written atomically (a temporary file in the same folder,
+flushed and fsynced, then `os.replace`), so a crash mid-save leaves the previous save intact. A
+file that cannot be read is reported and left exactly as it is.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+from pathlib import Path
+
+FORMAT = "kingmaker-save"
+VERSION = 1
+_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+
+
+class SaveError(Exception):
+    """A message for the player: no such save, a bad name, a damaged file ..."""
+
+
+def data_dir() -> Path:
+    """$EXPLORER_DATA_DIR, else $XDG_DATA_HOME/kingmaker, else ~/.local/share/kingmaker."""
+    explicit = os.environ.get("EXPLORER_DATA_DIR")
+    if explicit:
+        return Path(explicit)
+    xdg = os.environ.get("XDG_DATA_HOME")
+    if xdg:
+        return Path(xdg) / "kingmaker"
+    return Path.home() / ".local" / "share" / "kingmaker"
+
+
+def saves_dir() -> Path:
+    return data_dir() / "saves"
+
+
+def check_name(name: str) -> str:
+    name = name.strip()
+    if name.lower().endswith(".json"):
+        name = name[:-5]
+    if not _NAME.match(name) or ".." in name:
+        raise SaveError(
+            "A save name is one word of letters, digits, '-', '_' or '.', up to 64 characters "
+            "(no slashes): for example 'save monday' or 'save allawi-try2'.")
+    return name
+
+
+def save_path(name: str) -> Path:
+    return saves_dir() / f"{check_name(name)}.json"
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write `data` to `path` so that the file is always either the old or the new content."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    try:  # make the rename itself durable where the platform allows it
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(dir_fd)
+    except OSError:
+        pass
+    finally:
+        os.close(dir_fd)
+
+
+def parse(raw: bytes, pack_id: str | None) -> dict:
+    """The state in a save file's bytes, or SaveError saying what is wrong."""
+    if not raw.strip():
+        raise SaveError("That save is damaged: the file is empty.")
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise SaveError("That save is damaged: it is not text (not UTF-8).") from None
+    except json.JSONDecodeError as exc:
+        raise SaveError(f"That save is damaged: it is not valid JSON ({exc.msg} at line "
+                        f"{exc.lineno}, column {exc.colno}); it may have been cut short.") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise SaveError("That save is damaged: it is not a Kingmaker save file "
+                        f"(expected \"format\": \"{FORMAT}\").")
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise SaveError("That save is damaged: its format version is missing or not a number.")
+    if version > VERSION:
+        raise SaveError(f"That save is damaged or too new: it was written in save format version "
+                        f"{version}, and this Kingmaker reads version {VERSION}. Update Kingmaker "
+                        "to restore it.")
+    if version < 1:
+        raise SaveError(f"That save is damaged: unknown save format version {version}.")
+    if pack_id is not None and data.get("pack") != pack_id:
+        raise SaveError(f"That save belongs to the content pack {data.get('pack')!r}, not to "
+                        f"{pack_id!r}. Play it with --content pointing at that pack.")
+    return data
+
+
+def write_save(name: str, state: dict, pack_id: str) -> Path:
+    path = save_path(name)
+    if path.exists():
+        try:
+            parse(path.read_bytes(), None)
+        except SaveError:
+            raise SaveError(f"There is already a save called {check_name(name)!r} that cannot be "
+                            "read; it is kept as it is. Save under another name.") from None
+        except OSError as exc:
+            raise SaveError(f"Cannot read the old save {path}: {exc.strerror}.") from None
+    payload = {"format": FORMAT, "version": VERSION, "pack": pack_id, **state}
+    data = json.dumps(payload, ensure_ascii=False, indent=1).encode("utf-8")
+    try:
+        write_atomic(path, data)
+    except OSError as exc:
+        raise SaveError(f"Could not save to {path}: {exc.strerror or exc}.") from None
+    return path
+
+
+def read_save(name: str, pack_id: str | None) -> dict:
+    path = save_path(name)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        known = list_saves()
+        hint = f" Saves: {', '.join(known)}." if known else " There are no saves yet."
+        raise SaveError(f"There is no save called {check_name(name)!r}.{hint}") from None
+    except OSError as exc:
+        raise SaveError(f"Cannot read {path}: {exc.strerror or exc}.") from None
+    return parse(raw, pack_id)
+
+
+def list_saves() -> list[str]:
+    folder = saves_dir()
+    if not folder.is_dir():
+        return []
+    return sorted(p.stem for p in folder.glob("*.json") if not p.name.startswith("."))
+
+
+def transcripts_dir() -> Path:
+    return data_dir() / "transcripts"

@@ -1,0 +1,202 @@
+"""The Adventure screen: the text adventure in a narration pane with a command line.
+
+The engine (explorer.adventure) answers in plain strings; they are written as rich `Text`, so
+whatever a pack or a player typed ("[bold]", "[@click=app.quit]") is shown literally. When the app
+has a shared `CoalitionState` (`app.state`) the adventure plays on it, so the coalition builder
+and the adventure show the same coalition; `sync()` notes changes made elsewhere.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.suggester import Suggester
+from textual.widgets import Footer, Header, Input, RichLog
+
+from explorer.core.coalition import CoalitionState
+
+
+class CommandSuggester(Suggester):
+    """Completes the last word: a verb first, then actor names and aliases (any case)."""
+
+    def __init__(self, verbs: list[str], names: list[str]) -> None:
+        super().__init__(use_cache=True, case_sensitive=True)
+        self.verbs = [v for v in verbs if len(v) > 1]
+        one_word = sorted((n for n in names if " " not in n), key=lambda n: (len(n), n))
+        several = sorted((n for n in names if " " in n), key=lambda n: (len(n), n))
+        self.names = one_word + several
+
+    async def get_suggestion(self, value: str) -> str | None:
+        return self.complete(value)
+
+    def complete(self, value: str) -> str | None:
+        if not value or value[-1].isspace():
+            return None
+        head, _, last = value.rpartition(" ")
+        pool = self.names if head.strip() else self.verbs + self.names
+        key = last.casefold()
+        for word in pool:
+            if len(word) > len(last) and word.casefold().startswith(key):
+                return value[: len(value) - len(last)] + word
+        return None
+
+
+class CommandInput(Input):
+    """The command line: Up and Down walk through the commands typed before."""
+
+    BINDINGS = [
+        Binding("up", "history(-1)", "Previous command", show=False),
+        Binding("down", "history(1)", "Next command", show=False),
+    ]
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.history: list[str] = []
+        self.position = 0
+        self.draft = ""
+
+    def remember(self, line: str) -> None:
+        if line and (not self.history or self.history[-1] != line):
+            self.history.append(line)
+        self.position = len(self.history)
+        self.draft = ""
+
+    def action_history(self, step: int) -> None:
+        if not self.history:
+            return
+        if self.position == len(self.history):
+            self.draft = self.value
+        self.position = max(0, min(len(self.history), self.position + step))
+        self.value = self.draft if self.position == len(self.history) else \
+            self.history[self.position]
+        self.cursor_position = len(self.value)
+
+
+class AdventureScreen(Screen):
+    """Play the crisis as a text adventure: type commands, read the narration."""
+
+    HELP = (
+        "You are an envoy in the 2010 crisis. Type commands at the bottom and press Enter: "
+        "look, examine NAME (x), go PLACE or go N, talk to NAME, ask NAME about NAME, invite "
+        "NAME, dismiss NAME, propose pm NAME, coalition (i), power, why, undo, again (g), "
+        "hint, challenges, save NAME, restore NAME, help. Right arrow accepts the grey "
+        "completion; Up and Down recall earlier commands. The coalition is shared with the "
+        "coalition builder."
+    )
+
+    DEFAULT_CSS = """
+    AdventureScreen #narration { height: 1fr; padding: 0 1; }
+    AdventureScreen #command { height: auto; }
+    """
+
+    BINDINGS = [
+        Binding("ctrl+l", "clear_log", "Clear", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.engine = None
+        self._seen = None
+
+    def compose(self) -> ComposeResult:
+        from explorer.adventure import Engine
+
+        app = self.app
+        state = getattr(app, "state", None)
+        shared = state if isinstance(state, CoalitionState) else None
+        self.engine = Engine(app.atlas, on=None if shared else getattr(app, "on", None),
+                             state=shared, sources_dir=getattr(app, "sources_dir", None))
+        verbs, names = self.engine.vocabulary()
+        yield Header(icon="◆")
+        yield RichLog(id="narration", wrap=True, markup=False, highlight=False)
+        command = CommandInput(placeholder="What now? (help lists the verbs)", id="command",
+                               suggester=CommandSuggester(verbs, names))
+        command.cursor_blink = getattr(app, "cursor_blink", True)
+        yield command
+        try:
+            from explorer.tui.statusbar import StatusBar
+        except ImportError:  # pragma: no cover - the status bar is optional
+            pass
+        else:
+            yield StatusBar()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "Kingmaker"
+        self.sub_title = "Adventure"
+        self.say(self.engine.intro())
+        self._seen = self.engine.snapshot()
+        self.query_one(CommandInput).focus()
+
+    @property
+    def log_widget(self) -> RichLog:
+        return self.query_one("#narration", RichLog)
+
+    def say(self, text: str, style: str = "") -> None:
+        self.log_widget.write(Text(text, style=style))
+
+    @on(Input.Submitted, "#command")
+    def submitted(self, event: Input.Submitted) -> None:
+        command = self.query_one(CommandInput)
+        line = event.value
+        command.value = ""
+        command.remember(line.strip())
+        self.run_command(line)
+
+    def run_command(self, line: str) -> str:
+        engine = self.engine
+        self.say("")
+        self.say(f"> {line}", style="bold")
+        reply = engine.handle(line)
+        self.say(reply)
+        now = engine.snapshot()
+        if now != self._seen:
+            self._seen = now
+            sync_app = getattr(self.app, "sync", None)
+            if callable(sync_app) and getattr(self.app, "state", None) is engine.state:
+                sync_app()
+        if engine.finished:
+            engine.finished = False
+            self.leave()
+        return reply
+
+    def leave(self) -> None:
+        app = self.app
+        switch = getattr(app, "switch_to", None)
+        if callable(switch) and getattr(app, "current_mode", None) == "adventure":
+            switch("explore")
+        elif len(app.screen_stack) > 1 and app.screen is self:
+            app.pop_screen()
+        else:
+            app.exit()
+
+    def sync(self) -> None:
+        """Catch up with a change made elsewhere (the coalition builder, the date keys)."""
+        if self.engine is None or self._seen is None:
+            return
+        app_on = getattr(self.app, "on", None)
+        engine = self.engine
+        if getattr(self.app, "state", None) is not engine.state and app_on != engine.on:
+            engine.state.set_date(app_on)
+        now = engine.snapshot()
+        if now == self._seen:
+            return
+        from explorer.adventure.verbs_table import tally
+
+        self._seen = now
+        self.say("")
+        self.say(f"(Meanwhile the table has changed. It is now {_day(engine.on)}.)",
+                 style="italic")
+        self.say(tally(engine))
+
+    def action_clear_log(self) -> None:
+        self.log_widget.clear()
+
+
+def _day(when) -> str:
+    from explorer.adventure.prose import day
+
+    return day(when)
