@@ -39,7 +39,7 @@ def test_win_back_the_sadrists_to_a_win(capsys, tmp_path, bundled_atlas):
 def test_allawi_narrow_road_to_a_dead_end(capsys, tmp_path, bundled_atlas):
     challenge = bundled_atlas.pack.challenges["allawi-narrow-road"]
     out = run_script(capsys, tmp_path, [
-        "go to erbil", "go to maliki", "invite maliki", "coalition", "undo", "coalition",
+        "go to erbil", "go to jaafari", "invite ina", "coalition", "undo", "coalition",
     ], "--challenge", "allawi-narrow-road")
     assert "Dead end" in out
     dead = out.split("Dead end")[1].split("\n> ")[0]
