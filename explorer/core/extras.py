@@ -4,40 +4,45 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from explorer.core.fields import Table
+from explorer.core.fields import Table, tables, unknown_tables
 from explorer.core.model import Challenge, Goal, Lesson, LessonStep, Origin, Pack
 from explorer.core.problems import Problem
-from explorer.core.tomlfile import read_toml
+from explorer.core.tomlfile import TomlFile, read_toml
 
 CHALLENGE_KEYS = {
     "id", "title", "role", "date", "intro", "start_coalition", "pm", "must_travel", "hints",
     "history", "sources", "goal",
 }
+LESSON_KEYS = {"id", "title", "summary"}
 STEP_KEYS = {"title", "narration", "date", "coalition", "pm", "focus", "question", "answer"}
 
 
-def load_challenges(root: Path, pack: Pack, problems: list[Problem]) -> None:
+def load_challenges(root: Path, pack: Pack, problems: list[Problem],
+                    files: dict[Path, TomlFile] | None = None) -> None:
     path = root / "challenges.toml"
     if not path.exists():
         return
     file = read_toml(path, problems)
     if file is None:
         return
-    items = file.data.get("challenge", [])
-    if not isinstance(items, list):
-        problems.append(Problem(path, 1, "'challenge' must be written as [[challenge]]"))
-        return
-    for i, raw in enumerate(items):
-        line = file.table_line("challenge", i)
-        t = Table(file, raw, line, f"challenge #{i + 1}", problems)
+    if files is not None:
+        files[path] = file
+    for i, (raw, line) in enumerate(tables(file, "challenge", problems)):
+        what = f"challenge #{i + 1}"
+        if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+            what = f"challenge {raw['id']!r}"
+        t = Table(file, raw, line, what, problems)
         if not t.valid:
             continue
         t.check_keys(CHALLENGE_KEYS)
         cid, title, role = t.ident("id"), t.text("title"), t.ident("role")
         when, intro = t.day("date", required=True), t.text("intro")
+        start, pm = t.strings("start_coalition"), t.ident("pm", required=False)
+        must_travel, hints = t.boolean("must_travel", False), t.strings("hints")
+        history, sources = t.text("history", required=False) or "", t.sources(required=True)
         raw_goal = t.data.get("goal", {})
-        goal_line = file.sub_table_line("challenge", i, "goal", 0) if "goal" in t.data else line
-        g = Table(file, raw_goal, goal_line, f"the goal of challenge {cid!r}", problems)
+        goal_line = file.child_line(line, "goal") if "goal" in t.data else line
+        g = Table(file, raw_goal, goal_line, f"the goal of {what}", problems)
         goal = Goal()
         if g.valid:
             g.check_keys({"threshold", "feasible", "include", "exclude"})
@@ -54,14 +59,13 @@ def load_challenges(root: Path, pack: Pack, problems: list[Problem]) -> None:
             continue
         pack.challenges[cid] = Challenge(
             id=cid, title=title, role=role, date=when, intro=intro, goal=goal,
-            origin=Origin(path, line), start_coalition=t.strings("start_coalition"),
-            pm=t.ident("pm", required=False), must_travel=t.boolean("must_travel", False),
-            hints=t.strings("hints"), history=t.text("history", required=False) or "",
-            sources=t.sources(required=True),
+            origin=Origin(path, line), start_coalition=start, pm=pm, must_travel=must_travel,
+            hints=hints, history=history, sources=sources,
         )
 
 
-def load_lessons(root: Path, pack: Pack, problems: list[Problem]) -> None:
+def load_lessons(root: Path, pack: Pack, problems: list[Problem],
+                 files: dict[Path, TomlFile] | None = None) -> None:
     folder = root / "lessons"
     if not folder.exists():
         return
@@ -72,36 +76,39 @@ def load_lessons(root: Path, pack: Pack, problems: list[Problem]) -> None:
         file = read_toml(path, problems)
         if file is None:
             continue
+        if files is not None:
+            files[path] = file
         head = file.data.get("lesson")
+        outside = {k for k in file.data if k in LESSON_KEYS} if head is None else set()
+        unknown_tables(file, ("lesson", "step"), problems, ignore=outside)
         t = Table(file, head if head is not None else {}, file.table_line("lesson"),
                   f"lesson {path.name}", problems)
         if head is None:
-            t.problem("a lesson file needs a [lesson] table")
+            t.problem("a lesson file needs a [lesson] table",
+                      hint="put a [lesson] line above the lesson's id, title and summary")
             continue
-        t.check_keys({"id", "title", "summary"})
+        if not t.valid:
+            continue
+        t.check_keys(LESSON_KEYS)
         lid, title = t.ident("id"), t.text("title")
         summary = t.text("summary", required=False) or ""
         steps = []
-        raw_steps = file.data.get("step", [])
-        if not isinstance(raw_steps, list) or not raw_steps:
+        if "step" not in file.data:
             t.problem("a lesson needs at least one [[step]]")
-            raw_steps = []
-        for j, raw in enumerate(raw_steps):
-            line = file.table_line("step", j)
+        for j, (raw, line) in enumerate(tables(file, "step", problems, only=False)):
             s = Table(file, raw, line, f"step #{j + 1} of lesson {lid!r}", problems)
             if not s.valid:
                 continue
             s.check_keys(STEP_KEYS)
             stitle, narration = s.text("title"), s.text("narration")
+            fields = dict(date=s.day("date"), coalition=s.strings("coalition"),
+                          pm=s.ident("pm", required=False), focus=s.ident("focus", required=False),
+                          question=s.text("question", required=False),
+                          answer=s.text("answer", required=False))
             if None in (stitle, narration):
                 continue
-            steps.append(LessonStep(
-                title=stitle, narration=narration, origin=Origin(path, line),
-                date=s.day("date"), coalition=s.strings("coalition"),
-                pm=s.ident("pm", required=False), focus=s.ident("focus", required=False),
-                question=s.text("question", required=False),
-                answer=s.text("answer", required=False),
-            ))
+            steps.append(LessonStep(title=stitle, narration=narration,
+                                    origin=Origin(path, line), **fields))
         if None in (lid, title):
             continue
         if lid in pack.lessons:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import difflib
 import os
+from datetime import date
 from pathlib import Path
 
-from explorer.core.fields import Table
+from explorer.core.fields import Table, tables, unknown_tables
 from explorer.core.model import (
     Actor,
     Event,
@@ -17,6 +19,7 @@ from explorer.core.model import (
 )
 from explorer.core.problems import PackError, Problem
 from explorer.core.tomlfile import TomlFile, read_toml
+from explorer.core.validate import Context, validate
 from explorer.core.vocabulary import ACTOR_KINDS, RELATION_TYPES
 
 ENV_VAR = "EXPLORER_CONTENT"
@@ -27,6 +30,8 @@ ACTOR_KEYS = {
 }
 RELATION_KEYS = {"from", "to", "type", "description", "sources", "since", "until"}
 EVENT_KEYS = {"id", "date", "title", "summary", "place", "participants", "sources"}
+PACK_KEYS = {"id", "title", "description", "parliament_size", "default_date", "start_date",
+             "end_date", "start_place", "sources"}
 
 
 def bundled_pack_dir() -> Path:
@@ -48,17 +53,8 @@ def resolve_pack_dir(content: str | os.PathLike | None = None) -> Path:
     return bundled_pack_dir()
 
 
-def _tables(file: TomlFile, name: str, problems: list[Problem]) -> list[tuple[object, int]]:
-    items = file.data.get(name, [])
-    if not isinstance(items, list):
-        problems.append(
-            Problem(file.path, file.table_line(name), f"{name!r} must be written as [[{name}]]")
-        )
-        return []
-    return [(item, file.table_line(name, i)) for i, item in enumerate(items)]
-
-
-def _load_actor(file: TomlFile, raw: object, index: int, line: int, problems) -> Actor | None:
+def _load_actor(file: TomlFile, raw: object, index: int, line: int, problems,
+                ctx: Context) -> Actor | None:
     what = f"actor #{index + 1}"
     if isinstance(raw, dict) and isinstance(raw.get("id"), str):
         what = f"actor {raw['id']!r}"
@@ -70,7 +66,9 @@ def _load_actor(file: TomlFile, raw: object, index: int, line: int, problems) ->
     name = t.text("name")
     kind = t.text("kind")
     if kind is not None and kind not in ACTOR_KINDS:
-        t.problem(f"unknown kind {kind!r}", "kind", f"use one of: {', '.join(ACTOR_KINDS)}")
+        close = difflib.get_close_matches(kind, ACTOR_KINDS, n=1)
+        hint = f"did you mean {close[0]!r}?" if close else f"use one of: {', '.join(ACTOR_KINDS)}"
+        t.problem(f"unknown kind {kind!r}", "kind", hint)
         kind = None
     description = t.text("description")
     sources = t.sources()
@@ -78,7 +76,9 @@ def _load_actor(file: TomlFile, raw: object, index: int, line: int, problems) ->
     if pronoun is not None and pronoun not in ("he", "she", "it", "they"):
         t.problem(f"pronoun must be he, she, it or they, not {pronoun!r}", "pronoun")
         pronoun = None
+    before = len(problems)
     claims = _seat_claims(file, t, index)
+    seats_failed = len(problems) > before
     actor = Actor(
         id=actor_id or "",
         name=name or (actor_id or ""),
@@ -96,7 +96,14 @@ def _load_actor(file: TomlFile, raw: object, index: int, line: int, problems) ->
         formed_by=t.ident("formed_by", required=False),
         stands_for=t.ident("stands_for", required=False),
     )
+    raw_id = t.data.get("id")
+    if seats_failed or ("seats" in t.data or "seat_claim" in t.data) and actor_id is None:
+        ctx.seats_broken.add(raw_id if isinstance(raw_id, str) else "")
     if actor_id is None or name is None or kind is None:
+        if isinstance(raw_id, str):
+            ctx.broken.add(raw_id)
+            if "seats" in t.data or "seat_claim" in t.data:
+                ctx.seats_broken.add(raw_id)
         return None
     return actor
 
@@ -180,37 +187,63 @@ def _load_relation(file: TomlFile, raw: object, index: int, line: int, problems)
 
 
 def _load_event(file: TomlFile, raw: object, index: int, line: int, problems) -> Event | None:
-    t = Table(file, raw, line, f"event #{index + 1}", problems)
+    what = f"event #{index + 1}"
+    if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+        what = f"event {raw['id']!r}"
+    t = Table(file, raw, line, what, problems)
     if not t.valid:
         return None
     t.check_keys(EVENT_KEYS)
     event_id, when = t.ident("id"), t.fuzzy("date")
     title, summary = t.text("title"), t.text("summary")
     sources = t.sources()
+    place, participants = t.ident("place", required=False), t.strings("participants")
     if None in (event_id, when, title, summary):
         return None
     return Event(event_id, when, title, summary, sources, Origin(file.path, line),
-                 t.ident("place", required=False), t.strings("participants"))
+                 place, participants)
 
 
-def _files(folder: Path, problems: list[Problem]) -> list[TomlFile]:
+def _files(folder: Path, problems: list[Problem], ctx: Context) -> tuple[list[TomlFile], bool]:
+    """The parsed .toml files of a folder, and whether every one of them could be read."""
     if not folder.exists():
-        return []
+        return [], True
     if not folder.is_dir():
-        problems.append(Problem(folder, 1, "should be a folder of .toml files"))
-        return []
-    out = []
+        problems.append(Problem(folder, 1, "should be a folder of .toml files",
+                                f"make {folder.name}/ a folder and put the .toml files in it"))
+        return [], False
+    out, complete = [], True
     for path in sorted(folder.glob("*.toml")):
         parsed = read_toml(path, problems)
-        if parsed is not None:
+        if parsed is None:
+            complete = False
+        else:
+            ctx.files[path] = parsed
             out.append(parsed)
-    return out
+    return out, complete
+
+
+def _stray_ids(file: TomlFile, name: str) -> set[str]:
+    """The ids in tables misnamed `[[actors]]` and the like: not loaded, yet not unknown."""
+    ids = set()
+    for key, value in file.data.items():
+        items = value if isinstance(value, list) else [value]
+        if key != name or isinstance(value, dict):
+            ids.update(v["id"] for v in items if isinstance(v, dict)
+                       and isinstance(v.get("id"), str))
+    return ids
+
+
+def _where(origin: Origin, root: Path) -> str:
+    try:
+        return f"{origin.path.relative_to(root)}:{origin.line}"
+    except ValueError:
+        return str(origin)
 
 
 def load_pack(content: str | os.PathLike | None = None, check: bool = True) -> Pack:
     """Load and validate a pack; raise PackError listing every problem."""
     from explorer.core.extras import load_challenges, load_lessons
-    from explorer.core.validate import validate
 
     root = resolve_pack_dir(content)
     problems: list[Problem] = []
@@ -225,39 +258,47 @@ def load_pack(content: str | os.PathLike | None = None, check: bool = True) -> P
     parsed = read_toml(pack_file, problems)
     if parsed is None:
         raise PackError(problems)
+    ctx = Context(files={pack_file: parsed})
     pack = _load_pack_meta(parsed, root, problems)
-    for file in _files(root / "actors", problems):
-        for i, (raw, line) in enumerate(_tables(file, "actor", problems)):
-            actor = _load_actor(file, raw, i, line, problems)
+    files, ctx.actors_complete = _files(root / "actors", problems, ctx)
+    for file in files:
+        ctx.broken.update(_stray_ids(file, "actor"))
+        for i, (raw, line) in enumerate(tables(file, "actor", problems)):
+            actor = _load_actor(file, raw, i, line, problems, ctx)
             if actor is None:
                 continue
             if actor.id in pack.actors:
-                first = pack.actors[actor.id].origin
-                problems.append(Problem(file.path, line, f"duplicate actor id {actor.id!r}",
+                first = _where(pack.actors[actor.id].origin, root)
+                problems.append(Problem(file.path, file.key_line(line, "id"),
+                                        f"duplicate actor id {actor.id!r}",
                                         f"first defined at {first}"))
                 continue
             pack.actors[actor.id] = actor
-    for file in _files(root / "relations", problems):
-        for i, (raw, line) in enumerate(_tables(file, "relation", problems)):
+    for file in _files(root / "relations", problems, ctx)[0]:
+        for i, (raw, line) in enumerate(tables(file, "relation", problems)):
             relation = _load_relation(file, raw, i, line, problems)
             if relation is not None:
                 pack.relations.append(relation)
     events_path = root / "events.toml"
     if events_path.exists():
         events_file = read_toml(events_path, problems)
+        ctx.events_complete = events_file is not None
         if events_file is not None:
-            for i, (raw, line) in enumerate(_tables(events_file, "event", problems)):
+            ctx.files[events_path] = events_file
+            for i, (raw, line) in enumerate(tables(events_file, "event", problems)):
                 event = _load_event(events_file, raw, i, line, problems)
                 if event is not None:
                     pack.events.append(event)
     pack.events.sort(key=lambda e: e.date)
-    load_challenges(root, pack, problems)
-    load_lessons(root, pack, problems)
-    if not pack.actors and not problems:
-        problems.append(Problem(root, 1, "the pack has no actors",
-                                "add [[actor]] tables in actors/*.toml"))
+    load_challenges(root, pack, problems, ctx.files)
+    load_lessons(root, pack, problems, ctx.files)
+    if not pack.actors:
+        if not problems:
+            problems.append(Problem(root, 1, "the pack has no actors",
+                                    "add [[actor]] tables in actors/*.toml"))
+        raise PackError(problems)  # every reference would be unknown: nothing more to check
     if check:
-        problems.extend(validate(pack))
+        problems.extend(validate(pack, ctx))
     if problems:
         raise PackError(problems)
     return pack
@@ -265,43 +306,64 @@ def load_pack(content: str | os.PathLike | None = None, check: bool = True) -> P
 
 def _load_pack_meta(file: TomlFile, root: Path, problems: list[Problem]) -> Pack:
     meta = file.data.get("pack")
-    t = Table(file, meta if meta is not None else {}, file.table_line("pack"), "[pack]", problems)
+    fields_outside = {k for k in file.data if k in PACK_KEYS} if meta is None else set()
+    unknown_tables(file, ("pack", "threshold"), problems, ignore=fields_outside)
+    line = file.table_line("pack")
+    t = Table(file, meta if meta is not None else {}, line, "[pack]", problems)
     if meta is None:
-        t.problem("pack.toml has no [pack] table")
-    t.check_keys({"id", "title", "description", "parliament_size", "default_date",
-                  "start_date", "end_date", "start_place", "sources"})
+        hint = ("put a [pack] line above the pack's fields" if fields_outside
+                else "start the file with [pack] and the pack's id, title, parliament_size, ...")
+        t.problem("pack.toml has no [pack] table", hint=hint)
+    thresholds = _thresholds(file, problems)
+    if meta is None or not t.valid:  # its fields cannot be checked: do not list them all
+        return _pack(root, thresholds)
+    t.check_keys(PACK_KEYS)
     size = t.integer("parliament_size", minimum=1)
     default = t.day("default_date", required=True)
-    thresholds = []
-    for i, (raw, line) in enumerate(_tables(file, "threshold", problems)):
+    start, end = t.day("start_date"), t.day("end_date")
+    if start and end and end < start:
+        t.problem(f"'end_date' {end} comes before 'start_date' {start}", "end_date")
+    elif default and ((start and default < start) or (end and default > end)):
+        t.problem(f"default_date {default} is outside the pack's dates ({start} to {end})",
+                  "default_date")
+    for th_line, th in thresholds.values():
+        if size and th.seats > size:
+            file_line = file.key_line(th_line, "seats")
+            problems.append(Problem(file.path, file_line, f"threshold {th.seats} is more than "
+                                    f"the {size} seats of the parliament"))
+    if not thresholds:
+        t.problem("the pack defines no [[threshold]]", hint="add the majority line, e.g. 163")
+    return _pack(root, thresholds, id=t.ident("id") or "pack",
+                 title=t.text("title") or "Untitled pack",
+                 description=t.text("description", required=False, default="") or "",
+                 parliament_size=size or 0, default_date=default or date(2000, 1, 1),
+                 start_date=start, end_date=end,
+                 start_place=t.ident("start_place", required=False),
+                 sources=t.sources(required=False))
+
+
+def _thresholds(file: TomlFile, problems: list[Problem]) -> dict[str, tuple[int, Threshold]]:
+    out: dict[str, tuple[int, Threshold]] = {}
+    for i, (raw, line) in enumerate(tables(file, "threshold", problems, only=False)):
         th = Table(file, raw, line, f"threshold #{i + 1}", problems)
         if not th.valid:
             continue
         th.check_keys({"id", "name", "seats", "purpose", "source"})
         tid, name, seats = th.ident("id"), th.text("name"), th.integer("seats", minimum=1)
         purpose, source = th.text("purpose", required=False, default=""), th.source()
-        if size and seats and seats > size:
-            th.problem(f"threshold {seats} is more than the {size} seats of the parliament",
-                       "seats")
-        if None not in (tid, name, seats, source):
-            thresholds.append(Threshold(tid, name, seats, purpose or "", source))
-    if not thresholds and meta is not None:
-        t.problem("the pack defines no [[threshold]]", hint="add the majority line, e.g. 163")
-    from datetime import date
+        if tid in out:
+            th.problem(f"duplicate threshold id {tid!r}", "id")
+        elif None not in (tid, name, seats, source):
+            out[tid] = (line, Threshold(tid, name, seats, purpose or "", source))
+    return out
 
-    return Pack(
-        id=t.ident("id") or "pack",
-        title=t.text("title") or "Untitled pack",
-        description=t.text("description", required=False, default="") or "",
-        parliament_size=size or 0,
-        default_date=default or date(2000, 1, 1),
-        path=root,
-        thresholds=tuple(sorted(thresholds, key=lambda x: x.seats)),
-        actors={},
-        relations=[],
-        events=[],
-        start_date=t.day("start_date"),
-        end_date=t.day("end_date"),
-        start_place=t.ident("start_place", required=False),
-        sources=t.sources(required=False),
-    )
+
+def _pack(root: Path, thresholds: dict[str, tuple[int, Threshold]], **fields) -> Pack:
+    fields.setdefault("id", "pack")
+    fields.setdefault("title", "Untitled pack")
+    fields.setdefault("description", "")
+    fields.setdefault("parliament_size", 0)
+    fields.setdefault("default_date", date(2000, 1, 1))
+    return Pack(path=root, thresholds=tuple(sorted((th for _, th in thresholds.values()),
+                                                   key=lambda x: x.seats)),
+                actors={}, relations=[], events=[], **fields)

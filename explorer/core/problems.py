@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+REPORT_LIMIT = 500  # a report longer than this is a broken file, not a list to read
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -27,7 +29,11 @@ class PackError(Exception):
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
 
-    def report(self) -> str:
+    def report(self, limit: int = REPORT_LIMIT) -> str:
+        """Every problem a line (the first `limit` of a flood), then a count."""
         count = len(self.problems)
         noun = "problem" if count == 1 else "problems"
-        return "\n".join(str(p) for p in self.problems) + f"\n{count} {noun} found."
+        lines = [str(p) for p in self.problems[:limit]]
+        if count > limit:
+            lines.append(f"... and {count - limit:,} more; fix these first.")
+        return "\n".join(lines) + f"\n{count:,} {noun} found."

@@ -1,208 +1,284 @@
-"""Cross-reference checks over a loaded pack: every problem, with its file and line."""
+"""Cross-reference checks over a loaded pack: every problem, with its file and line.
+
+The loader passes a Context: the parsed files (to put a problem on the line of the very key or list
+item at fault) and what failed to load (so that one broken actor does not also surface as a dozen
+"unknown actor" problems, and a seat figure that failed to load does not upset the seat total).
+"""
 
 from __future__ import annotations
 
-from explorer.core.model import Pack
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from explorer.core.model import Actor, Origin, Pack
 from explorer.core.names import normalize
 from explorer.core.problems import Problem
+from explorer.core.tomlfile import TomlFile
 from explorer.core.vocabulary import SEAT_KINDS
 
 
-def validate(pack: Pack) -> list[Problem]:
-    problems: list[Problem] = []
-    _names(pack, problems)
-    _structure(pack, problems)
-    _seats(pack, problems)
-    _relations(pack, problems)
-    _events(pack, problems)
-    _challenges_and_lessons(pack, problems)
-    return problems
+@dataclass
+class Context:
+    files: dict[Path, TomlFile] = field(default_factory=dict)
+    broken: set[str] = field(default_factory=set)  # ids of actors that failed to load
+    seats_broken: set[str] = field(default_factory=set)  # actors whose seat figures failed
+    actors_complete: bool = True  # False when an actors file could not be read at all
+    events_complete: bool = True
 
 
-def _unknown(pack: Pack, ref: str, origin, what: str, problems: list[Problem]) -> bool:
-    if ref in pack.actors:
-        return False
-    import difflib
-
-    close = difflib.get_close_matches(ref, list(pack.actors), n=1)
-    problems.append(Problem(origin.path, origin.line, f"{what} names an unknown actor {ref!r}",
-                            f"did you mean {close[0]!r}?" if close else None))
-    return True
-
-
-def _names(pack: Pack, problems: list[Problem]) -> None:
-    owners: dict[str, str] = {}
-    for actor in pack.actors.values():
-        for name in {normalize(actor.id), normalize(actor.name)}:
-            owners.setdefault(name, actor.id)
-    for actor in pack.actors.values():
-        for alias in actor.aliases:
-            key = normalize(alias)
-            if not key:
-                problems.append(Problem(actor.origin.path, actor.origin.line,
-                                        f"actor {actor.id!r} has an empty alias"))
-                continue
-            owner = owners.setdefault(key, actor.id)
-            if owner != actor.id:
-                problems.append(Problem(
-                    actor.origin.path, actor.origin.line,
-                    f"alias {alias!r} of {actor.id!r} is already a name of {owner!r}",
-                    "an alias may belong to one actor only"))
-    seen_thresholds: set[str] = set()
-    for th in pack.thresholds:
-        if th.id in seen_thresholds:
-            problems.append(Problem(pack.path / "pack.toml", 1, f"duplicate threshold {th.id!r}"))
-        seen_thresholds.add(th.id)
+def validate(pack: Pack, ctx: Context | None = None) -> list[Problem]:
+    v = _Validator(pack, ctx or Context())
+    v.names()
+    v.structure()
+    v.seats()
+    v.relations()
+    v.events()
+    v.challenges_and_lessons()
+    return v.problems
 
 
-def _structure(pack: Pack, problems: list[Problem]) -> None:
-    event_ids = {e.id: e for e in pack.events}
-    for actor in pack.actors.values():
+def _did_you_mean(ref: str, known) -> str | None:
+    close = difflib.get_close_matches(ref, list(known), n=1)
+    return f"did you mean {close[0]!r}?" if close else None
+
+
+class _Validator:
+    def __init__(self, pack: Pack, ctx: Context):
+        self.pack, self.ctx = pack, ctx
+        self.problems: list[Problem] = []
+        self.cyclic: set[str] = set()
+        pack_path = pack.path / "pack.toml"
+        pack_file = ctx.files.get(pack_path)
+        self.pack_origin = Origin(pack_path, pack_file.table_line("pack") if pack_file else 1)
+
+    # -- reporting -----------------------------------------------------------------------
+    def add(self, origin: Origin, message: str, hint: str | None = None, key: str | None = None,
+            value: str | None = None, child: str | None = None) -> None:
+        """A problem on the line of `key` (or of `value` in its list) in the table at origin;
+        with child, in the `[table.child]` sub-table of that table."""
+        line = origin.line
+        file = self.ctx.files.get(origin.path)
+        if file is not None and key is not None:
+            table = file.child_line(origin.line, child) if child else origin.line
+            if not child or table != origin.line:
+                line = file.value_line(table, key, value)
+        self.problems.append(Problem(origin.path, line, message, hint))
+
+    def unknown(self, ref: str, origin: Origin, what: str, key: str,
+                child: str | None = None, as_list: bool = False) -> bool:
+        """True when ref is not a loaded actor; reported unless it failed to load itself."""
+        if ref in self.pack.actors:
+            return False
+        if ref not in self.ctx.broken and self.ctx.actors_complete:
+            self.add(origin, f"{what} names an unknown actor {ref!r}",
+                     _did_you_mean(ref, self.pack.actors), key, ref if as_list else None, child)
+        return True
+
+    def seat_range(self, actor_id: str) -> tuple[int, int] | None:
+        """Pack.seat_range that never recurses (a bloc inside a bloc is reported, not summed)."""
+        actor = self.pack.actors[actor_id]
+        if actor.kind != "bloc" or not actor.members:
+            return actor.claimed_range
+        ranges = [self.pack.actors[m].claimed_range for m in actor.members
+                  if m in self.pack.actors and self.pack.actors[m].kind != "bloc"]
+        ranges = [r for r in ranges if r]
+        return (sum(r[0] for r in ranges), sum(r[1] for r in ranges)) if ranges else None
+
+    # -- checks --------------------------------------------------------------------------
+    def names(self) -> None:
+        owners: dict[str, str] = {}
+        for actor in self.pack.actors.values():
+            for name in {normalize(actor.id), normalize(actor.name)}:
+                owners.setdefault(name, actor.id)
+        for actor in self.pack.actors.values():
+            for alias in actor.aliases:
+                key = normalize(alias)
+                if not key:
+                    self.add(actor.origin, f"actor {actor.id!r} has an empty alias",
+                             key="aliases", value=alias)
+                    continue
+                owner = owners.setdefault(key, actor.id)
+                if owner != actor.id:
+                    self.add(actor.origin,
+                             f"alias {alias!r} of {actor.id!r} is already a name of {owner!r}",
+                             "an alias may belong to one actor only", "aliases", alias)
+
+    def _cycles(self) -> None:
+        actors = self.pack.actors
+        for actor in actors.values():
+            path, cur = [], actor.id
+            while cur in actors and cur not in path and cur not in self.cyclic:
+                path.append(cur)
+                cur = actors[cur].part_of
+            if cur in path:
+                cycle = path[path.index(cur):]
+                self.cyclic.update(cycle)
+                loop = " -> ".join([*cycle, cycle[0]])
+                first = actors[cycle[0]]
+                self.add(first.origin, f"'part_of' of {first.id!r} goes round in a circle: {loop}",
+                         "a faction sits inside a list, never inside itself", "part_of")
+
+    def structure(self) -> None:
+        pack, ctx = self.pack, self.ctx
+        event_ids = {e.id: e for e in pack.events}
+        for actor in pack.actors.values():
+            if actor.part_of:
+                self.unknown(actor.part_of, actor.origin, f"'part_of' of {actor.id!r}", "part_of")
+        self._cycles()
+        for actor in pack.actors.values():
+            o = actor.origin
+            if actor.kind == "bloc":
+                self._bloc(actor)
+            elif actor.members:
+                self.add(o, f"{actor.id!r} has 'members' but is a {actor.kind}, not a bloc",
+                         key="members")
+            if actor.seat_claims and actor.kind not in SEAT_KINDS and actor.kind != "bloc":
+                self.add(o, f"a {actor.kind} cannot hold seats ({actor.id!r})",
+                         "seats belong to lists, factions and parties", "seats")
+            if actor.stands_for and not self.unknown(
+                    actor.stands_for, o, f"'stands_for' of {actor.id!r}", "stands_for"):
+                if (self.seat_range(actor.stands_for) is None
+                        and actor.stands_for not in ctx.seats_broken):
+                    self.add(o, f"{actor.id!r} stands for {actor.stands_for!r}, "
+                             "which holds no seats", key="stands_for")
+            if actor.formed_by:
+                event = event_ids.get(actor.formed_by)
+                if event is None and ctx.events_complete:
+                    self.add(o, f"'formed_by' names an unknown event {actor.formed_by!r}",
+                             _did_you_mean(actor.formed_by, event_ids), "formed_by")
+                elif event is not None and actor.since is None:
+                    actor.since = event.date.start
+            if actor.since and actor.until and actor.until <= actor.since:
+                self.add(o, f"{actor.id!r}: 'until' {actor.until} is not after "
+                         f"'since' {actor.since}", key="until")
+
+    def _bloc(self, actor: Actor) -> None:
         o = actor.origin
-        if actor.part_of and not _unknown(pack, actor.part_of, o, f"'part_of' of {actor.id!r}",
-                                          problems):
-            # walk up to catch cycles
-            seen, cur = {actor.id}, actor.part_of
-            while cur:
-                if cur in seen:
-                    problems.append(Problem(o.path, o.line,
-                                            f"'part_of' of {actor.id!r} goes round in a circle"))
-                    break
-                seen.add(cur)
-                cur = pack.actors[cur].part_of if cur in pack.actors else None
-        if actor.kind == "bloc":
-            if not actor.members:
-                problems.append(Problem(o.path, o.line, f"bloc {actor.id!r} has no 'members'"))
-            if actor.seat_claims:
-                problems.append(Problem(o.path, o.line,
-                                        f"bloc {actor.id!r} declares seats; "
-                                        "a bloc's seats are its members'"))
-        elif actor.members:
-            problems.append(Problem(o.path, o.line,
-                                    f"{actor.id!r} has 'members' but is a {actor.kind}, "
-                                    "not a bloc"))
+        if not actor.members:
+            self.add(o, f"bloc {actor.id!r} has no 'members'",
+                     "list the ids of the lists that merged")
+        if actor.seat_claims:
+            self.add(o, f"bloc {actor.id!r} declares seats; a bloc's seats are its members'",
+                     "remove 'seats': they are added up from the members", "seats")
         for member in actor.members:
-            if not _unknown(pack, member, o, f"bloc {actor.id!r}", problems):
-                m = pack.actors[member]
-                if pack.seat_range(member) is None:
-                    problems.append(Problem(o.path, o.line,
-                                            f"bloc member {member!r} holds no seats"))
-                if m.part_of:
-                    problems.append(Problem(o.path, o.line,
-                                            f"bloc member {member!r} is inside {m.part_of!r}",
-                                            "blocs join whole lists"))
-        if actor.seat_claims and actor.kind not in SEAT_KINDS:
-            problems.append(Problem(o.path, o.line,
-                                    f"a {actor.kind} cannot hold seats ({actor.id!r})",
-                                    "seats belong to lists, factions and parties"))
-        if actor.stands_for and not _unknown(pack, actor.stands_for, o,
-                                             f"'stands_for' of {actor.id!r}", problems):
-            if pack.seat_range(actor.stands_for) is None:
-                problems.append(Problem(o.path, o.line,
-                                        f"{actor.id!r} stands for {actor.stands_for!r}, "
-                                        "which holds no seats"))
-        if actor.formed_by:
-            event = event_ids.get(actor.formed_by)
-            if event is None:
-                problems.append(Problem(o.path, o.line,
-                                        f"'formed_by' names an unknown event {actor.formed_by!r}"))
-            elif actor.since is None:
-                actor.since = event.date.start
-        if actor.since and actor.until and actor.until <= actor.since:
-            problems.append(Problem(o.path, o.line,
-                                    f"{actor.id!r}: 'until' {actor.until} is not after "
-                                    f"'since' {actor.since}"))
+            if self.unknown(member, o, f"bloc {actor.id!r}", "members", as_list=True):
+                continue
+            m = self.pack.actors[member]
+            if member == actor.id:
+                self.add(o, f"bloc {actor.id!r} lists itself as a member", key="members",
+                         value=member)
+            elif m.kind == "bloc":
+                self.add(o, f"bloc member {member!r} is a bloc",
+                         "a bloc lists the lists that merged, not other blocs", "members", member)
+            elif m.claimed_range is None and member not in self.ctx.seats_broken:
+                self.add(o, f"bloc member {member!r} holds no seats", key="members", value=member)
+            if m.part_of and m.kind != "bloc" and member not in self.cyclic:
+                self.add(o, f"bloc member {member!r} is inside {m.part_of!r}",
+                         "blocs join whole lists", "members", member)
 
+    def seats(self) -> None:
+        pack, ctx = self.pack, self.ctx
+        holders = pack.top_level_seat_holders()
+        if pack.parliament_size and holders and not ctx.seats_broken and not self.cyclic:
+            total = sum(a.primary_seats or 0 for a in holders)
+            if total != pack.parliament_size:
+                detail = " + ".join(f"{a.id} {a.primary_seats}" for a in holders[:12])
+                self.add(self.pack_origin,
+                         f"the seats of the top-level lists add up to {total}, "
+                         f"not the parliament's {pack.parliament_size}",
+                         f"{detail}{' ...' if len(holders) > 12 else ''}", "parliament_size")
+        for parent in pack.actors.values():
+            if parent.kind == "bloc" or parent.id in self.cyclic:
+                continue
+            rng = parent.claimed_range
+            if rng is None:
+                continue
+            kids = [c for c in pack.children(parent.id) if c.claimed_range]
+            for kid in kids:
+                if kid.claimed_range[0] > rng[1]:
+                    self.add(kid.origin, f"faction {kid.id!r} claims {kid.claimed_range[0]} "
+                             f"seats, more than its list {parent.id!r} has ({rng[1]})",
+                             key="seats")
+            need = sum(k.claimed_range[0] for k in kids)
+            if len(kids) > 1 and need > rng[1]:
+                names = " + ".join(f"{k.id} {k.claimed_range[0]}" for k in kids[:12])
+                self.add(parent.origin, f"the factions of {parent.id!r} need at least {need} "
+                         f"seats, more than its {rng[1]}", names, "seats")
 
-def _seats(pack: Pack, problems: list[Problem]) -> None:
-    holders = pack.top_level_seat_holders()
-    if pack.parliament_size and holders:
-        total = sum(a.primary_seats or 0 for a in holders)
-        if total != pack.parliament_size:
-            first = holders[0].origin
-            detail = " + ".join(f"{a.id} {a.primary_seats}" for a in holders[:12])
-            problems.append(Problem(
-                first.path, first.line,
-                f"the seats of the top-level lists add up to {total}, "
-                f"not the parliament's {pack.parliament_size}",
-                f"{detail}{' ...' if len(holders) > 12 else ''}"))
-    for parent in pack.actors.values():
-        rng = pack.seat_range(parent.id)
-        if rng is None or parent.kind == "bloc":
-            continue
-        kids = [c for c in pack.children(parent.id) if c.claimed_range]
-        for kid in kids:
-            if kid.claimed_range[0] > rng[1]:
-                problems.append(Problem(kid.origin.path, kid.origin.line,
-                                        f"faction {kid.id!r} claims {kid.claimed_range[0]} seats, "
-                                        f"more than its list {parent.id!r} has ({rng[1]})"))
-        need = sum(k.claimed_range[0] for k in kids)
-        if kids and need > rng[1]:
-            o = kids[0].origin
-            problems.append(Problem(o.path, o.line,
-                                    f"the factions of {parent.id!r} need at least {need} seats, "
-                                    f"more than its {rng[1]}"))
+    def relations(self) -> None:
+        for rel in self.pack.relations:
+            for end, ref in (("from", rel.source), ("to", rel.target)):
+                self.unknown(ref, rel.origin, f"relation '{end}'", end)
 
+    def _in_range(self, day) -> bool:
+        pack = self.pack
+        if pack.start_date and pack.end_date and pack.end_date < pack.start_date:
+            return True  # the range itself is wrong, and reported on pack.toml
+        return not ((pack.start_date and day < pack.start_date)
+                    or (pack.end_date and day > pack.end_date))
 
-def _relations(pack: Pack, problems: list[Problem]) -> None:
-    for rel in pack.relations:
-        for end, ref in (("from", rel.source), ("to", rel.target)):
-            _unknown(pack, ref, rel.origin, f"relation '{end}'", problems)
+    def events(self) -> None:
+        pack = self.pack
+        seen: set[str] = set()
+        for event in pack.events:
+            o, what = event.origin, f"event {event.id!r}"
+            if event.id in seen:
+                self.add(o, f"duplicate event id {event.id!r}", key="id")
+            seen.add(event.id)
+            if not self._in_range(event.date.start):
+                self.add(o, f"{what} ({event.date.iso}) is outside the pack's dates "
+                         f"({pack.start_date} to {pack.end_date})",
+                         "change the date, or start_date/end_date in pack.toml", "date")
+            if event.place:
+                place = pack.actors.get(event.place)
+                if place is None and event.place not in self.ctx.broken:
+                    if self.ctx.actors_complete:
+                        self.add(o, f"{what} names an unknown place {event.place!r}",
+                                 _did_you_mean(event.place, pack.actors), "place")
+                elif place is not None and place.kind != "place":
+                    self.add(o, f"{what}: {event.place!r} is a {place.kind}, not a place",
+                             key="place")
+            for who in event.participants:
+                self.unknown(who, o, what, "participants", as_list=True)
+        if pack.start_place:
+            place = pack.actors.get(pack.start_place)
+            if place is None and pack.start_place not in self.ctx.broken:
+                if self.ctx.actors_complete:
+                    self.add(self.pack_origin,
+                             f"start_place names an unknown actor {pack.start_place!r}",
+                             _did_you_mean(pack.start_place, pack.actors), "start_place")
+            elif place is not None and place.kind != "place":
+                self.add(self.pack_origin, f"start_place {pack.start_place!r} is a "
+                         f"{place.kind}, not a place", key="start_place")
 
-
-def _in_range(pack: Pack, day) -> bool:
-    if pack.start_date and day < pack.start_date:
-        return False
-    if pack.end_date and day > pack.end_date:
-        return False
-    return True
-
-
-def _events(pack: Pack, problems: list[Problem]) -> None:
-    seen: dict[str, object] = {}
-    if pack.start_date and pack.end_date and pack.end_date < pack.start_date:
-        problems.append(Problem(pack.path / "pack.toml", 1,
-                                "end_date comes before start_date"))
-    for event in pack.events:
-        o = event.origin
-        if event.id in seen:
-            problems.append(Problem(o.path, o.line, f"duplicate event id {event.id!r}"))
-        seen[event.id] = event
-        if not _in_range(pack, event.date.start):
-            problems.append(Problem(o.path, o.line,
-                                    f"event {event.id!r} ({event.date.iso}) is outside the pack's "
-                                    f"dates ({pack.start_date} to {pack.end_date})"))
-        if event.place and not _unknown(pack, event.place, o, f"event {event.id!r}", problems):
-            if pack.actors[event.place].kind != "place":
-                problems.append(Problem(o.path, o.line,
-                                        f"event {event.id!r}: {event.place!r} is not a place"))
-        for who in event.participants:
-            _unknown(pack, who, o, f"event {event.id!r}", problems)
-    if pack.start_place and pack.start_place not in pack.actors:
-        problems.append(Problem(pack.path / "pack.toml", 1,
-                                f"start_place names an unknown actor {pack.start_place!r}"))
-
-
-def _challenges_and_lessons(pack: Pack, problems: list[Problem]) -> None:
-    thresholds = {t.id for t in pack.thresholds}
-    for ch in pack.challenges.values():
-        o, what = ch.origin, f"challenge {ch.id!r}"
-        refs = [ch.role, *ch.start_coalition, *ch.goal.include, *ch.goal.exclude]
-        if ch.pm:
-            refs.append(ch.pm)
-        for ref in refs:
-            _unknown(pack, ref, o, what, problems)
-        if ch.goal.threshold not in thresholds:
-            problems.append(Problem(o.path, o.line,
-                                    f"{what}: unknown threshold {ch.goal.threshold!r}",
-                                    f"known: {', '.join(sorted(thresholds))}"))
-        if not _in_range(pack, ch.date):
-            problems.append(Problem(o.path, o.line, f"{what}: date {ch.date} is outside the pack"))
-    for lesson in pack.lessons.values():
-        for step in lesson.steps:
-            o, what = step.origin, f"lesson {lesson.id!r} step {step.title!r}"
-            for ref in [*step.coalition, *(r for r in (step.pm, step.focus) if r)]:
-                _unknown(pack, ref, o, what, problems)
-            if step.date and not _in_range(pack, step.date):
-                problems.append(Problem(o.path, o.line, f"{what}: date {step.date} is outside "
-                                        "the pack"))
+    def challenges_and_lessons(self) -> None:
+        pack = self.pack
+        thresholds = {t.id for t in pack.thresholds}
+        for ch in pack.challenges.values():
+            o, what = ch.origin, f"challenge {ch.id!r}"
+            self.unknown(ch.role, o, what, "role")
+            if ch.pm:
+                self.unknown(ch.pm, o, what, "pm")
+            for ref in ch.start_coalition:
+                self.unknown(ref, o, what, "start_coalition", as_list=True)
+            for key, refs in (("include", ch.goal.include), ("exclude", ch.goal.exclude)):
+                for ref in refs:
+                    self.unknown(ref, o, what, key, "goal", as_list=True)
+            if ch.goal.threshold not in thresholds and thresholds:
+                self.add(o, f"{what}: unknown threshold {ch.goal.threshold!r}",
+                         f"known: {', '.join(sorted(thresholds))}", "threshold", child="goal")
+            if not self._in_range(ch.date):
+                self.add(o, f"{what}: date {ch.date} is outside the pack's dates", key="date")
+        for lesson in pack.lessons.values():
+            for step in lesson.steps:
+                o, what = step.origin, f"lesson {lesson.id!r} step {step.title!r}"
+                for ref in step.coalition:
+                    self.unknown(ref, o, what, "coalition", as_list=True)
+                for key in ("pm", "focus"):
+                    ref = getattr(step, key)
+                    if ref:
+                        self.unknown(ref, o, what, key)
+                if step.date and not self._in_range(step.date):
+                    self.add(o, f"{what}: date {step.date} is outside the pack's dates",
+                             key="date")
