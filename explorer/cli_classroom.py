@@ -261,47 +261,12 @@ def cmd_lesson(args: argparse.Namespace) -> int:
 
 def _open_app(atlas, lesson_id: str, step: int | None, args: argparse.Namespace) -> int:
     """Run the terminal app in the lesson."""
-    import inspect
+    from explorer.tui.app import make_app
 
-    try:
-        from explorer.tui.app import make_app
-    except ModuleNotFoundError:
-        raise CliError(f"{atlas.pack.title}: the terminal app is not built yet.", 1) from None
-    kwargs = {"atlas": atlas, "present": args.present, "theme": args.theme}
-    params = inspect.signature(make_app).parameters
-    if "lesson" in params:
-        kwargs["lesson"] = lesson_id
-        if "lesson_step" in params:
-            kwargs["lesson_step"] = step
-        app = make_app(**kwargs)
-    else:
-        app = make_app(**kwargs)
-        _open_lesson_on_start(app, lesson_id, step)
+    app = make_app(atlas=atlas, present=args.present, theme=args.theme, lesson=lesson_id,
+                   lesson_step=step)
     app.run()
     return app.return_code or 0
-
-
-def _open_lesson_on_start(app, lesson_id: str, step: int | None) -> None:
-    """For an app shell without a lesson hook: open the lesson once the app is ready.
-
-    The lesson screen reads `app.lesson` / `app.lesson_step`; the app's "lesson" mode is used
-    when it has one, else the screen is pushed.
-    """
-    from explorer.tui.lesson_screen import LessonScreen
-
-    app.lesson, app.lesson_step = lesson_id, step
-    base = type(app)
-
-    class _OpensLesson(base):  # type: ignore[misc, valid-type]
-        def on_ready(self) -> None:
-            if "lesson" in getattr(self, "MODES", {}):
-                self.call_after_refresh(self.switch_mode, "lesson")
-            else:
-                self.call_after_refresh(self.push_screen, LessonScreen(lesson_id, step))
-
-    _OpensLesson.__name__ = base.__name__
-    _OpensLesson.__qualname__ = base.__qualname__
-    app.__class__ = _OpensLesson
 
 
 # -- registration ---------------------------------------------------------------------------------

@@ -147,11 +147,9 @@ async def test_no_lesson_id_opens_the_last_lesson_used(bundled_atlas):
 
 
 async def test_the_real_app_opens_the_lesson_and_leaving_shows_its_picture(bundled_atlas):
-    from explorer.cli_classroom import _open_lesson_on_start
     from explorer.tui.app import make_app
 
-    app = make_app(atlas=bundled_atlas)
-    _open_lesson_on_start(app, "who-won", 1)
+    app = make_app(atlas=bundled_atlas, lesson="who-won", lesson_step=1)
     async with app.run_test(size=SIZE) as pilot:
         for _ in range(40):  # the app opens the lesson once it is ready
             if isinstance(app.screen, LessonScreen) and app.screen.run is not None:

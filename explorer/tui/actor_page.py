@@ -1,0 +1,292 @@
+"""The actor page: one OptionList holding the whole page.
+
+The heading, description and seats are disabled options (read-only text); every relationship is a
+selectable option, so the cursor moves from "exit" to "exit" like a text adventure and Enter
+walks to the actor at the other end. With no actor the page shows the pack's overview.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from explorer.core.graph import Atlas, Link
+from explorer.core.timeline import current_event
+from explorer.tui.fmt import citation, day, kind_name, lifetime, seats_short
+from explorer.tui.themes import STANCE_LABEL
+
+
+def _block(*parts: RenderableType, top: int = 0, bottom: int = 1) -> RenderableType:
+    return Padding(Group(*parts), (top, 1, bottom, 1))
+
+
+def _heading(title: str, colors: dict, right: str = "") -> Text:
+    text = Text.assemble((title.upper(), f"bold {colors['accent']}"))
+    if right:
+        text.append("  " + right, style=colors["muted"])
+    return text
+
+
+class ActorPage(OptionList):
+    """The page of one actor (or of the pack when `actor_id` is None)."""
+
+    BINDINGS = [
+        Binding("up,k", "cursor_up", "Up", show=False),
+        Binding("down,j", "cursor_down", "Down", show=False),
+        Binding("enter", "select", "Walk there", show=False),
+    ]
+
+    class Walk(Message):
+        """Enter on a relationship: go to the actor at its other end."""
+
+        def __init__(self, actor_id: str) -> None:
+            super().__init__()
+            self.actor_id = actor_id
+
+    def __init__(self, atlas: Atlas, *, id: str | None = None) -> None:
+        super().__init__(id=id, markup=False)
+        self.atlas = atlas
+        self.actor_id: str | None = None
+        self.on: date | None = None
+        self.sources_dir: str | Path | None = None
+        self.links: dict[str, Link] = {}
+        self.palette: dict[str, str] = {}
+
+    # -- navigation over the disabled parts ------------------------------------------------
+    def _enabled(self) -> list[int]:
+        return [i for i, o in enumerate(self.options) if not o.disabled]
+
+    def _fully_visible(self, index: int) -> bool:
+        top = self._index_to_line[index]
+        bottom = top + self._heights[index]
+        height = self.scrollable_content_region.height
+        return self.scroll_y <= top and bottom <= self.scroll_y + height
+
+    def action_cursor_up(self) -> None:
+        enabled = self._enabled()
+        if not enabled or self.highlighted is None:
+            self.scroll_up(animate=False)
+        elif self.highlighted <= enabled[0]:
+            self.highlighted = None  # back to reading the heading
+            self.refresh()
+            self.scroll_up(animate=False)
+        else:
+            super().action_cursor_up()
+
+    def action_cursor_down(self) -> None:
+        enabled = self._enabled()
+        if not enabled:
+            self.scroll_down(animate=False)
+        elif self.highlighted is None:
+            if self._fully_visible(enabled[0]):
+                self.highlighted = enabled[0]
+            else:
+                self.scroll_down(animate=False)  # read on until the first relationship shows
+        elif self.highlighted >= enabled[-1]:
+            self.scroll_down(animate=False)  # no wrapping round to the top
+        else:
+            super().action_cursor_down()
+
+    # -- content ---------------------------------------------------------------------------
+    def show(self, actor_id: str | None, on: date | None, sources_dir=None,
+             colors: dict | None = None, keep_cursor: bool = False) -> None:
+        """Render a page; `keep_cursor` keeps the highlighted relationship and the scroll."""
+        previous = self.highlighted_option.id if keep_cursor and self.highlighted_option else None
+        scroll = self.scroll_y if keep_cursor else 0
+        self.actor_id, self.on, self.sources_dir = actor_id, on, sources_dir
+        if colors:
+            self.palette = colors
+        self.links = {}
+        options = self._overview() if actor_id is None else self._actor(actor_id)
+        self.set_options(options)
+        if previous and previous in self.links:
+            self.highlighted = self.get_option_index(previous)
+        else:
+            self.scroll_to(y=scroll, animate=False, immediate=True)
+            self.call_after_refresh(self._first_exit)
+
+    def _first_exit(self) -> None:
+        """Highlight the first relationship if it shows without scrolling the heading away."""
+        enabled = self._enabled()
+        if self.highlighted is None and enabled and self._fully_visible(enabled[0]):
+            self.highlighted = enabled[0]
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        link = self.links.get(event.option_id or "")
+        if link is not None:
+            self.post_message(self.Walk(link.other))
+
+    @property
+    def current_link(self) -> Link | None:
+        option = self.highlighted_option
+        return self.links.get(option.id) if option and option.id else None
+
+    # -- the pack overview -----------------------------------------------------------------
+    def _overview(self) -> list[Option]:
+        pack, c = self.atlas.pack, self.palette
+        title = Text(pack.title, style=f"bold {c['primary']}")
+        intro = Text(pack.description)
+        parts: list[RenderableType] = [title, Text(""), intro]
+        options = [Option(_block(*parts, top=1), disabled=True)]
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(justify="right", no_wrap=True)
+        grid.add_column()
+        grid.add_row(Text(str(pack.parliament_size), style="bold"), Text("seats in parliament"))
+        for t in pack.thresholds:
+            grid.add_row(Text(str(t.seats), style="bold"),
+                         Text.assemble((t.name, "bold"), " — ", t.purpose))
+        options.append(Option(_block(_heading("The numbers", c), grid), disabled=True))
+        event = current_event(pack, self.on) if self.on else None
+        now = Text.assemble(("Standing on ", ""), (day(self.on), "bold"))
+        if event:
+            now.append_text(Text.assemble(". Latest event: ", (event.title, "bold"),
+                                          f" ({event.date})."))
+        how = Text.assemble(
+            "Pick an actor on the left (", ("/", "bold"), " filters), then walk its "
+            "relationships with ", ("Enter", "bold"), ". ", (",", "bold"), " and ", (".", "bold"),
+            " step through the timeline; ", ("F1", "bold"), " lists every key.")
+        options.append(Option(_block(_heading("Where you are", c), now, Text(""), how),
+                              disabled=True))
+        return options
+
+    # -- one actor -------------------------------------------------------------------------
+    def _actor(self, actor_id: str) -> list[Option]:
+        pack, atlas, c, on = self.atlas.pack, self.atlas, self.palette, self.on
+        actor = pack.actors[actor_id]
+        head = Text(actor.name, style=f"bold {c['primary']}")
+        sub = Text(kind_name(actor.kind).upper(), style=f"bold {c['muted']}")
+        if actor.part_of and actor.part_of in pack.actors:
+            sub.append("  in ", style=c["muted"])
+            sub.append(pack.actors[actor.part_of].name, style=c["muted"])
+        if actor.kind == "bloc" and actor.members:
+            sub.append("  of ", style=c["muted"])
+            sub.append(", ".join(pack.actors[m].name for m in actor.members
+                                 if m in pack.actors), style=c["muted"])
+        parts: list[RenderableType] = [head, sub]
+        if actor.aliases:
+            parts.append(Text.assemble(("Also called ", c["muted"]),
+                                       (" · ".join(actor.aliases), "italic")))
+        gone = lifetime(actor, on)
+        if gone:
+            parts.append(Text("⚠ " + gone[0].upper() + gone[1:], style=f"bold {c['warning']}"))
+        options = [Option(_block(*parts, top=1), disabled=True)]
+        about: list[RenderableType] = [Text(actor.description)]
+        if actor.sources:
+            about.append(Text(""))
+            about.extend(self._sources(actor.sources))
+        options.append(Option(_block(*about), disabled=True))
+        seats = self._seats(actor_id)
+        if seats is not None:
+            options.append(Option(seats, disabled=True))
+        groups = atlas.grouped_links(actor_id, on)
+        total = sum(len(v) for v in groups.values())
+        when = f"on {day(on)}" if on else ""
+        if not groups:
+            empty = Text(f"No relationship holds {when}.", style=c["muted"])
+            options.append(Option(_block(_heading("Relationships", c), empty), disabled=True))
+            return options
+        options.append(Option(_block(_heading("Relationships", c, f"{total} {when}"),
+                                     bottom=0), disabled=True))
+        n = 0
+        for label, links in groups.items():
+            options.append(Option(self._group_heading(label, links[0]), disabled=True))
+            for i, link in enumerate(links):
+                if i:
+                    options.append(Option(Text(""), disabled=True))  # air between the rows
+                option_id = f"rel-{n}"
+                n += 1
+                self.links[option_id] = link
+                options.append(Option(self._link_row(link), id=option_id))
+        return options
+
+    def _sources(self, sources) -> list[RenderableType]:
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(no_wrap=True)
+        grid.add_column(ratio=1)
+        label = Text("Sources", style=f"bold {self.palette['muted']}")
+        for i, src in enumerate(sources):
+            grid.add_row(label if i == 0 else Text(""),
+                         citation(src, self.sources_dir, self.palette["muted"]))
+        return [grid]
+
+    def _seats(self, actor_id: str) -> RenderableType | None:
+        pack, c = self.atlas.pack, self.palette
+        actor = pack.actors[actor_id]
+        short = seats_short(pack, actor_id)
+        lines: list[RenderableType] = []
+        if actor.kind == "bloc" and actor.members and short:
+            heading = _heading("Seats", c)
+            heading.append(f"  {short}", style="bold")
+            lines.append(heading)
+            members = [Text.assemble((pack.actors[m].name, ""), "  ",
+                                     (seats_short(pack, m) or "0", "bold"))
+                       for m in actor.members if m in pack.actors]
+            lines.append(Text("The sum of its members:", style=c["muted"]))
+            lines.extend(Padding(t, (0, 0, 0, 2)) for t in members)
+        elif actor.seat_claims:
+            heading = _heading("Seats", c)
+            heading.append(f"  {short}", style="bold")
+            if actor.disputed:
+                heading.append("   sources disagree", style=f"bold {c['warning']}")
+            lines.append(heading)
+            grid = Table.grid(padding=(0, 2))
+            grid.add_column(justify="right", no_wrap=True)
+            grid.add_column()
+            for claim in actor.seat_claims:
+                body = citation(claim.source, self.sources_dir, c["muted"])
+                if claim.note:
+                    body = Text.assemble((claim.note, ""), "  ", body)
+                grid.add_row(Text(claim.text, style="bold"), body)
+            lines.append(Padding(grid, (0, 0, 0, 2)))
+        elif actor.stands_for and actor.stands_for in pack.actors:
+            target = pack.actors[actor.stands_for]
+            lines.append(_heading("Seats", c))
+            lines.append(Text.assemble("Brings the seats of ", (target.name, "bold"),
+                                       f" ({seats_short(pack, target.id) or '0'}) "
+                                       "to a coalition."))
+        else:
+            return None
+        return _block(*lines)
+
+    def _group_heading(self, label: str, link: Link) -> RenderableType:
+        rtype = link.type
+        color = self.palette.get(rtype.stance, "")
+        text = Text.assemble((label, f"bold {color}"))
+        note = STANCE_LABEL.get(rtype.stance, rtype.stance)
+        if rtype.hard:
+            note += " · hard: cannot sit together"
+        elif rtype.pm_only:
+            note += " · hard if the target is PM"
+        text.append("  ·  " + note, style=self.palette["muted"])
+        return Padding(text, (1, 1, 0, 1))
+
+    def _link_row(self, link: Link) -> RenderableType:
+        pack, c = self.atlas.pack, self.palette
+        other = pack.actors[link.other]
+        rel = link.relation
+        color = c.get(link.type.stance, "")
+        name = Text.assemble((other.name, "bold"), "  ", (kind_name(other.kind), c["muted"]))
+        when = []
+        if rel.since:
+            when.append(f"since {day(rel.since)}")
+        if rel.until:
+            when.append(f"until {day(rel.until)}")
+        if when:
+            name.append("  (" + ", ".join(when) + ")", style=c["muted"])
+        body: list[RenderableType] = [name, Text(rel.description)]
+        body.extend(citation(s, self.sources_dir, c["muted"]) for s in rel.sources)
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(width=2, no_wrap=True)
+        grid.add_column(ratio=1)
+        grid.add_row(Text("→", style=f"bold {color}"), Group(*body))
+        return Padding(grid, (0, 1, 0, 2))

@@ -1,0 +1,325 @@
+"""The Kingmaker app: holds the atlas, the coalition state and the current date.
+
+`make_app` is the factory used by the CLI (`explorer` with no command) and by the tests. Screens
+are Textual MODES (explore, coalition, adventure, lesson), each built lazily on first use; the
+coalition, adventure and lesson screens live in their own modules and a placeholder stands in
+until a module exists. Screens implement `sync()`; `app.set_date(d)` and `app.sync()` re-render
+every screen on the stack in one batch, and a screen coming back into view is synced if it
+missed a change.
+"""
+
+from __future__ import annotations
+
+import importlib
+import threading
+import weakref
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.app import App
+from textual.binding import Binding
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.signal import Signal
+
+from explorer.core.coalition import CoalitionState
+from explorer.tui.commands import ActionCommands, ActorCommands
+from explorer.tui.placeholder import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
+from explorer.tui.themes import next_theme, register_themes
+
+if TYPE_CHECKING:
+    from explorer.core.graph import Atlas
+    from explorer.tui.search import ActorSearch
+
+SCREENSHOT_DIR = "screenshots"
+
+
+def _explore() -> Screen:
+    from explorer.tui.browse_screen import ExploreScreen
+
+    return ExploreScreen()
+
+
+def _lazy(module: str, class_name: str, title: str, message: str) -> Callable[[], Screen]:
+    """A MODES factory importing `module` on first use, or a placeholder if it is missing."""
+
+    def factory() -> Screen:
+        try:
+            mod = importlib.import_module(module)
+        except ModuleNotFoundError as exc:
+            if exc.name != module:
+                raise
+            from explorer.tui.placeholder import PlaceholderScreen
+
+            return PlaceholderScreen(title, message)
+        return getattr(mod, class_name)()
+
+    return factory
+
+
+class KingmakerApp(App):
+    """Explore the actors, build coalitions and travel through the timeline."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "Kingmaker"
+    COMMANDS = App.COMMANDS | {ActorCommands, ActionCommands}
+    MODES = {
+        "explore": _explore,
+        "coalition": _lazy("explorer.tui.coalition_screen", "CoalitionScreen",
+                           "Coalition builder", "The coalition builder is not in this build yet."),
+        "adventure": _lazy("explorer.tui.adventure_screen", "AdventureScreen",
+                           "Adventure", "The text adventure is not in this build yet."),
+        "lesson": _lazy("explorer.tui.lesson_screen", "LessonScreen",
+                        "Lessons", "The classroom lessons are not in this build yet."),
+    }
+    DEFAULT_MODE = "explore"
+
+    BINDINGS = [
+        Binding("q", "quit", "Quit"),
+        Binding("f1,question_mark", "help", "Help", key_display="F1"),
+        Binding("comma,less_than_sign", "step_date(-1)", "Previous event", key_display=",",
+                show=False),
+        Binding("full_stop,greater_than_sign", "step_date(1)", "Next event", key_display=".",
+                show=False),
+        Binding("t", "timeline", "Timeline"),
+        Binding("e,f2", "switch_to('explore')", "Explore", show=False),
+        Binding("c,f3", "switch_to('coalition')", "Coalition"),
+        Binding("a,f4", "switch_to('adventure')", "Adventure", show=False),
+        Binding("f5", "switch_to('lesson')", "Lessons", show=False),
+        Binding("f8", "toggle_present", "Presentation mode", show=False),
+        Binding("f9", "cycle_theme", "Next theme", show=False),
+        Binding("f12", "screenshot", "Screenshot", show=False),
+    ]
+
+    present: reactive[bool] = reactive(False)
+
+    def __init__(self, atlas: Atlas, on: date | None, sources_dir: str | Path | None = None,
+                 present: bool = False, theme: str | None = None, lesson: str | None = None,
+                 lesson_step: int | None = None) -> None:
+        super().__init__()
+        self.atlas = atlas
+        self.lesson, self.lesson_step = lesson, lesson_step  # read by the lesson screen
+        self.state = CoalitionState(atlas, on)
+        self.sources_dir = sources_dir
+        self.date_changed: Signal[date | None] = Signal(self, "date-changed")
+        self._search: ActorSearch | None = None
+        self._search_lock = threading.Lock()
+        self._generation = 0
+        self._synced: weakref.WeakKeyDictionary[Screen, int] = weakref.WeakKeyDictionary()
+        self._theme_before_present: str | None = None
+        self._bad_theme: str | None = None
+        register_themes(self)
+        if present:
+            self._theme_before_present = self.theme
+            self.set_reactive(KingmakerApp.present, True)
+            self.theme = "projector"
+        if theme:
+            if theme in self.available_themes:
+                self.theme = theme
+            else:
+                self._bad_theme = theme
+
+    # -- state -----------------------------------------------------------------------------
+    @property
+    def on(self) -> date | None:
+        """The current date (the coalition state's)."""
+        return self.state.on
+
+    @property
+    def search(self) -> ActorSearch:
+        """The name index of the actor filter (built once, in a thread at start-up)."""
+        with self._search_lock:
+            if self._search is None:
+                from explorer.tui.search import ActorSearch
+
+                self._search = ActorSearch(self.atlas.pack.actors.values())
+            return self._search
+
+    @property
+    def cursor_blink(self) -> bool:
+        """Inputs blink, except headless (tests and snapshots need still frames)."""
+        return not self.is_headless
+
+    def set_date(self, on: date | None) -> None:
+        """Stand on another date and re-render every pane in one frame."""
+        if on != self.state.on:
+            self.state.set_date(on)
+        self.sync()
+
+    def sync(self) -> None:
+        """Re-render the screens on the stack (the others catch up when they come back)."""
+        self._generation += 1
+        with self.batch_update():
+            self.date_changed.publish(self.on)
+            for screen in self.screen_stack:
+                self._sync_screen(screen)
+
+    def _sync_screen(self, screen: Screen) -> None:
+        self._synced[screen] = self._generation
+        sync = getattr(screen, "sync", None)
+        if callable(sync) and screen.is_mounted:
+            sync()
+
+    # -- lifecycle -------------------------------------------------------------------------
+    def on_mount(self) -> None:
+        self.screen_change_signal.subscribe(self, self._screen_changed)
+        self.run_worker(lambda: self.search, thread=True, name="search-index")
+        self._screen_changed(self.screen)
+        if self.lesson:
+            self.call_after_refresh(self.switch_mode, "lesson")
+        if self._bad_theme:
+            self.notify(f"No theme called {self._bad_theme!r}; try "
+                        + ", ".join(sorted(self.available_themes)), severity="warning",
+                        markup=False)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._check_size)
+
+    def _screen_changed(self, screen: Screen) -> None:
+        screen.set_class(self.present, "-present")
+        if self._synced.get(screen, 0) < self._generation:
+            self._sync_screen(screen)
+        self._check_size()
+
+    def _check_size(self) -> None:
+        width, height = self.size
+        small = width < MIN_WIDTH or height < MIN_HEIGHT
+        if small and not isinstance(self.screen, TooSmallScreen):
+            self.push_screen(TooSmallScreen())
+        elif not small and isinstance(self.screen, TooSmallScreen):
+            self.pop_screen()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if isinstance(self.screen, TooSmallScreen):
+            return action in ("quit", "screenshot", "command_palette")
+        return True
+
+    def watch_present(self, present: bool) -> None:
+        for stack in self._screen_stacks.values():
+            for screen in stack:
+                screen.set_class(present, "-present")
+                hook = getattr(screen, "present_changed", None)
+                if callable(hook) and screen.is_mounted:
+                    hook(present)
+        if present:
+            self._theme_before_present = self.theme
+            self.theme = "projector"
+        elif self.theme == "projector" and self._theme_before_present:
+            self.theme = self._theme_before_present
+
+    # -- navigation ------------------------------------------------------------------------
+    def switch_to(self, mode: str) -> None:
+        if mode != self.current_mode:
+            self.switch_mode(mode)
+
+    def action_switch_to(self, mode: str) -> None:
+        self.switch_to(mode)
+
+    def go_to_actor(self, actor_id: str) -> None:
+        """Open an actor's page on the Explore screen."""
+        from explorer.tui.browse_screen import ExploreScreen
+
+        self.switch_to("explore")
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, ExploreScreen):
+            self.pop_screen()
+        if isinstance(self.screen, ExploreScreen):
+            self.screen.go_to(actor_id)
+
+    def action_step_date(self, step: int) -> None:
+        from explorer.core.timeline import next_event, previous_event
+
+        on = self.on
+        if on is None:
+            return
+        pack = self.atlas.pack
+        event = next_event(pack, on) if step > 0 else previous_event(pack, on)
+        if event is None:
+            self.bell()
+            self.notify("No later event." if step > 0 else "No earlier event.", timeout=2)
+            return
+        self.set_date(event.date.start)
+
+    def action_timeline(self) -> None:
+        from explorer.tui.timeline import TimelineScreen
+
+        if isinstance(self.screen, TimelineScreen):
+            self.pop_screen()
+        else:
+            self.push_screen(TimelineScreen())
+
+    def action_help(self) -> None:
+        from explorer.tui.help_screen import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            self.pop_screen()
+        else:
+            self.push_screen(HelpScreen(self.screen))
+
+    # -- coalition edits (palette and keys) ------------------------------------------------
+    def _edit(self, change: Callable[[], object], message: str | Callable[[], str]) -> None:
+        try:
+            change()
+        except (KeyError, ValueError) as exc:
+            self.notify(str(exc).strip("'\""), severity="error", markup=False)
+            return
+        ev = self.state.evaluate(completions=False)
+        seats = f"{ev.low}" if ev.low == ev.high else f"{ev.low}–{ev.high}"
+        verdict = ev.verdicts[0].text if ev.verdicts else ""
+        text = message() if callable(message) else message
+        self.notify(f"{text}. Coalition: {seats} seats. {verdict}", markup=False)
+        self.sync()
+
+    def _unit_name(self, item: str) -> str:
+        unit = self.state.picture.unit(item)
+        if unit is not None:
+            return unit.name
+        actor = self.atlas.pack.actors.get(item)
+        return actor.name if actor else item
+
+    def add_member(self, item: str) -> None:
+        self._edit(lambda: self.state.add(item), f"{self._unit_name(item)} joins the coalition")
+
+    def toggle_member(self, item: str) -> None:
+        joined: list[bool] = []
+        name = self._unit_name(item)
+        self._edit(lambda: joined.append(self.state.toggle(item)),
+                   lambda: f"{name} {'joins' if joined[0] else 'leaves'} the coalition")
+
+    def split_unit(self, unit_id: str) -> None:
+        self._edit(lambda: self.state.split(unit_id), f"{self._unit_name(unit_id)} is split")
+
+    def set_pm(self, person_id: str) -> None:
+        self._edit(lambda: self.state.set_pm(person_id),
+                   f"{self._unit_name(person_id)} is the PM candidate")
+
+    # -- themes, presentation, screenshots -------------------------------------------------
+    def action_cycle_theme(self) -> None:
+        self.theme = next_theme(self.theme)
+        self.notify(f"Theme: {self.theme}", timeout=2, markup=False)
+
+    def action_toggle_present(self) -> None:
+        self.present = not self.present
+
+    def action_screenshot(self) -> None:
+        folder = Path(SCREENSHOT_DIR)
+        folder.mkdir(parents=True, exist_ok=True)
+        stamp = datetime.now().strftime("%Y-%m-%d_%H-%M-%S_%f")
+        path = self.save_screenshot(filename=f"kingmaker_{stamp}.svg", path=str(folder))
+        self.notify(f"Screenshot saved: {path}", markup=False)
+
+
+def make_app(atlas: Atlas | None = None, on: date | None = None, sources_dir=None,
+             present: bool = False, theme: str | None = None, content=None,
+             lesson: str | None = None, lesson_step: int | None = None) -> KingmakerApp:
+    """The app for an atlas (or the pack at `content`, or the bundled pack)."""
+    if atlas is None:
+        from explorer.core.graph import Atlas
+        from explorer.core.loader import load_pack
+
+        atlas = Atlas(load_pack(content))
+    if on is None:
+        on = atlas.pack.default_date
+    return KingmakerApp(atlas, on, sources_dir=sources_dir, present=present, theme=theme,
+                        lesson=lesson, lesson_step=lesson_step)
