@@ -43,7 +43,7 @@ def collect(only: set[str] | None = None) -> dict:
     import importlib
 
     figures: dict = {"machine": machine()}
-    for name in ("coalition", "power", "scale", "startup"):
+    for name in ("coalition", "power", "scale", "startup", "tui"):
         if only and name not in only:
             continue
         try:
@@ -65,7 +65,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--json", action="store_true")
-    parser.add_argument("--only", action="append", help="coalition, power, scale, startup")
+    parser.add_argument("--only", action="append", help="coalition, power, scale, startup, tui")
     args = parser.parse_args()
     figures = collect(set(args.only) if args.only else None)
     if args.json:
