@@ -72,6 +72,7 @@ def cmd_coalition(args) -> int:
 @run
 def cmd_power(args) -> int:
     from rich.table import Table
+    from rich.text import Text
 
     if args.weights:
         return _power_general(args)
@@ -105,14 +106,15 @@ def cmd_power(args) -> int:
                   title=f"Power on {on} (quota {threshold.seats}"
                   f"{', feasible coalitions only' if args.feasible else ''})")
     for p in players:
-        table.add_row(p["name"], str(p["seats"]), f"{p['banzhaf']:.3f}",
-                      f"{p['shapley_shubik']:.3f}", markup=False)
+        table.add_row(Text(p["name"]), str(p["seats"]), f"{p['banzhaf']:.3f}",
+                      f"{p['shapley_shubik']:.3f}")
     console().print(table)
     return 0
 
 
 def _power_general(args) -> int:
     from rich.table import Table
+    from rich.text import Text
 
     from explorer.core.power import power_indices
 
@@ -143,7 +145,7 @@ def _power_general(args) -> int:
     table = Table("player", "weight", "Banzhaf", "Shapley–Shubik", box=None,
                   title=f"Quota {quota} of {sum(weights)}")
     for p in players:
-        table.add_row(p["id"], str(p["seats"]), f"{p['banzhaf']:.4f}",
-                      f"{p['shapley_shubik']:.4f}", markup=False)
+        table.add_row(Text(p["id"]), str(p["seats"]), f"{p['banzhaf']:.4f}",
+                      f"{p['shapley_shubik']:.4f}")
     console().print(table)
     return 0

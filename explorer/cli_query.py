@@ -79,18 +79,25 @@ def cmd_check(args) -> int:
 def cmd_actors(args) -> int:
     atlas = load_atlas(args)
     on = date_arg(args, atlas)
-    actors = [a for a in atlas.pack.actors.values() if a.exists_on(on)]
+    from explorer.core.vocabulary import ACTOR_KINDS
+
+    order = {k: i for i, k in enumerate(ACTOR_KINDS)}
+    actors = sorted((a for a in atlas.pack.actors.values() if a.exists_on(on)),
+                    key=lambda a: (order.get(a.kind, 99), -(atlas.pack.primary_seats(a.id) or 0),
+                                   a.name.casefold()))
     if args.kind:
         actors = [a for a in actors if a.kind == args.kind]
     if args.json:
         return print_json([actor_json(atlas, a) for a in actors])
     from rich.table import Table
+    from rich.text import Text
 
     table = Table("id", "name", "kind", "seats", "aliases", box=None, header_style="bold")
     for a in actors:
         rng = atlas.pack.seat_range(a.id)
         seats = "" if rng is None else (str(rng[0]) if rng[0] == rng[1] else f"{rng[0]}–{rng[1]}")
-        table.add_row(a.id, a.name, a.kind, seats, ", ".join(a.aliases), markup=False)
+        table.add_row(*(Text(cell) for cell in (a.id, a.name, a.kind, seats,
+                                                 ", ".join(a.aliases))))
     console().print(table)
     return 0
 

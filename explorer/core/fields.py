@@ -83,8 +83,8 @@ class Table:
         if value is _MISSING:
             return default
         if not isinstance(value, str):
-            self.problem(f"{key!r} must be a string, not {type_name(value)}", key,
-                         "put the text in double quotes")
+            hint = None if isinstance(value, list | dict) else "put the text in double quotes"
+            self.problem(f"{key!r} must be a string, not {type_name(value)}", key, hint)
             return default
         if required and not value.strip():
             self.problem(f"{key!r} is empty", key)

@@ -96,16 +96,14 @@ def _load_actor(file: TomlFile, raw: object, index: int, line: int, problems,
         formed_by=t.ident("formed_by", required=False),
         stands_for=t.ident("stands_for", required=False),
     )
-    raw_id = t.data.get("id")
-    if seats_failed or ("seats" in t.data or "seat_claim" in t.data) and actor_id is None:
-        ctx.seats_broken.add(raw_id if isinstance(raw_id, str) else "")
-    if actor_id is None or name is None or kind is None:
-        if isinstance(raw_id, str):
-            ctx.broken.add(raw_id)
-            if "seats" in t.data or "seat_claim" in t.data:
-                ctx.seats_broken.add(raw_id)
-        return None
-    return actor
+    # remember what failed, so that validate() reports no consequences of it
+    raw_id = t.data.get("id") if isinstance(t.data.get("id"), str) else ""
+    failed = actor_id is None or name is None or kind is None
+    if failed and raw_id:
+        ctx.broken.add(raw_id)
+    if seats_failed or (failed and ("seats" in t.data or "seat_claim" in t.data)):
+        ctx.seats_broken.add(raw_id)
+    return None if failed else actor
 
 
 def _seat_claims(file: TomlFile, t: Table, index: int) -> tuple[SeatClaim, ...]:

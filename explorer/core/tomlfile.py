@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import stat
 
 try:  # the compiled build of the parser the stdlib's tomllib comes from: 3x faster, same API
     import tomli as tomllib
@@ -132,10 +133,14 @@ def read_toml(path: Path, problems: list[Problem]) -> TomlFile | None:
         problems.append(Problem(path, 1, "is a directory, expected a TOML file"))
         return None
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except OSError as exc:
         problems.append(Problem(path, 1, f"cannot be read: {exc.strerror or exc}"))
         return None
+    if not stat.S_ISREG(info.st_mode):  # a pipe or a device would block or never end
+        problems.append(Problem(path, 1, "is not a regular file"))
+        return None
+    size = info.st_size
     if size > MAX_FILE_BYTES:
         problems.append(
             Problem(
