@@ -7,7 +7,7 @@ import os
 from datetime import date
 from pathlib import Path
 
-from explorer.core.fields import Table, tables, unknown_tables
+from explorer.core.fields import ID_PATTERN, Table, source_problem, tables, unknown_tables
 from explorer.core.model import (
     Actor,
     Event,
@@ -156,7 +156,34 @@ def _seat_claims(file: TomlFile, t: Table, index: int) -> tuple[SeatClaim, ...]:
     return tuple(claims)
 
 
+def _quick_relation(file: TomlFile, raw: object, index: int, line: int) -> Relation | None:
+    """The common case, a relation with nothing to report, without the field-by-field checks.
+
+    Returns None whenever anything is unusual; the full checks then run and explain it.
+    """
+    if type(raw) is not dict or not raw.keys() <= _QUICK_KEYS:
+        return None
+    source, target, rtype = raw.get("from"), raw.get("to"), raw.get("type")
+    description, sources = raw.get("description"), raw.get("sources")
+    if not (type(source) is str and type(target) is str and source != target
+            and rtype in RELATION_TYPES and type(description) is str and description.strip()
+            and type(sources) is list and sources
+            and ID_PATTERN.match(source) and ID_PATTERN.match(target)):
+        return None
+    for cite in sources:
+        if type(cite) is not str or source_problem(cite) is not None:
+            return None
+    return Relation(f"{file.stem}-{index + 1}", source, target, rtype, description,
+                    tuple(sources), Origin(file.path, line))
+
+
+_QUICK_KEYS = frozenset({"from", "to", "type", "description", "sources"})
+
+
 def _load_relation(file: TomlFile, raw: object, index: int, line: int, problems):
+    quick = _quick_relation(file, raw, index, line)
+    if quick is not None:
+        return quick
     t = Table(file, raw, line, f"relation #{index + 1} in {file.path.name}", problems)
     if not t.valid:
         return None

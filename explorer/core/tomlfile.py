@@ -21,6 +21,9 @@ from explorer.core.problems import Problem
 MAX_FILE_BYTES = 5_000_000
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\-]+)\s*\]\]?\s*(#.*)?$")
+# the same header, found in the whole text at once (for files without multi-line strings)
+_HEADER_IN_TEXT = re.compile(
+    r"^[ \t]*(\[\[?)[ \t]*([A-Za-z0-9_.\-]+)[ \t]*\]\]?[ \t]*(#[^\n]*)?\r?$", re.M)
 _LINE_IN_ERROR = re.compile(r"\(at line (\d+), column (\d+)\)")
 _TRIPLE = re.compile("\"\"\"|'''")
 
@@ -37,6 +40,22 @@ class TomlFile:
         self.lines = [line.rstrip("\r") for line in text.split("\n")]
         self.headers: list[tuple[int, str, bool]] = []  # (line, name, is_array)
         self._by_name: dict[str, list[int]] = {}
+        if '"""' not in text and "'''" not in text:
+            self._scan_fast(text)
+        else:
+            self._scan_lines()
+        self._header_lines = [h[0] for h in self.headers]
+
+    def _scan_fast(self, text: str) -> None:
+        """Headers by one regular expression over the text (no multi-line strings to skip)."""
+        number, pos = 1, 0
+        for m in _HEADER_IN_TEXT.finditer(text):
+            number += text.count("\n", pos, m.start())
+            pos = m.start()
+            self.headers.append((number, m.group(2), m.group(1) == "[["))
+            self._by_name.setdefault(m.group(2), []).append(number)
+
+    def _scan_lines(self) -> None:
         quote = None  # the delimiter of a multi-line string that is open
         for number, line in enumerate(self.lines, start=1):
             if quote is None:
@@ -48,7 +67,6 @@ class TomlFile:
             if m:
                 self.headers.append((number, m.group(2), m.group(1) == "[["))
                 self._by_name.setdefault(m.group(2), []).append(number)
-        self._header_lines = [h[0] for h in self.headers]
 
     def table_line(self, name: str, index: int = 0) -> int:
         """The line of the index-th `[[name]]` (or `[name]`) header, or 1."""
