@@ -99,7 +99,7 @@ class Engine:
         """Replace the coalition (and picture) as one step of the shared undo history."""
         picture = picture or self.state.picture
         self.state.on = picture.on
-        self.state._push(coalition, picture)  # one undoable step, like the builder's own edits
+        self.state.replace(coalition, picture)  # one undoable step, like the builder's own edits
 
     def restore_snapshot(self, snap: Snapshot) -> None:
         self.location = snap.location

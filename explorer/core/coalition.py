@@ -315,10 +315,35 @@ class CoalitionState:
         self._push(Coalition(members, self.coalition.pm), picture)
         return merged
 
+    def add_many(self, items: list[str]) -> None:
+        """Add several members as one step (one undo takes them all out)."""
+        coalition = self.coalition
+        for item in items:
+            coalition = coalition.with_member(member_id(self.atlas, self.picture, item))
+        self._push(coalition, self.picture)
+
+    def replace(self, coalition: Coalition, picture: Picture | None = None) -> None:
+        """Put a whole coalition (and picture) on the table as one undoable step."""
+        self._push(coalition, picture or self.picture)
+
     def set_date(self, on: date | None) -> None:
-        """Stand on another date: the default picture of that date, members kept."""
+        """Stand on another date: the default picture of that date, members kept.
+
+        Members made by a split or a merge (an ad-hoc bloc, a list's remainder) are not on the new
+        picture's table; they are kept beside it so that they still count their own seats.
+        """
         self.on = on
-        self._push(self.coalition, default_picture(self.atlas.pack, on))
+        picture = default_picture(self.atlas.pack, on)
+        carried = {m: self.picture.unit(m) for m in self.coalition.members
+                   if picture.unit(m) is None and self.picture.unit(m) is not None
+                   and self.picture.unit(m).synthetic}
+        for unit in list(carried.values()):
+            for part in unit.members:  # the parts of an ad-hoc bloc
+                if picture.unit(part) is None and self.picture.unit(part) is not None:
+                    carried[part] = self.picture.unit(part)
+        if carried:
+            picture = Picture(picture.on, picture.units, {**picture.extra, **carried})
+        self._push(self.coalition, picture)
 
     def undo(self) -> bool:
         if not self.undo_stack:

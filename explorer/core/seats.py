@@ -111,9 +111,10 @@ def split(pack: Pack, picture: Picture, unit_id: str) -> Picture:
 def merge(pack: Pack, picture: Picture, unit_ids: list[str], bloc_id: str | None = None,
           name: str | None = None) -> Picture:
     """Merge units into one bloc: a bloc of the pack when one matches, else an ad-hoc one."""
-    parts = [picture.unit(u) for u in unit_ids]
-    if len(unit_ids) < 2 or any(p is None for p in parts) or len(set(unit_ids)) != len(unit_ids):
+    on_table = set(picture.ids)
+    if len(unit_ids) < 2 or len(set(unit_ids)) != len(unit_ids) or not on_table >= set(unit_ids):
         raise ValueError("merge needs two or more different units on the table")
+    parts = [picture.unit(u) for u in unit_ids]
     if bloc_id is None:
         for bloc in pack.actors.values():
             if bloc.kind == "bloc" and set(bloc.members) == set(unit_ids):

@@ -1,8 +1,8 @@
 """The coalition builder: assemble coalitions live against the 163-seat threshold.
 
 The screen is thin: every key calls the engine (`CoalitionState`, `power()`), then `sync()`
-evaluates once and hands plain view data to the panels. The App owns `state`, `atlas`, `on` and
-`sources_dir`, and calls `sync()` after it changes anything (a date step, say).
+evaluates once and hands the results to the panels, which only format them. The App owns
+`state`, `atlas`, `on` and `sources_dir`, and calls `sync()` after any change (a date step, say).
 """
 
 from __future__ import annotations
@@ -209,10 +209,10 @@ class CoalitionScreen(Screen):
         cover = Cover(self.atlas, picture) if pm else None
         return tuple(
             ui.UnitRow(u.id, names_of(self.atlas, u.id, u.name), u.seats_text, units[u.id],
-                    u.id in ev.members, partial=u.id in partial, marked=u.id in self.marked,
-                    pm=bool(cover and pm in cover.circle(u.id)),
-                    splittable=splittable(self.atlas.pack, picture, u.id),
-                    star=colors["warning"])
+                       u.id in ev.members, partial=u.id in partial, marked=u.id in self.marked,
+                       pm=bool(cover and pm in cover.circle(u.id)),
+                       splittable=splittable(self.atlas.pack, picture, u.id),
+                       star=colors["warning"])
             for u in picture.units)
 
     def _draw_verdicts(self, ev: Evaluation, colors: dict[str, str]) -> None:
@@ -250,9 +250,9 @@ class CoalitionScreen(Screen):
             self._power_key = (picture, pm)
         rows, title, note = self._power
         shown = [ui.PowerRow(names_of(self.atlas, uid, self.name_of(uid)), units[uid],
-                          uid in members, b, s, fb, fs) for uid, b, s, fb, fs in rows]
+                             uid in members, b, s, fb, fs) for uid, b, s, fb, fs in rows]
         self.query_one(ui.PowerPanel).show(shown, title, self.name_of(pm) if pm else None, note,
-                                        colors)
+                                           colors)
 
     # -- events ---------------------------------------------------------------------------------
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
@@ -355,7 +355,10 @@ class CoalitionScreen(Screen):
         before = self.state.on
         step()
         app_sync = getattr(self.app, "sync", None)
-        app_sync() if self.state.on != before and callable(app_sync) else self.sync()
+        if self.state.on != before and callable(app_sync):
+            app_sync()  # the status bar and the other screens follow the date back
+        else:
+            self.sync()
 
     def action_clear(self) -> None:
         self._attempt(self.state.clear)
@@ -368,14 +371,7 @@ class CoalitionScreen(Screen):
         ev, state = self.evaluation, self.state
         if ev is None or not 0 <= index < len(ev.completions):
             return
-        depth = len(state.undo_stack)
-
-        def add_all() -> None:
-            for unit in ev.completions[index].add:
-                state.add(unit)
-            del state.undo_stack[depth + 1:]  # one completion is one step to undo
-
-        self._attempt(add_all)
+        self._attempt(lambda: state.add_many(list(ev.completions[index].add)))
 
     def action_pick_pm(self) -> None:
         members = set(self.evaluation.members) if self.evaluation else set()

@@ -116,3 +116,33 @@ def test_state_undo_redo(mini_atlas):
     while state.undo():
         pass
     assert state.coalition == Coalition()
+
+
+def test_date_change_keeps_split_and_merged_members(mini_atlas):
+    state = CoalitionState(mini_atlas, JAN)
+    state.add("reds")
+    state.add("blues")
+    merged = state.merge(["reds", "blues"])
+    state.set_date(JUL)
+    ev = state.evaluate()
+    assert ev.members == [merged.id] and ev.seats == 7
+    state = CoalitionState(mini_atlas, JAN)
+    state.split("greens")
+    state.add("greens~rest")
+    state.set_date(APR)
+    assert state.evaluate().seats == 1
+
+
+def test_merge_refuses_units_no_longer_on_the_table(mini_atlas):
+    pack = mini_atlas.pack
+    parts = split(pack, default_picture(pack, JAN), "greens")
+    merged = merge(pack, parts, ["light_greens", "greens~rest"])
+    with pytest.raises(ValueError):
+        merge(pack, merged, ["light_greens", "reds"])
+
+
+def test_add_many_is_one_step(mini_atlas):
+    state = CoalitionState(mini_atlas, JAN)
+    state.add_many(["reds", "bob"])
+    assert state.coalition.members == ("reds", "blues")
+    assert state.undo() and state.coalition.members == ()
