@@ -39,7 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("check", help="validate a content pack")
-    _common(p, date=False)
+    _common(p)
 
     p = sub.add_parser("actors", help="list actors")
     _common(p)
@@ -62,7 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("b")
 
     p = sub.add_parser("types", help="the relationship vocabulary")
-    _common(p, date=False)
+    _common(p)
 
     p = sub.add_parser("events", help="the timeline of events")
     _common(p)
@@ -88,6 +88,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--weights", help="a general game: comma-separated weights, e.g. 91,89,70")
     p.add_argument("--quota", type=int, help="quota for --weights")
     p.add_argument("--names", help="comma-separated player names for --weights")
+    p.add_argument("--split", action="append", default=[], metavar="LIST",
+                   help="split a list into its factions first")
+
+    p = sub.add_parser("minimal", help="minimal winning coalitions (every member needed)")
+    _common(p)
+    p.add_argument("--feasible", action="store_true", help="only coalitions with no hard refusal")
+    p.add_argument("--pm", metavar="PERSON", help="PM candidate (for --feasible)")
+    p.add_argument("--threshold", default="majority", help="threshold id (default: majority)")
     p.add_argument("--split", action="append", default=[], metavar="LIST",
                    help="split a list into its factions first")
 

@@ -112,6 +112,37 @@ def cmd_power(args) -> int:
     return 0
 
 
+@run
+def cmd_minimal(args) -> int:
+    from rich.text import Text
+
+    from explorer.core.coalition import minimal_winning
+
+    atlas = load_atlas(args)
+    on = date_arg(args, atlas)
+    picture = _picture(atlas, on, args.split)
+    pm = resolve(atlas, args.pm).id if args.pm else None
+    threshold = atlas.pack.threshold(args.threshold)
+    if threshold is None:
+        known = ", ".join(t.id for t in atlas.pack.thresholds)
+        raise CliError(f"unknown threshold {args.threshold!r} (known: {known})")
+    try:
+        found = minimal_winning(atlas, picture, threshold.id, pm=pm, feasible=args.feasible)
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+    rows = [{"members": [u.id for u in c], "seats": sum(u.primary for u in c)} for c in found]
+    if args.json:
+        return print_json({"date": on.isoformat(), "quota": threshold.seats,
+                           "feasible_only": args.feasible, "pm": pm, "coalitions": rows})
+    out = console()
+    what = "feasible minimal" if args.feasible else "minimal"
+    out.print(Text(f"{len(found)} {what} winning coalitions on {on} (quota {threshold.seats}):",
+                   style="bold"))
+    for c in found:
+        out.print(Text(f"  {sum(u.primary for u in c):>3}  " + " + ".join(u.name for u in c)))
+    return 0
+
+
 def _power_general(args) -> int:
     from rich.table import Table
     from rich.text import Text

@@ -60,6 +60,10 @@ def relation_json(rel) -> dict:
 def cmd_check(args) -> int:
     atlas = load_atlas(args)
     pack = atlas.pack
+    on = date_arg(args, atlas)
+    if (pack.start_date and on < pack.start_date) or (pack.end_date and on > pack.end_date):
+        raise CliError(f"--date {on} is outside the pack's dates "
+                       f"({pack.start_date} to {pack.end_date})")
     seats = sum(a.primary_seats or 0 for a in pack.top_level_seat_holders())
     summary = {
         "pack": pack.id, "path": str(pack.path), "actors": len(pack.actors),
@@ -298,7 +302,7 @@ def handler_for(command: str | None):
         None: cmd_tui, "check": cmd_check, "actors": cmd_actors, "relations": cmd_relations,
         "show": cmd_show, "path": cmd_path, "types": cmd_types, "events": cmd_events,
         "diff": cmd_diff, "coalition": cli_coalition.cmd_coalition,
-        "power": cli_coalition.cmd_power,
+        "power": cli_coalition.cmd_power, "minimal": cli_coalition.cmd_minimal,
     }
     return table.get(command)
 

@@ -70,3 +70,30 @@ def test_show_quotes_the_seed_line_when_sources_are_given(capsys):
     assert main(["show", "sadr", "--sources", str(SEEDS)]) == 0
     out = capsys.readouterr().out
     assert "“" in out  # a quoted seed line
+
+
+def test_minimal_winning_coalitions(capsys):
+    data = run_json(capsys, "minimal", "--date", "2010-04-01")
+    coalitions = [set(c["members"]) for c in data["coalitions"]]
+    assert {"iraqiya", "sol"} in coalitions
+    assert {"iraqiya", "ina", "kig"} in coalitions
+    for c in data["coalitions"]:
+        assert c["seats"] >= 163  # winning ...
+    feasible = run_json(capsys, "minimal", "--date", "2010-04-01", "--feasible", "--pm", "maliki")
+    members = [set(c["members"]) for c in feasible["coalitions"]]
+    assert not any({"sol", "ina"} <= m for m in members)  # the Sadrists refuse Maliki
+    assert len(members) < len(coalitions)
+
+
+def test_the_app_and_play_refuse_a_broken_pack(capsys):
+    from conftest import PACKS
+
+    bad = str(PACKS / "bad" / "relation_unknown_type")
+    assert main(["--content", bad]) == 2
+    app_err = capsys.readouterr().err
+    assert main(["play", "--content", bad]) == 2
+    play_err = capsys.readouterr().err
+    assert main(["check", "--content", bad]) == 2
+    check_err = capsys.readouterr().err
+    assert app_err == play_err == check_err
+    assert "relations/all.toml:" in check_err and "Traceback" not in check_err

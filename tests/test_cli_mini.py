@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from tests_support import MINI_ARGS
 
 from explorer.cli import main
-from tests_support import MINI_ARGS
 
 
 def run_json(capsys, *argv):

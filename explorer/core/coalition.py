@@ -254,6 +254,20 @@ def power(atlas: Atlas, picture: Picture, threshold: str = "majority", pm: str |
     return _indices(weights, th.seats, conflicts)
 
 
+def minimal_winning(atlas: Atlas, picture: Picture, threshold: str = "majority",
+                    pm: str | None = None, feasible: bool = False) -> list[list[Unit]]:
+    """Minimal winning coalitions of the units on the table (every member needed)."""
+    from explorer.core.power import minimal_winning as mwc
+
+    th = atlas.pack.threshold(threshold)
+    if th is None:
+        raise KeyError(threshold)
+    conflicts = unit_conflicts(atlas, picture, pm) if feasible else ()
+    units = picture.units
+    found = mwc([u.primary for u in units], th.seats, conflicts)
+    return [[units[i] for i in sorted(c)] for c in found]
+
+
 @dataclass
 class CoalitionState:
     """A coalition and its seat picture, with undo and redo of every edit."""

@@ -166,7 +166,8 @@ def _quick_relation(file: TomlFile, raw: object, index: int, line: int) -> Relat
     source, target, rtype = raw.get("from"), raw.get("to"), raw.get("type")
     description, sources = raw.get("description"), raw.get("sources")
     if not (type(source) is str and type(target) is str and source != target
-            and type(rtype) is str and rtype in RELATION_TYPES and type(description) is str and description.strip()
+            and type(rtype) is str and rtype in RELATION_TYPES
+            and type(description) is str and description.strip()
             and type(sources) is list and sources
             and ID_PATTERN.match(source) and ID_PATTERN.match(target)):
         return None
