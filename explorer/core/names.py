@@ -15,6 +15,9 @@ _ARTICLE = re.compile(r"^(al|el|al-|el-)$")
 
 def normalize(text: str) -> str:
     """Case-, accent-, quote- and space-insensitive form of a name."""
+    if text.isascii():  # most names: no accents, curly quotes or dashes to fold
+        text = text.replace("`", "'").strip().strip("\"'").casefold()
+        return " ".join(text.split())
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")

@@ -86,7 +86,7 @@ class KingmakerApp(App):
         Binding("t", "timeline", "Timeline"),
         Binding("e,f2", "switch_to('explore')", "Explore", show=False),
         Binding("c,f3", "switch_to('coalition')", "Coalition"),
-        Binding("a,f4", "switch_to('adventure')", "Adventure", show=False),
+        Binding("a,f4", "switch_to('adventure')", "Adventure"),
         Binding("f5", "switch_to('lesson')", "Lessons", show=False),
         Binding("f8", "toggle_present", "Presentation mode", show=False),
         Binding("f9", "cycle_theme", "Next theme", show=False),
