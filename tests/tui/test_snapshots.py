@@ -57,3 +57,23 @@ def test_path_result(snap_compare, bundled_atlas):
 
 def test_too_small(snap_compare, bundled_atlas):
     assert snap_compare(make_app(atlas=bundled_atlas), terminal_size=(40, 12))
+
+
+def test_presentation_mode_coalition_100x30(snap_compare, bundled_atlas):
+    """Presentation mode on a projector-sized window: the builder with its seat bar."""
+    from datetime import date
+
+    async def build(pilot) -> None:
+        state = pilot.app.state
+        for member in ("sol", "ina", "kurdistan_alliance"):
+            state.add(member)
+        await pilot.press("c")
+        await pilot.pause(0.2)
+
+    app = make_app(atlas=bundled_atlas, on=date(2010, 4, 1), present=True)
+    assert snap_compare(app, terminal_size=(100, 30), run_before=build)
+
+
+def test_presentation_mode_explore_100x30(snap_compare, bundled_atlas):
+    assert snap_compare(make_app(atlas=bundled_atlas, present=True), terminal_size=(100, 30),
+                        run_before=_open_maliki)
