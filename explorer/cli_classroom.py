@@ -74,9 +74,11 @@ def serve_urls(host: str, port: int, public_url: str | None) -> str:
 
 @run
 def cmd_serve(args: argparse.Namespace) -> int:
+    from explorer.tui.serve import ServeUnavailable, server_class
+
     try:
-        from textual_serve.server import Server
-    except ImportError:
+        server_type = server_class()
+    except ServeUnavailable:
         raise CliError(SERVE_MISSING) from None
     atlas = load_atlas(args)  # a broken pack stops here: path:line messages, status 2
     if args.date:
@@ -98,8 +100,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
               f"--public-url http://<address>:{args.port}", file=out)
     print("Every browser tab runs its own copy of the app. Ctrl+C stops the server.", file=out)
     out.flush()
-    server = Server(command, host=args.host, port=args.port, title=title,
-                    public_url=args.public_url.rstrip("/") if args.public_url else None)
+    server = server_type(command, host=args.host, port=args.port, title=title,
+                         public_url=args.public_url.rstrip("/") if args.public_url else None)
     try:
         server.serve()
     except OSError as exc:
@@ -168,7 +170,7 @@ def _export_graph(args: argparse.Namespace) -> int:
 
 def _export_coalition(args: argparse.Namespace) -> int:
     from explorer.core.coalition import Coalition, evaluate
-    from explorer.core.exports import coalition_report
+    from explorer.core.report import coalition_report
     from explorer.core.seats import default_picture
 
     atlas = load_atlas(args)

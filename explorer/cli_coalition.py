@@ -18,6 +18,14 @@ def _picture(atlas, on, splits):
     return picture
 
 
+def _threshold(atlas, name: str):
+    threshold = atlas.pack.threshold(name)
+    if threshold is None:
+        known = ", ".join(t.id for t in atlas.pack.thresholds)
+        raise CliError(f"unknown threshold {name!r} (known: {known})")
+    return threshold
+
+
 @run
 def cmd_coalition(args) -> int:
     from rich.text import Text
@@ -82,10 +90,7 @@ def cmd_power(args) -> int:
     on = date_arg(args, atlas)
     picture = _picture(atlas, on, args.split)
     pm = resolve(atlas, args.pm).id if args.pm else None
-    threshold = atlas.pack.threshold(args.threshold)
-    if threshold is None:
-        known = ", ".join(t.id for t in atlas.pack.thresholds)
-        raise CliError(f"unknown threshold {args.threshold!r} (known: {known})")
+    threshold = _threshold(atlas, args.threshold)
     try:
         result = power(atlas, picture, threshold.id, pm=pm, feasible=args.feasible)
     except ValueError as exc:
@@ -122,10 +127,7 @@ def cmd_minimal(args) -> int:
     on = date_arg(args, atlas)
     picture = _picture(atlas, on, args.split)
     pm = resolve(atlas, args.pm).id if args.pm else None
-    threshold = atlas.pack.threshold(args.threshold)
-    if threshold is None:
-        known = ", ".join(t.id for t in atlas.pack.thresholds)
-        raise CliError(f"unknown threshold {args.threshold!r} (known: {known})")
+    threshold = _threshold(atlas, args.threshold)
     try:
         found = minimal_winning(atlas, picture, threshold.id, pm=pm, feasible=args.feasible)
     except ValueError as exc:

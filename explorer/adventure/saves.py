@@ -8,10 +8,10 @@ file that cannot be read is reported and left exactly as it is.
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 from pathlib import Path
+
+from explorer.core.storage import data_dir, write_atomic
 
 FORMAT = "kingmaker-save"
 VERSION = 1
@@ -20,17 +20,6 @@ _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 
 class SaveError(Exception):
     """A message for the player: no such save, a bad name, a damaged file ..."""
-
-
-def data_dir() -> Path:
-    """$EXPLORER_DATA_DIR, else $XDG_DATA_HOME/kingmaker, else ~/.local/share/kingmaker."""
-    explicit = os.environ.get("EXPLORER_DATA_DIR")
-    if explicit:
-        return Path(explicit)
-    xdg = os.environ.get("XDG_DATA_HOME")
-    if xdg:
-        return Path(xdg) / "kingmaker"
-    return Path.home() / ".local" / "share" / "kingmaker"
 
 
 def saves_dir() -> Path:
@@ -50,34 +39,6 @@ def check_name(name: str) -> str:
 
 def save_path(name: str) -> Path:
     return saves_dir() / f"{check_name(name)}.json"
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to `path` so that the file is always either the old or the new content."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    try:  # make the rename itself durable where the platform allows it
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(dir_fd)
-    except OSError:
-        pass
-    finally:
-        os.close(dir_fd)
 
 
 def parse(raw: bytes, pack_id: str | None) -> dict:

@@ -1,4 +1,5 @@
-"""Exports for the classroom: the actor graph (GraphML, GEXF, DOT, JSON) and a coalition report.
+"""Exports for the classroom: the actor graph as GraphML, GEXF, DOT or JSON (the coalition report
+is in explorer.core.report).
 
 Plain Python over the core (never textual). networkx is imported lazily. Every writer returns text;
 `write_text_atomic` puts it on disk (a temporary file in the same folder, then `os.replace`), so
@@ -9,22 +10,15 @@ from __future__ import annotations
 
 import json
 import os
-import re
-import tempfile
-from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from explorer.core.sources import is_seed
-
 if TYPE_CHECKING:
     import networkx as nx
 
-    from explorer.core.coalition import Evaluation
     from explorer.core.graph import Atlas
-    from explorer.core.seats import Picture
 
 GRAPH_FORMATS = ("graphml", "gexf", "dot", "json")
 #: file suffixes that name a graph format (for `-o atlas.gexf` without --format)
@@ -35,22 +29,11 @@ SUFFIXES = {".graphml": "graphml", ".xml": "graphml", ".gexf": "gexf", ".dot": "
 # -- writing files --------------------------------------------------------------------------
 
 def write_text_atomic(path: str | os.PathLike, text: str) -> Path:
-    """Write `text` (UTF-8) to `path` atomically: a temporary file beside it, then os.replace."""
+    """Write `text` (UTF-8) to `path` atomically (see explorer.core.storage.write_atomic)."""
+    from explorer.core.storage import write_atomic
+
     target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    write_atomic(target, text.encode("utf-8"))
     return target
 
 
@@ -196,251 +179,3 @@ def graph_text(atlas: Atlas, on: date | None, fmt: str) -> str:
     if fmt not in WRITERS:
         raise ValueError(f"unknown format {fmt!r} (known: {', '.join(GRAPH_FORMATS)})")
     return WRITERS[fmt](export_graph(atlas, on))
-
-
-# -- Markdown ---------------------------------------------------------------------------------
-
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
-
-
-def md_escape(text: str) -> str:
-    """Content text made inert in Markdown (no stray emphasis, links, HTML or table cells)."""
-    text = " ".join(str(text).split())
-    text = _MD_SPECIAL.sub(r"\\\1", text)
-    return re.sub(r"^(\d+)\. ", r"\1\\. ", text)
-
-
-def md_cell(text: str) -> str:
-    """A table cell: escaped, on one line, pipes escaped."""
-    return md_escape(text) or " "
-
-
-def md_table(header: list[str], rows: list[list[str]], align: str | None = None) -> list[str]:
-    """Rows are already-escaped cell text; align: one of 'l', 'r' per column."""
-    align = align or "l" * len(header)
-    rule = ["---:" if a == "r" else "---" for a in align]
-    out = ["| " + " | ".join(header) + " |", "| " + " | ".join(rule) + " |"]
-    out += ["| " + " | ".join(row) + " |" for row in rows]
-    return out
-
-
-@dataclass
-class Citations:
-    """Numbered sources in the order first cited."""
-
-    numbers: dict[str, int] = field(default_factory=dict)
-
-    def ref(self, *sources: str) -> str:
-        nums = []
-        for source in sources:
-            if source not in self.numbers:
-                self.numbers[source] = len(self.numbers) + 1
-            nums.append(self.numbers[source])
-        return "".join(f"[{n}]" for n in sorted(set(nums)))
-
-    def section(self) -> list[str]:
-        out = []
-        for source, n in self.numbers.items():
-            shown = f"<{source}>" if source.startswith(("http://", "https://")) else (
-                f"`{source}`" if is_seed(source) else md_escape(source))
-            out.append(f"{n}. {shown}")
-        return out
-
-
-def percent(value) -> str:
-    return f"{float(value) * 100:.1f}%"
-
-
-@dataclass(frozen=True)
-class PowerRow:
-    """One unit on the table and its power, as exact fractions and shares."""
-
-    id: str
-    name: str
-    seats: int
-    seat_share: Fraction
-    banzhaf: Fraction
-    shapley_shubik: Fraction
-    banzhaf_feasible: Fraction | None = None
-    shapley_shubik_feasible: Fraction | None = None
-
-
-def power_rows(atlas: Atlas, picture: Picture, threshold: str = "majority",
-               pm: str | None = None, feasible: bool = True) -> list[PowerRow]:
-    """Banzhaf and Shapley–Shubik indices of the units on the table (and of the feasible game)."""
-    from explorer.core.coalition import power
-
-    result = power(atlas, picture, threshold)
-    fresult = power(atlas, picture, threshold, pm=pm, feasible=True) if feasible else None
-    total = sum(u.primary for u in picture.units) or 1
-    rows = []
-    for i, unit in enumerate(picture.units):
-        rows.append(PowerRow(
-            unit.id, unit.name, unit.primary, Fraction(unit.primary, total),
-            Fraction(result.banzhaf[i]), Fraction(result.shapley_shubik[i]),
-            Fraction(fresult.banzhaf[i]) if fresult else None,
-            Fraction(fresult.shapley_shubik[i]) if fresult else None,
-        ))
-    return rows
-
-
-def main_threshold(atlas: Atlas) -> str:
-    ids = [t.id for t in atlas.pack.thresholds]
-    return "majority" if "majority" in ids else ids[0]
-
-
-def verdict_text(v) -> str:
-    if v.reached:
-        return f"reached, {v.over_by} over" if v.over_by else "reached exactly"
-    if v.status == "top_of_range":
-        return f"{v.short_by} short (reached only at the top of the range)"
-    return f"{v.short_by} short"
-
-
-def coalition_report(atlas: Atlas, picture: Picture, members: list[str], pm: str | None = None,
-                     evaluation: Evaluation | None = None) -> str:
-    """A Markdown report on a coalition, all numbers from the engine, every citation listed."""
-    from explorer.core.coalition import Coalition, evaluate
-
-    pack = atlas.pack
-    on = picture.on
-    ev = evaluation or evaluate(atlas, picture, Coalition(tuple(members), pm))
-    cite = Citations()
-    names = " + ".join(ev.names[m] for m in ev.members) or "nobody"
-    seats = f"{ev.low}" if ev.low == ev.high else f"{ev.low}–{ev.high}"
-    lines = [f"# Coalition report: {md_escape(names)}", ""]
-    lines.append(f"- **Pack:** {md_escape(pack.title)}")
-    lines.append(f"- **Date:** {on.isoformat() if on else 'any date'}")
-    if pm:
-        who = pack.actors[pm].name if pm in pack.actors else pm
-        lines.append(f"- **Prime-minister candidate:** {md_escape(who)}")
-    lines.append(f"- **Seats:** {seats} of {ev.total}")
-    lines.append(f"- **Feasible:** {'yes' if ev.feasible else 'no (a hard refusal)'}")
-    lines.append("")
-
-    lines += ["## Members", ""]
-    rows = []
-    detail: list[str] = []
-    for m in ev.members:
-        lo, hi, primary = _member_seats(atlas, picture, m)
-        text = str(lo) if lo == hi else f"{lo}–{hi}"
-        rows.append([md_cell(ev.names[m]), md_cell(_kind(atlas, m)), text, str(primary),
-                     _seat_citations(atlas, m, cite) or " "])
-        detail += _claims(atlas, m, cite)
-    lines += md_table(["member", "kind", "seats", "primary figure", "sources"], rows,
-                      "llrrl")
-    if detail:
-        lines += ["", "Disputed seat figures (every claim is kept with its source):", ""]
-        lines += detail
-    lines.append("")
-
-    lines += ["## Seats against the thresholds", ""]
-    rows = []
-    for v in ev.verdicts:
-        t = v.threshold
-        rows.append([md_cell(t.name), str(t.seats), seats, md_cell(verdict_text(v)),
-                     md_cell(t.purpose), cite.ref(t.source)])
-    lines += md_table(["threshold", "needs", "coalition", "verdict", "what it decides", "source"],
-                      rows, "lrrlll")
-    lines.append("")
-
-    lines += ["## Tensions inside the coalition", ""]
-    if not ev.tensions:
-        lines += ["No hostile relation joins two members.", ""]
-    for t in ev.tensions:
-        a = _name(atlas, t.source_actor)
-        b = _name(atlas, t.target_actor)
-        mark = "**Hard refusal**" if t.hard else "Tension"
-        pm_note = " (against the PM candidate)" if t.about_pm else ""
-        lines.append(f"- {mark}{pm_note}: {md_escape(a)} — `{t.type}` — {md_escape(b)}. "
-                     f"{md_escape(t.description)} {cite.ref(*t.sources)}")
-    if ev.tensions:
-        lines.append("")
-    verdict = ("**yes**: no hard refusal inside the coalition." if ev.feasible else
-               "**no**: a hard refusal means these members cannot govern together.")
-    lines += [f"Feasible: {verdict}", ""]
-
-    lines += ["## How it could be completed", ""]
-    if ev.completions:
-        th_names = {t.id: t.name for t in pack.thresholds}
-        for c in ev.completions:
-            flag = "" if c.feasible else " (not feasible: a hard refusal)"
-            spare = f"{c.wasted} more than needed" if c.wasted else "exactly enough"
-            lines.append(f"- {md_escape(th_names.get(c.threshold, c.threshold))}: add "
-                         f"{md_escape(' + '.join(c.names))} → {c.seats} seats, "
-                         f"{spare}{flag}")
-    else:
-        lines.append("Nothing to add: every threshold is reached, or no outside set of up to "
-                     "four units reaches the next one.")
-    lines.append("")
-
-    threshold = main_threshold(atlas)
-    th = pack.threshold(threshold)
-    lines += [f"## Power on the table ({md_escape(th.name)}, {th.seats} seats)", ""]
-    lines.append("Exact Banzhaf and Shapley–Shubik indices of every unit on the table, over all "
-                 "coalitions and over the feasible ones only (no hard refusal"
-                 + (f", {md_escape(_name(atlas, pm))} as PM" if pm else "") + ").")
-    lines.append("")
-    rows = []
-    member_cover = set(ev.members)
-    for r in power_rows(atlas, picture, threshold, pm=pm):
-        mark = " ★" if r.id in member_cover else ""
-        rows.append([md_cell(r.name) + mark, str(r.seats), percent(r.seat_share),
-                     percent(r.banzhaf), percent(r.shapley_shubik),
-                     percent(r.banzhaf_feasible), percent(r.shapley_shubik_feasible)])
-    lines += md_table(["unit", "seats", "seat share", "Banzhaf", "Shapley–Shubik",
-                       "Banzhaf (feasible)", "Shapley–Shubik (feasible)"], rows, "lrrrrrr")
-    lines += ["", "★ a member of this coalition. Seats are not power: compare the seat share "
-              "with the indices.", ""]
-
-    lines += ["## Sources", ""]
-    lines += cite.section() or ["(none)"]
-    lines += ["", f"_Made with Kingmaker from the pack “{md_escape(pack.id)}”._", ""]
-    return "\n".join(lines)
-
-
-def _name(atlas: Atlas, actor_id: str | None) -> str:
-    if actor_id is None:
-        return ""
-    actor = atlas.pack.actors.get(actor_id)
-    return actor.name if actor else actor_id
-
-
-def _kind(atlas: Atlas, unit_id: str) -> str:
-    actor = atlas.pack.actors.get(unit_id)
-    return actor.kind if actor else "group"
-
-
-def _member_seats(atlas: Atlas, picture: Picture, unit_id: str) -> tuple[int, int, int]:
-    from explorer.core.coalition import seat_range
-
-    return seat_range(atlas, picture, unit_id)
-
-
-def _seat_actors(atlas: Atlas, unit_id: str) -> list[str]:
-    """The seat holders behind a member: itself, or a bloc's member lists."""
-    actor = atlas.pack.actors.get(unit_id)
-    if actor is None:
-        return []
-    if actor.kind == "bloc" and actor.members:
-        return [m for mem in actor.members for m in _seat_actors(atlas, mem)]
-    return [unit_id]
-
-
-def _seat_citations(atlas: Atlas, unit_id: str, cite: Citations) -> str:
-    sources = [c.source for a in _seat_actors(atlas, unit_id)
-               for c in atlas.pack.actors[a].seat_claims]
-    return cite.ref(*sources) if sources else ""
-
-
-def _claims(atlas: Atlas, unit_id: str, cite: Citations) -> list[str]:
-    out = []
-    for a in _seat_actors(atlas, unit_id):
-        actor = atlas.pack.actors[a]
-        if not actor.disputed:
-            continue
-        claims = "; ".join(
-            f"{c.text}{' (' + md_escape(c.note) + ')' if c.note else ''} {cite.ref(c.source)}"
-            for c in actor.seat_claims)
-        out.append(f"- {md_escape(actor.name)}: {claims}")
-    return out

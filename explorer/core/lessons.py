@@ -13,7 +13,6 @@ atomically. No textual here.
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
@@ -21,11 +20,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from explorer.core.model import Lesson, LessonStep, Pack
+from explorer.core.storage import data_dir
 
 if TYPE_CHECKING:
     from explorer.core.coalition import Evaluation
-    from explorer.core.exports import PowerRow
     from explorer.core.graph import Atlas
+    from explorer.core.report import PowerRow
     from explorer.core.seats import Picture
 
 PROGRESS_FILE = "lessons.json"
@@ -71,17 +71,6 @@ def find_lesson(pack: Pack, name: str) -> Lesson:
 
 
 # -- saved progress ---------------------------------------------------------------------------
-
-def data_dir() -> Path:
-    """$EXPLORER_DATA_DIR, else $XDG_DATA_HOME/kingmaker, else ~/.local/share/kingmaker."""
-    explicit = os.environ.get("EXPLORER_DATA_DIR")
-    if explicit:
-        return Path(explicit)
-    xdg = os.environ.get("XDG_DATA_HOME")
-    if xdg:
-        return Path(xdg) / "kingmaker"
-    return Path.home() / ".local" / "share" / "kingmaker"
-
 
 @dataclass
 class Progress:
@@ -221,7 +210,7 @@ class StepNumbers:
 def compute_numbers(atlas: Atlas, on: date | None, members: tuple[str, ...],
                     pm: str | None) -> StepNumbers:
     from explorer.core.coalition import Coalition, evaluate
-    from explorer.core.exports import main_threshold, power_rows
+    from explorer.core.report import main_threshold, power_rows
     from explorer.core.seats import default_picture
 
     picture = default_picture(atlas.pack, on)

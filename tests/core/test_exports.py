@@ -17,9 +17,9 @@ from explorer.core.exports import (
     flatten,
     format_for,
     graph_text,
-    md_escape,
     write_text_atomic,
 )
+from explorer.core.report import md_escape
 
 ON = date(2010, 4, 1)
 

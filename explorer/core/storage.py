@@ -1,0 +1,50 @@
+"""Where Kingmaker keeps the user's files, and writing them so a crash never leaves half a file.
+
+Saves, transcripts, lesson progress and exports all go through `write_atomic`: a temporary file
+in the same folder, flushed and fsynced, then `os.replace` over the target.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+def data_dir() -> Path:
+    """$EXPLORER_DATA_DIR, else $XDG_DATA_HOME/kingmaker, else ~/.local/share/kingmaker."""
+    explicit = os.environ.get("EXPLORER_DATA_DIR")
+    if explicit:
+        return Path(explicit)
+    xdg = os.environ.get("XDG_DATA_HOME")
+    if xdg:
+        return Path(xdg) / "kingmaker"
+    return Path.home() / ".local" / "share" / "kingmaker"
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write `data` to `path` so that the file is always either the old or the new content."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    try:  # make the rename itself durable where the platform allows it
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(dir_fd)
+    except OSError:
+        pass
+    finally:
+        os.close(dir_fd)
