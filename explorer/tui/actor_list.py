@@ -149,6 +149,7 @@ class ActorList(ScrollView, can_focus=True):
         self.rows: list[Row] = self.all_rows
         self.total_matches = 0
         self._cache: LRUCache[tuple, Strip] = LRUCache(1024)
+        self._styles: dict[str, Style] = {}
         self._index: dict[str, int] = {}
 
     # -- data ------------------------------------------------------------------------------
@@ -285,6 +286,7 @@ class ActorList(ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         self._cache.clear()
+        self._styles.clear()
         super().notify_style_update()
 
     # -- rendering -------------------------------------------------------------------------
@@ -307,7 +309,10 @@ class ActorList(ScrollView, can_focus=True):
         return strip
 
     def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(name)
+        style = self._styles.get(name)
+        if style is None:  # resolving a component style is slow; keep it until styles change
+            style = self._styles[name] = self.get_component_rich_style(name)
+        return style
 
     def _row_text(self, row: Row, width: int, is_cursor: bool) -> Text:
         kind = row[0]
