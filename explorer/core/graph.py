@@ -64,7 +64,13 @@ def build_graph(pack: Pack, on: date | None = None) -> nx.MultiDiGraph:
     """Nodes are actors existing on `on`; edges are relations holding on `on` (all if None)."""
     import networkx as nx
 
-    graph = nx.MultiDiGraph(pack=pack.id, date=on.isoformat() if on else None)
+    from explorer.core.bulk import collector_paused
+
+    with collector_paused():
+        return _fill(nx.MultiDiGraph(pack=pack.id, date=on.isoformat() if on else None), pack, on)
+
+
+def _fill(graph: nx.MultiDiGraph, pack: Pack, on: date | None) -> nx.MultiDiGraph:
     graph.add_nodes_from(
         (a.id, {"name": a.name, "kind": a.kind}) for a in pack.actors.values() if a.exists_on(on)
     )

@@ -18,11 +18,10 @@ from explorer.core.model import (
     Threshold,
 )
 from explorer.core.problems import PackError, Problem
+from explorer.core.storage import ENV_VAR, bundled_pack_dir, resolve_pack_dir  # noqa: F401
 from explorer.core.tomlfile import TomlFile, read_toml
 from explorer.core.validate import Context, validate
 from explorer.core.vocabulary import ACTOR_KINDS, RELATION_TYPES
-
-ENV_VAR = "EXPLORER_CONTENT"
 
 ACTOR_KEYS = {
     "id", "name", "kind", "aliases", "description", "sources", "pronoun", "part_of", "seats",
@@ -32,25 +31,6 @@ RELATION_KEYS = {"from", "to", "type", "description", "sources", "since", "until
 EVENT_KEYS = {"id", "date", "title", "summary", "place", "participants", "sources"}
 PACK_KEYS = {"id", "title", "description", "parliament_size", "default_date", "start_date",
              "end_date", "start_place", "sources"}
-
-
-def bundled_pack_dir() -> Path:
-    """The bundled Iraq 2010 pack, in a checkout or in an installed package."""
-    here = Path(__file__).resolve().parent.parent
-    for candidate in (here.parent / "content" / "iraq-2010", here / "content" / "iraq-2010"):
-        if (candidate / "pack.toml").is_file():
-            return candidate
-    return here / "content" / "iraq-2010"
-
-
-def resolve_pack_dir(content: str | os.PathLike | None = None) -> Path:
-    """--content, else $EXPLORER_CONTENT, else the bundled pack."""
-    if content:
-        return Path(content)
-    env = os.environ.get(ENV_VAR)
-    if env:
-        return Path(env)
-    return bundled_pack_dir()
 
 
 def _load_actor(file: TomlFile, raw: object, index: int, line: int, problems,
@@ -269,6 +249,13 @@ def _where(origin: Origin, root: Path) -> str:
 
 def load_pack(content: str | os.PathLike | None = None, check: bool = True) -> Pack:
     """Load and validate a pack; raise PackError listing every problem."""
+    from explorer.core.bulk import collector_paused
+
+    with collector_paused():
+        return _load_pack(content, check)
+
+
+def _load_pack(content: str | os.PathLike | None, check: bool) -> Pack:
     from explorer.core.extras import load_challenges, load_lessons
 
     root = resolve_pack_dir(content)

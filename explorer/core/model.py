@@ -5,14 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 from explorer.core.dates import FuzzyDate, active
 from explorer.core.vocabulary import SEAT_KINDS, pronoun_for
 
 
-@dataclass(frozen=True)
-class Origin:
-    """Where a thing was written: the file and the line of its table."""
+class Origin(NamedTuple):
+    """Where a thing was written: the file and the line of its table (a tuple: cheap to make)."""
 
     path: Path
     line: int
@@ -90,7 +90,7 @@ class Actor:
         return (self.name, *self.aliases)
 
 
-@dataclass
+@dataclass(slots=True)
 class Relation:
     id: str
     source: str

@@ -1,4 +1,4 @@
-"""Where Kingmaker keeps the user's files, and writing them so a crash never leaves half a file.
+"""Where Kingmaker finds packs and keeps the user's files, and writing files atomically.
 
 Saves, transcripts, lesson progress and exports all go through `write_atomic`: a temporary file
 in the same folder, flushed and fsynced, then `os.replace` over the target.
@@ -48,3 +48,25 @@ def write_atomic(path: Path, data: bytes) -> None:
         pass
     finally:
         os.close(dir_fd)
+
+
+ENV_VAR = "EXPLORER_CONTENT"
+
+
+def bundled_pack_dir() -> Path:
+    """The bundled Iraq 2010 pack, in a checkout or in an installed package."""
+    here = Path(__file__).resolve().parent.parent  # the explorer package
+    for candidate in (here.parent / "content" / "iraq-2010", here / "content" / "iraq-2010"):
+        if (candidate / "pack.toml").is_file():
+            return candidate
+    return here / "content" / "iraq-2010"
+
+
+def resolve_pack_dir(content: str | os.PathLike | None = None) -> Path:
+    """--content, else $EXPLORER_CONTENT, else the bundled pack."""
+    if content:
+        return Path(content)
+    env = os.environ.get(ENV_VAR)
+    if env:
+        return Path(env)
+    return bundled_pack_dir()

@@ -35,9 +35,8 @@ class TomlFile:
         self.path = path
         self.stem = path.stem
         self.data = data
-        # split on "\n" only, as TOML counts lines: str.splitlines() would also split on
-        # U+2028, U+0085 ... that a string may hold, and shift every line number after it
-        self.lines = [line.rstrip("\r") for line in text.split("\n")]
+        self._text = text
+        self._lines: list[str] | None = None
         self.headers: list[tuple[int, str, bool]] = []  # (line, name, is_array)
         self._by_name: dict[str, list[int]] = {}
         if '"""' not in text and "'''" not in text:
@@ -45,6 +44,15 @@ class TomlFile:
         else:
             self._scan_lines()
         self._header_lines = [h[0] for h in self.headers]
+
+    @property
+    def lines(self) -> list[str]:
+        """The file's lines (made on first use: only problems need them)."""
+        if self._lines is None:
+            # split on "\n" only, as TOML counts lines: str.splitlines() would also split on
+            # U+2028, U+0085 ... that a string may hold, and shift every line number after it
+            self._lines = [line.rstrip("\r") for line in self._text.split("\n")]
+        return self._lines
 
     def _scan_fast(self, text: str) -> None:
         """Headers by one regular expression over the text (no multi-line strings to skip)."""
