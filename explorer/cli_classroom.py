@@ -16,7 +16,6 @@ from explorer.cli_support import (
     date_arg,
     load_atlas,
     print_json,
-    resolve,
     run,
 )
 
@@ -169,20 +168,12 @@ def _export_graph(args: argparse.Namespace) -> int:
 
 
 def _export_coalition(args: argparse.Namespace) -> int:
+    from explorer.cli_coalition import members_on, table_setup
     from explorer.core.coalition import Coalition, evaluate
     from explorer.core.report import coalition_report
-    from explorer.core.seats import default_picture
 
-    atlas = load_atlas(args)
-    on = date_arg(args, atlas)
-    members = []
-    for name in args.members:
-        actor = resolve(atlas, name)
-        if not actor.exists_on(on):
-            raise CliError(f"{actor.name} does not exist on {on}.")
-        members.append(actor.id)
-    pm = resolve(atlas, args.pm).id if args.pm else None
-    picture = default_picture(atlas.pack, on)
+    atlas, on, picture, pm = table_setup(args)
+    members = members_on(atlas, args.members, on)
     try:
         ev = evaluate(atlas, picture, Coalition(tuple(members), pm))
     except (KeyError, ValueError) as exc:

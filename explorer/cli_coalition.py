@@ -18,6 +18,26 @@ def _picture(atlas, on, splits):
     return picture
 
 
+def members_on(atlas, names, on) -> list[str]:
+    """The actor ids of the named members, each existing on the date."""
+    members = []
+    for name in names:
+        actor = resolve(atlas, name)
+        if not actor.exists_on(on):
+            raise CliError(f"{actor.name} does not exist on {on}.")
+        members.append(actor.id)
+    return members
+
+
+def table_setup(args):
+    """The pack, the date, the seat picture (after any --split) and the PM named by the args."""
+    atlas = load_atlas(args)
+    on = date_arg(args, atlas)
+    picture = _picture(atlas, on, getattr(args, "split", []))
+    pm = resolve(atlas, args.pm).id if getattr(args, "pm", None) else None
+    return atlas, on, picture, pm
+
+
 def _threshold(atlas, name: str):
     threshold = atlas.pack.threshold(name)
     if threshold is None:
@@ -32,16 +52,8 @@ def cmd_coalition(args) -> int:
 
     from explorer.core.coalition import Coalition, evaluate
 
-    atlas = load_atlas(args)
-    on = date_arg(args, atlas)
-    picture = _picture(atlas, on, args.split)
-    members = []
-    for name in args.members:
-        actor = resolve(atlas, name)
-        if not actor.exists_on(on):
-            raise CliError(f"{actor.name} does not exist on {on}.")
-        members.append(actor.id)
-    pm = resolve(atlas, args.pm).id if args.pm else None
+    atlas, on, picture, pm = table_setup(args)
+    members = members_on(atlas, args.members, on)
     try:
         ev = evaluate(atlas, picture, Coalition(tuple(members), pm))
     except ValueError as exc:
@@ -86,10 +98,7 @@ def cmd_power(args) -> int:
         return _power_general(args)
     from explorer.core.coalition import power
 
-    atlas = load_atlas(args)
-    on = date_arg(args, atlas)
-    picture = _picture(atlas, on, args.split)
-    pm = resolve(atlas, args.pm).id if args.pm else None
+    atlas, on, picture, pm = table_setup(args)
     threshold = _threshold(atlas, args.threshold)
     try:
         result = power(atlas, picture, threshold.id, pm=pm, feasible=args.feasible)
@@ -123,10 +132,7 @@ def cmd_minimal(args) -> int:
 
     from explorer.core.coalition import minimal_winning
 
-    atlas = load_atlas(args)
-    on = date_arg(args, atlas)
-    picture = _picture(atlas, on, args.split)
-    pm = resolve(atlas, args.pm).id if args.pm else None
+    atlas, on, picture, pm = table_setup(args)
     threshold = _threshold(atlas, args.threshold)
     try:
         found = minimal_winning(atlas, picture, threshold.id, pm=pm, feasible=args.feasible)
