@@ -214,8 +214,15 @@ def complete(atlas: Atlas, picture: Picture, cover: Cover, ev: Evaluation,
     return out
 
 
-def unit_conflicts(atlas: Atlas, picture: Picture, pm: str | None) -> list[tuple[int, int]]:
-    """Pairs of units that cannot sit together (hard refusals, and refusers of the PM's unit)."""
+def unit_game(atlas: Atlas, picture: Picture,
+              pm: str | None) -> tuple[list[tuple[int, int]], set[int]]:
+    """The feasible game's constraints on the units on the table.
+
+    Returns the pairs of units that cannot sit together (hard refusals between them, and units
+    refusing the PM paired with the PM's own unit) and the units *blocked* outright: the PM's own
+    unit when something inside it refuses the PM (the National Alliance under Maliki while ISCI
+    refuses him) can sit in no feasible coalition.
+    """
     cover = Cover(atlas, picture)
     groups = {u.id: cover.constituents(u.id) for u in picture.units}
     index = {u.id: i for i, u in enumerate(picture.units)}
@@ -225,15 +232,32 @@ def unit_conflicts(atlas: Atlas, picture: Picture, pm: str | None) -> list[tuple
             if pm in cover.circle(u.id):
                 pm_unit = u.id
     pairs: set[tuple[int, int]] = set()
+    blocked: set[int] = set()
     for t in find_tensions(cover, groups, pm):
         if not t.hard:
             continue
         other = pm_unit if t.about_pm else t.b
-        if other is None or other == t.a or other not in index:
+        if other is None or other not in index:
+            continue
+        if other == t.a:
+            if t.about_pm:
+                blocked.add(index[t.a])
             continue
         i, j = sorted((index[t.a], index[other]))
         pairs.add((i, j))
-    return sorted(pairs)
+    return sorted(pairs), blocked
+
+
+def unit_conflicts(atlas: Atlas, picture: Picture, pm: str | None) -> list[tuple[int, int]]:
+    """Pairs of units that cannot sit together (see unit_game)."""
+    return unit_game(atlas, picture, pm)[0]
+
+
+def _feasible_game(atlas: Atlas, picture: Picture, pm: str | None):
+    """Weights and conflicts of the feasible game: blocked units weigh nothing in it."""
+    conflicts, blocked = unit_game(atlas, picture, pm)
+    weights = tuple(0 if i in blocked else u.primary for i, u in enumerate(picture.units))
+    return weights, tuple(conflicts)
 
 
 @lru_cache(maxsize=256)
@@ -249,9 +273,12 @@ def power(atlas: Atlas, picture: Picture, threshold: str = "majority", pm: str |
     th = atlas.pack.threshold(threshold)
     if th is None:
         raise KeyError(threshold)
-    weights = tuple(u.primary for u in picture.units)
-    conflicts = tuple(unit_conflicts(atlas, picture, pm)) if feasible else ()
-    return _indices(weights, th.seats, conflicts)
+    if not feasible:
+        return _indices(tuple(u.primary for u in picture.units), th.seats, ())
+    from dataclasses import replace
+
+    weights, conflicts = _feasible_game(atlas, picture, pm)
+    return replace(_indices(weights, th.seats, conflicts), feasible_only=True)
 
 
 def minimal_winning(atlas: Atlas, picture: Picture, threshold: str = "majority",
@@ -262,9 +289,12 @@ def minimal_winning(atlas: Atlas, picture: Picture, threshold: str = "majority",
     th = atlas.pack.threshold(threshold)
     if th is None:
         raise KeyError(threshold)
-    conflicts = unit_conflicts(atlas, picture, pm) if feasible else ()
+    if feasible:
+        weights, conflicts = _feasible_game(atlas, picture, pm)
+    else:
+        weights, conflicts = tuple(u.primary for u in picture.units), ()
     units = picture.units
-    found = mwc([u.primary for u in units], th.seats, conflicts)
+    found = mwc(list(weights), th.seats, conflicts)
     return [[units[i] for i in sorted(c)] for c in found]
 
 

@@ -110,7 +110,26 @@ def test_power_indices_sum_to_one(bundled_atlas, day, feasible, pm, threshold):
     for index in (result.banzhaf, result.shapley_shubik):
         assert all(x >= 0 for x in index)
         assert sum(index) in (Fraction(1), Fraction(0))
-    assert sum(result.banzhaf) == 1 or not feasible
+    if not feasible:
+        assert sum(result.banzhaf) == 1
+        return
+    assert result.feasible_only
+    if sum(result.banzhaf) == 0:  # only when no feasible coalition reaches the quota at all
+        from itertools import combinations
+
+        pairs = {frozenset(p) for p in result_conflicts(bundled_atlas, picture, pm)}
+        n = len(result.weights)
+        for size in range(1, n + 1):
+            for combo in combinations(range(n), size):
+                if any(frozenset(p) in pairs for p in combinations(combo, 2)):
+                    continue
+                assert sum(result.weights[i] for i in combo) < result.quota
+
+
+def result_conflicts(atlas, picture, pm):
+    from explorer.core.coalition import unit_conflicts
+
+    return unit_conflicts(atlas, picture, pm)
 
 
 def test_engine_power_matches_the_core(bundled_atlas):

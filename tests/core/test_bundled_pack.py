@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from fractions import Fraction
 
 import pytest
 from conftest import ROOT, SEEDS
@@ -174,3 +175,14 @@ def test_splitting_the_ina_shows_the_sadrists(bundled_atlas):
     picture = split(bundled_atlas.pack, default_picture(bundled_atlas.pack, APRIL_1), "ina")
     assert picture.unit("sadrists").seats_text == "39–40"
     assert sum(u.primary for u in picture.units) == 325
+
+
+def test_a_pm_refused_inside_his_own_bloc_blocks_it_in_the_feasible_game(bundled_atlas):
+    picture = default_picture(bundled_atlas.pack, JUNE_15)
+    ids = list(picture.ids)
+    na = ids.index("national_alliance")
+    plain = power(bundled_atlas, picture)
+    under_maliki = power(bundled_atlas, picture, pm="maliki", feasible=True)
+    assert plain.banzhaf[na] == Fraction(3, 4)
+    assert under_maliki.banzhaf[na] == 0  # ISCI inside it refuses Maliki until 16 December
+    assert sum(under_maliki.banzhaf) == 1
