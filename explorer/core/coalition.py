@@ -8,7 +8,6 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 
 from explorer.core.graph import Atlas
 from explorer.core.model import Threshold
@@ -214,88 +213,16 @@ def complete(atlas: Atlas, picture: Picture, cover: Cover, ev: Evaluation,
     return out
 
 
-def unit_game(atlas: Atlas, picture: Picture,
-              pm: str | None) -> tuple[list[tuple[int, int]], set[int]]:
-    """The feasible game's constraints on the units on the table.
+from explorer.core.game import (  # noqa: E402  (re-exported: the engine's public API)
+    _indices,
+    minimal_winning,
+    power,
+    unit_conflicts,
+    unit_game,
+)
 
-    Returns the pairs of units that cannot sit together (hard refusals between them, and units
-    refusing the PM paired with the PM's own unit) and the units *blocked* outright: the PM's own
-    unit when something inside it refuses the PM (the National Alliance under Maliki while ISCI
-    refuses him) can sit in no feasible coalition.
-    """
-    cover = Cover(atlas, picture)
-    groups = {u.id: cover.constituents(u.id) for u in picture.units}
-    index = {u.id: i for i, u in enumerate(picture.units)}
-    pm_unit = None
-    if pm:
-        for u in picture.units:
-            if pm in cover.circle(u.id):
-                pm_unit = u.id
-    pairs: set[tuple[int, int]] = set()
-    blocked: set[int] = set()
-    for t in find_tensions(cover, groups, pm):
-        if not t.hard:
-            continue
-        other = pm_unit if t.about_pm else t.b
-        if other is None or other not in index:
-            continue
-        if other == t.a:
-            if t.about_pm:
-                blocked.add(index[t.a])
-            continue
-        i, j = sorted((index[t.a], index[other]))
-        pairs.add((i, j))
-    return sorted(pairs), blocked
-
-
-def unit_conflicts(atlas: Atlas, picture: Picture, pm: str | None) -> list[tuple[int, int]]:
-    """Pairs of units that cannot sit together (see unit_game)."""
-    return unit_game(atlas, picture, pm)[0]
-
-
-def _feasible_game(atlas: Atlas, picture: Picture, pm: str | None):
-    """Weights and conflicts of the feasible game: blocked units weigh nothing in it."""
-    conflicts, blocked = unit_game(atlas, picture, pm)
-    weights = tuple(0 if i in blocked else u.primary for i, u in enumerate(picture.units))
-    return weights, tuple(conflicts)
-
-
-@lru_cache(maxsize=256)
-def _indices(weights: tuple[int, ...], quota: int, conflicts: tuple[tuple[int, int], ...]):
-    from explorer.core.power import power_indices
-
-    return power_indices(weights, quota, conflicts)
-
-
-def power(atlas: Atlas, picture: Picture, threshold: str = "majority", pm: str | None = None,
-          feasible: bool = False):
-    """Exact Banzhaf and Shapley–Shubik indices of the units on the table."""
-    th = atlas.pack.threshold(threshold)
-    if th is None:
-        raise KeyError(threshold)
-    if not feasible:
-        return _indices(tuple(u.primary for u in picture.units), th.seats, ())
-    from dataclasses import replace
-
-    weights, conflicts = _feasible_game(atlas, picture, pm)
-    return replace(_indices(weights, th.seats, conflicts), feasible_only=True)
-
-
-def minimal_winning(atlas: Atlas, picture: Picture, threshold: str = "majority",
-                    pm: str | None = None, feasible: bool = False) -> list[list[Unit]]:
-    """Minimal winning coalitions of the units on the table (every member needed)."""
-    from explorer.core.power import minimal_winning as mwc
-
-    th = atlas.pack.threshold(threshold)
-    if th is None:
-        raise KeyError(threshold)
-    if feasible:
-        weights, conflicts = _feasible_game(atlas, picture, pm)
-    else:
-        weights, conflicts = tuple(u.primary for u in picture.units), ()
-    units = picture.units
-    found = mwc(list(weights), th.seats, conflicts)
-    return [[units[i] for i in sorted(c)] for c in found]
+__all__ = ["Coalition", "CoalitionState", "Completion", "Evaluation", "Verdict", "evaluate",
+           "minimal_winning", "power", "unit_conflicts", "unit_game", "_indices"]
 
 
 @dataclass
