@@ -12,8 +12,6 @@ from collections.abc import Callable, Sequence
 
 EXIT_USAGE = 2
 
-COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {}
-
 
 def _common(p: argparse.ArgumentParser, date: bool = True, json: bool = True) -> None:
     p.add_argument("--content", metavar="DIR", help="content pack folder (default: bundled pack; "
@@ -24,7 +22,7 @@ def _common(p: argparse.ArgumentParser, date: bool = True, json: bool = True) ->
         p.add_argument("--json", action="store_true", help="print JSON")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(commands: dict | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="explorer",
         description="Kingmaker: explore the 2010 Iraqi government-formation crisis. "
@@ -99,31 +97,30 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--split", action="append", default=[], metavar="LIST",
                    help="split a list into its factions first")
 
-    for name, (help_text, configure) in COMMANDS.items():
+    for name, (help_text, configure) in (commands or {}).items():
         configure(sub.add_parser(name, help=help_text))
     return parser
 
 
-def _register_extra_commands() -> None:
-    """Commands that live in other modules (play, lesson, serve, export)."""
+EXTRA_MODULES = ("explorer.cli_play", "explorer.cli_classroom")
+
+
+def _extra_commands() -> tuple[dict, dict[str, Callable[[argparse.Namespace], int]]]:
+    """The commands that live in other modules (play, lesson, serve, export) and their handlers."""
     import importlib
 
-    for module in ("explorer.cli_play", "explorer.cli_classroom"):
-        try:
-            mod = importlib.import_module(module)
-        except ModuleNotFoundError as exc:
-            if exc.name != module:
-                raise
-            continue
-        mod.register(COMMANDS)
-
-
-HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {}
+    commands: dict = {}
+    handlers: dict[str, Callable[[argparse.Namespace], int]] = {}
+    for name in EXTRA_MODULES:
+        module = importlib.import_module(name)
+        module.register(commands)
+        handlers.update(module.HANDLERS)
+    return commands, handlers
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    _register_extra_commands()
-    parser = build_parser()
+    commands, extra_handlers = _extra_commands()
+    parser = build_parser(commands)
     args = parser.parse_args(argv)
     if args.version:
         from explorer import __version__
@@ -132,18 +129,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     from explorer import cli_query
 
-    handler = cli_query.handler_for(args.command)
-    if handler is None:
-        for mod_name in ("explorer.cli_play", "explorer.cli_classroom"):
-            try:
-                import importlib
-
-                mod = importlib.import_module(mod_name)
-            except ModuleNotFoundError:
-                continue
-            handler = getattr(mod, "HANDLERS", {}).get(args.command)
-            if handler:
-                break
+    handler = cli_query.handler_for(args.command) or extra_handlers.get(args.command)
     if handler is None:
         parser.error(f"unknown command {args.command!r}")
     try:

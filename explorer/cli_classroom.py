@@ -1,6 +1,6 @@
 """Classroom commands: `explorer serve`, `explorer export graph|coalition`, `explorer lesson`.
 
-Registered by explorer.cli through `register(COMMANDS)`; the handlers are in `HANDLERS`.
+Registered by explorer.cli through `register(commands)`; the handlers are in `HANDLERS`.
 """
 
 from __future__ import annotations

@@ -132,8 +132,6 @@ def cmd_relations(args) -> int:
 def cmd_show(args) -> int:
     from rich.text import Text
 
-    from explorer.core.graph import Link  # noqa: F401  (typing aid)
-
     atlas = load_atlas(args)
     on = date_arg(args, atlas)
     actor = resolve(atlas, " ".join(args.name))

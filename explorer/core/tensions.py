@@ -111,7 +111,6 @@ def find_tensions(cover: Cover, groups: dict[str, list[str]], pm: str | None) ->
         for part in parts:
             for actor in cover.circle(part):
                 owners.setdefault(actor, set()).add(group)
-    pm_owners = owners.get(pm, set()) if pm else set()
     found: dict[tuple, Tension] = {}
     for rel in cover.atlas.relations:
         rtype = RELATION_TYPES[rel.type]
@@ -131,8 +130,7 @@ def find_tensions(cover: Cover, groups: dict[str, list[str]], pm: str | None) ->
             for b in targets:
                 if a == b or (rel.id, b, a) in found:
                     continue
-                hard = rtype.hard or (rtype.pm_only and b in pm_owners and rel.target == pm)
                 found[(rel.id, a, b)] = Tension(
-                    a, b, rel.type, rel.description, rel.sources, hard, rel.source,
+                    a, b, rel.type, rel.description, rel.sources, rtype.hard, rel.source,
                     rel.target, rel.id)
     return sorted(found.values(), key=lambda t: (not t.hard, t.a, t.b, t.relation_id))
