@@ -58,7 +58,7 @@ def relation_json(rel) -> dict:
 
 @run
 def cmd_check(args) -> int:
-    atlas = load_atlas(args)
+    atlas = load_atlas(args, cached=False)
     pack = atlas.pack
     on = date_arg(args, atlas)
     if (pack.start_date and on < pack.start_date) or (pack.end_date and on > pack.end_date):
@@ -294,6 +294,8 @@ def cmd_tui(args) -> int:
 
 
 def handler_for(command: str | None):
+    if command is None:
+        return cmd_tui  # the app: the coalition commands' module is not needed
     from explorer import cli_coalition
 
     table = {

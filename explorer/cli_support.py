@@ -21,12 +21,19 @@ def fail(message: str, status: int = 2) -> int:
     return status
 
 
-def load_atlas(args: argparse.Namespace):
-    """Load and validate the pack named by --content (or the bundled one)."""
+def load_atlas(args: argparse.Namespace, cached: bool = True):
+    """Load and validate the pack named by --content (or the bundled one).
+
+    `cached`: read the pack cache while no pack file has changed (see core/pack_cache.py);
+    `explorer check` passes False so that it always parses and checks every file.
+    """
     from explorer.core.graph import Atlas
-    from explorer.core.loader import load_pack
     from explorer.core.problems import PackError
 
+    if cached:
+        from explorer.core.pack_cache import load_pack_cached as load_pack
+    else:
+        from explorer.core.loader import load_pack
     try:
         pack = load_pack(getattr(args, "content", None))
     except PackError as exc:

@@ -92,13 +92,20 @@ class Atlas:
 
     def __init__(self, pack: Pack):
         self.pack = pack
-        self.names = NameIndex(pack.actors)
+        self._names: NameIndex | None = None
         self.relations = all_relations(pack)
         self._graphs: dict[tuple, nx.MultiDiGraph] = {}
         self._by_actor: dict[str, list[Relation]] = {}
         for rel in self.relations:
             self._by_actor.setdefault(rel.source, []).append(rel)
             self._by_actor.setdefault(rel.target, []).append(rel)
+
+    @property
+    def names(self) -> NameIndex:
+        """The name index for resolving what people type (built on first use)."""
+        if self._names is None:
+            self._names = NameIndex(self.pack.actors)
+        return self._names
 
     def actor(self, actor_id: str) -> Actor:
         return self.pack.actors[actor_id]

@@ -24,12 +24,13 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.signal import Signal
 
-from explorer.core.coalition import CoalitionState
 from explorer.tui.commands import ActionCommands, ActorCommands
 from explorer.tui.placeholder import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
+from explorer.tui.stylesheet import ReusingStylesheet
 from explorer.tui.themes import next_theme, register_themes
 
 if TYPE_CHECKING:
+    from explorer.core.coalition import CoalitionState
     from explorer.core.graph import Atlas
     from explorer.tui.search import ActorSearch
 
@@ -99,9 +100,11 @@ class KingmakerApp(App):
                  present: bool = False, theme: str | None = None, lesson: str | None = None,
                  lesson_step: int | None = None) -> None:
         super().__init__()
+        self.stylesheet = ReusingStylesheet(variables=self.get_css_variables())
         self.atlas = atlas
         self.lesson, self.lesson_step = lesson, lesson_step  # read by the lesson screen
-        self.state = CoalitionState(atlas, on)
+        self._on = on
+        self._state: CoalitionState | None = None
         self.sources_dir = sources_dir
         self.date_changed: Signal[date | None] = Signal(self, "date-changed")
         self._search: ActorSearch | None = None
@@ -123,9 +126,18 @@ class KingmakerApp(App):
 
     # -- state -----------------------------------------------------------------------------
     @property
+    def state(self) -> CoalitionState:
+        """The coalition being built (made on first use: the first frame does not need it)."""
+        if self._state is None:
+            from explorer.core.coalition import CoalitionState
+
+            self._state = CoalitionState(self.atlas, self._on)
+        return self._state
+
+    @property
     def on(self) -> date | None:
-        """The current date (the coalition state's)."""
-        return self.state.on
+        """The current date (the coalition state's once there is one)."""
+        return self._on if self._state is None else self._state.on
 
     @property
     def search(self) -> ActorSearch:
@@ -144,8 +156,10 @@ class KingmakerApp(App):
 
     def set_date(self, on: date | None) -> None:
         """Stand on another date and re-render every pane in one frame."""
-        if on != self.state.on:
-            self.state.set_date(on)
+        if self._state is None:
+            self._on = on
+        elif on != self._state.on:
+            self._state.set_date(on)
         self.sync()
 
     def sync(self) -> None:
@@ -316,9 +330,9 @@ def make_app(atlas: Atlas | None = None, on: date | None = None, sources_dir=Non
     """The app for an atlas (or the pack at `content`, or the bundled pack)."""
     if atlas is None:
         from explorer.core.graph import Atlas
-        from explorer.core.loader import load_pack
+        from explorer.core.pack_cache import load_pack_cached
 
-        atlas = Atlas(load_pack(content))
+        atlas = Atlas(load_pack_cached(content))
     if on is None:
         on = atlas.pack.default_date
     return KingmakerApp(atlas, on, sources_dir=sources_dir, present=present, theme=theme,

@@ -1,0 +1,102 @@
+"""A cache of checked packs, so that a start reads one file instead of parsing and checking TOML.
+
+Loading the bundled pack from its TOML files and checking it takes about 25 ms, a sixth of the
+app's start-up budget; reading it back from a pickle takes under 2 ms. The cache lives in the
+data folder (`cache/pack-<hash of the pack folder>.pickle`) and is used only while its
+fingerprint still matches:
+
+- the format version, the Python version and the Kingmaker version;
+- size and modification time (ns) of every file in the pack folder, so an edited, added or
+  removed content file means a full load;
+- size and modification time of the modules of `explorer.core` that build a pack, so a changed
+  loader never serves a pack it would now build differently.
+
+Only packs that load without a single problem are cached; a broken pack raises `PackError` on
+every start, exactly as without the cache. A cache that cannot be read (corrupt, truncated, from
+an older version) is ignored and rewritten; a data folder that cannot be written just means no
+cache. `explorer check` never uses it, and EXPLORER_NO_CACHE=1 turns it off.
+
+The file is a pickle in the user's own data folder: whoever can write there can already change
+the user's saves and settings, so reading it adds no new exposure. It is never read from the
+pack folder or any other shared place.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+import zlib
+from pathlib import Path
+
+from explorer.core.model import Pack
+from explorer.core.storage import data_dir, resolve_pack_dir, write_atomic
+
+FORMAT = 1
+OFF_VAR = "EXPLORER_NO_CACHE"
+CORE = Path(__file__).resolve().parent
+
+
+def cache_file(root: Path) -> Path:
+    """One file per pack folder (the full path is checked inside, so a clash only means a miss)."""
+    digest = zlib.crc32(str(root.resolve()).encode("utf-8", "surrogateescape"))
+    return data_dir() / "cache" / f"pack-{digest:08x}.pickle"
+
+
+def _stats(folder: Path, pattern: str) -> list[tuple[str, int, int]]:
+    out = []
+    for path in sorted(folder.glob(pattern)):
+        if path.is_file():
+            st = path.stat()
+            out.append((path.relative_to(folder).as_posix(), st.st_size, st.st_mtime_ns))
+    return out
+
+
+def fingerprint(root: Path) -> tuple:
+    """What the cached pack was built from; any difference means loading it again."""
+    from explorer import __version__
+
+    return (FORMAT, sys.version_info[:2], __version__, str(root.resolve()),
+            tuple(_stats(root, "**/*")), tuple(_stats(CORE, "*.py")))
+
+
+def _read(path: Path, key: tuple) -> Pack | None:
+    try:
+        with open(path, "rb") as handle:
+            stored_key, pack = pickle.load(handle)
+    except FileNotFoundError:
+        return None
+    except Exception:  # noqa: BLE001 - a cache that cannot be read is just rebuilt
+        return None
+    if stored_key != key or not isinstance(pack, Pack):
+        return None
+    return pack
+
+
+def load_pack(content: str | os.PathLike | None) -> Pack:
+    """The full load (parse and check the TOML files); imported only when the cache misses."""
+    from explorer.core import loader
+
+    return loader.load_pack(content)
+
+
+def load_pack_cached(content: str | os.PathLike | None = None) -> Pack:
+    """Like `load_pack(content)`, reading the cached result while the pack is unchanged."""
+    if os.environ.get(OFF_VAR):
+        return load_pack(content)
+    root = resolve_pack_dir(content)
+    try:
+        key = fingerprint(root)
+    except OSError:
+        return load_pack(content)  # not a readable folder: the loader says what is wrong
+    path = cache_file(root)
+    pack = _read(path, key)
+    if pack is not None:
+        return pack
+    pack = load_pack(content)  # raises PackError for a broken pack: never cached
+    try:
+        if fingerprint(root) == key:  # not edited while it was being read
+            write_atomic(path, pickle.dumps((key, pack), protocol=pickle.HIGHEST_PROTOCOL))
+    except (OSError, pickle.PicklingError):
+        pass  # no cache this time; the pack itself is fine
+    return pack

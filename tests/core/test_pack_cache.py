@@ -1,0 +1,115 @@
+"""The cache of checked packs: used while nothing changed, never for a broken pack or `check`."""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import shutil
+from pathlib import Path
+
+import pytest
+
+from explorer.core import loader
+from explorer.core.pack_cache import cache_file, fingerprint, load_pack_cached
+from explorer.core.problems import PackError
+
+MINI = Path(__file__).resolve().parent.parent / "packs" / "mini"
+
+
+@pytest.fixture()
+def pack_dir(tmp_path):
+    root = tmp_path / "mini"
+    shutil.copytree(MINI, root)
+    return root
+
+
+def no_loading(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("the TOML files were loaded again")
+
+    monkeypatch.setattr(loader, "load_pack", refuse)
+
+
+def touch_later(path):
+    st = path.stat()
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 5_000_000_000))
+
+
+def test_the_second_load_reads_the_cache(pack_dir, monkeypatch):
+    first = load_pack_cached(pack_dir)
+    assert cache_file(pack_dir).is_file()
+    no_loading(monkeypatch)
+    second = load_pack_cached(pack_dir)
+    assert second == first
+    assert second is not first
+
+
+def test_an_edited_file_is_loaded_again(pack_dir):
+    load_pack_cached(pack_dir)
+    meta = pack_dir / "pack.toml"
+    text = meta.read_text(encoding="utf-8")
+    title = loader.load_pack(pack_dir).title
+    meta.write_text(text.replace(title, title + " (edited)", 1), encoding="utf-8")
+    touch_later(meta)
+    assert load_pack_cached(pack_dir).title == title + " (edited)"
+
+
+def test_an_added_file_changes_the_fingerprint(pack_dir):
+    before = fingerprint(pack_dir)
+    (pack_dir / "actors" / "more.toml").write_text("", encoding="utf-8")
+    assert fingerprint(pack_dir) != before
+
+
+def test_a_corrupt_cache_is_ignored_and_rewritten(pack_dir):
+    expected = load_pack_cached(pack_dir)
+    path = cache_file(pack_dir)
+    for garbage in (b"", b"not a pickle", path.read_bytes()[:40], pickle.dumps(("x", 1))):
+        path.write_bytes(garbage)
+        assert load_pack_cached(pack_dir) == expected
+        key, pack = pickle.loads(path.read_bytes())
+        assert key == fingerprint(pack_dir) and pack == expected
+
+
+def test_a_broken_pack_is_never_cached(pack_dir):
+    (pack_dir / "actors" / "all.toml").write_text("[[actor]]\nid = \n", encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(PackError, match="all.toml:2"):
+            load_pack_cached(pack_dir)
+    assert not cache_file(pack_dir).exists()
+
+
+def test_a_pack_broken_after_caching_is_reported(pack_dir):
+    load_pack_cached(pack_dir)
+    actors = pack_dir / "actors" / "all.toml"
+    actors.write_text(actors.read_text(encoding="utf-8") + "\n[[actor]]\nid = \n",
+                      encoding="utf-8")
+    touch_later(actors)
+    with pytest.raises(PackError):
+        load_pack_cached(pack_dir)
+
+
+def test_the_cache_can_be_turned_off(pack_dir, monkeypatch):
+    monkeypatch.setenv("EXPLORER_NO_CACHE", "1")
+    load_pack_cached(pack_dir)
+    assert not cache_file(pack_dir).exists()
+
+
+def test_an_unwritable_data_folder_only_means_no_cache(pack_dir, tmp_path, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("EXPLORER_DATA_DIR", str(blocker / "data"))
+    assert load_pack_cached(pack_dir) == loader.load_pack(pack_dir)
+
+
+def test_check_always_reads_the_files(pack_dir, capsys):
+    from explorer.cli import main
+
+    real = load_pack_cached(pack_dir)
+    key, _ = pickle.loads(cache_file(pack_dir).read_bytes())
+    planted = loader.load_pack(pack_dir)
+    planted.id = "planted"
+    cache_file(pack_dir).write_bytes(pickle.dumps((key, planted)))
+    assert load_pack_cached(pack_dir).id == "planted"  # the other commands read the cache
+    assert main(["check", "--json", "--content", str(pack_dir)]) == 0
+    assert json.loads(capsys.readouterr().out)["pack"] == real.id
