@@ -14,9 +14,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.suggester import Suggester
-from textual.widgets import Footer, Header, Input, RichLog
+from textual.widgets import Footer, Input, RichLog
 
 from explorer.core.coalition import CoalitionState
+from explorer.tui.statusbar import StatusBar, TitleBar
 
 
 class CommandSuggester(Suggester):
@@ -110,18 +111,13 @@ class AdventureScreen(Screen):
         self.engine = Engine(app.atlas, on=None if shared else getattr(app, "on", None),
                              state=shared, sources_dir=getattr(app, "sources_dir", None))
         verbs, names = self.engine.vocabulary()
-        yield Header(icon="◆")
+        yield TitleBar()
         yield RichLog(id="narration", wrap=True, markup=False, highlight=False)
         command = CommandInput(placeholder="What now? (help lists the verbs)", id="command",
                                suggester=CommandSuggester(verbs, names))
         command.cursor_blink = getattr(app, "cursor_blink", True)
         yield command
-        try:
-            from explorer.tui.statusbar import StatusBar
-        except ImportError:  # pragma: no cover - the status bar is optional
-            pass
-        else:
-            yield StatusBar()
+        yield StatusBar()
         yield Footer()
 
     def on_mount(self) -> None:

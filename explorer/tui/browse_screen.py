@@ -7,11 +7,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Footer, Input
 
 from explorer.tui.actor_list import ActorList
 from explorer.tui.actor_page import ActorPage
-from explorer.tui.statusbar import StatusBar
+from explorer.tui.statusbar import StatusBar, TitleBar
 from explorer.tui.themes import palette
 
 
@@ -51,7 +51,7 @@ class ExploreScreen(Screen):
     # -- layout ----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         app = self.app
-        yield Header(icon="◆")
+        yield TitleBar()
         with Horizontal(id="explore"):
             with Vertical(id="sidebar"):
                 filt = Input(placeholder="Filter: name or alias", id="filter")

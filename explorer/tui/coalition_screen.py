@@ -14,14 +14,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, OptionList, TabbedContent, TabPane
+from textual.widgets import DataTable, Footer, OptionList, TabbedContent, TabPane
 
 from explorer.core.coalition import Evaluation, power, seat_range
 from explorer.core.seats import Picture, splittable
 from explorer.core.tensions import Cover
 from explorer.tui import coalition_panels as ui
 from explorer.tui.seatbar import PALETTE, SeatBar, bar_model, names_of
-from explorer.tui.statusbar import StatusBar
+from explorer.tui.statusbar import StatusBar, TitleBar
 from explorer.tui.themes import palette
 
 POWER_THRESHOLD = "majority"
@@ -103,7 +103,7 @@ class CoalitionScreen(Screen):
 
     # -- layout ---------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        yield Header(icon="◆")
+        yield TitleBar()
         yield SeatBar(id="cs-bar")
         with Horizontal(id="cs-body"):
             with Vertical(id="cs-left"):

@@ -6,9 +6,9 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Center, Middle
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Static
 
-from explorer.tui.statusbar import StatusBar
+from explorer.tui.statusbar import StatusBar, TitleBar
 
 MIN_WIDTH, MIN_HEIGHT = 60, 16
 
@@ -24,7 +24,7 @@ class PlaceholderScreen(Screen):
         self.message = message
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="◆")
+        yield TitleBar()
         with Middle(), Center():
             yield Static(Text.assemble((self.heading, "bold"), "\n\n", self.message),
                          id="placeholder-text")

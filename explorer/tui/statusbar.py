@@ -1,39 +1,110 @@
-"""The status bar: the current date and the current event, on every screen that mounts one.
+"""The title bar and the status bar: one line each, drawn by one widget each.
 
-It follows the app's `date_changed` signal, so any screen (the coalition builder too) can simply
-`yield StatusBar()` and stay in step with `app.set_date`.
+Both are plain line renderers rather than containers of labels (a Textual Header is four widgets,
+a row of labels four more), which keeps every screen's first frame cheaper.
+
+The status bar follows the app's `date_changed` signal, so any screen (the coalition builder too)
+can simply `yield StatusBar()` and stay in step with `app.set_date`.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
+from rich.style import Style
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.containers import Horizontal
-from textual.widgets import Label
+from textual import events
+from textual.strip import Strip
+from textual.widget import Widget
 
 from explorer.core.timeline import current_event, next_event
 from explorer.tui.fmt import day
 
 
-class StatusBar(Horizontal):
+def _line(parts: list[Text], width: int, base: Style, console) -> Strip:
+    """One row of the bar: `parts` side by side, the flexible one (None width) filling."""
+    text = Text(no_wrap=True, end="", overflow="ellipsis")
+    for part in parts:
+        text.append_text(part)
+    text.truncate(width, overflow="ellipsis", pad=True)
+    return Strip(text.render(console), width).apply_style(base)
+
+
+class TitleBar(Widget):
+    """◆ and the screen's title and subtitle, centred; clicking the ◆ opens the command palette."""
+
+    DEFAULT_CSS = """
+    TitleBar {
+        dock: top;
+        height: 1;
+        width: 1fr;
+        background: $panel;
+        color: $foreground;
+        & > .title-bar--sub { color: $foreground-muted; }
+    }
+    """
+    COMPONENT_CLASSES = {"title-bar--sub"}
+    ICON = "◆"
+
+    def on_mount(self) -> None:
+        self.watch(self.screen, "title", self._retitle, init=False)
+        self.watch(self.screen, "sub_title", self._retitle, init=False)
+
+    def _retitle(self) -> None:
+        self.refresh()
+
+    @property
+    def text(self) -> str:
+        return self.render_text().plain.strip()
+
+    def render_text(self) -> Text:
+        screen = self.screen
+        title = screen.title or self.app.title
+        sub = screen.sub_title or self.app.sub_title
+        width = self.size.width
+        text = Text(no_wrap=True, overflow="ellipsis", end="")
+        heading = Text(title, no_wrap=True, end="")
+        if sub:
+            heading.append(" — ")
+            heading.append(sub, style=self.get_component_rich_style("title-bar--sub"))
+        middle = max(0, (width - heading.cell_len) // 2)
+        text.append(f" {self.ICON} ")
+        text.pad_right(max(0, middle - text.cell_len))
+        text.append_text(heading)
+        return text
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        text = self.render_text()
+        text.truncate(width, overflow="ellipsis", pad=True)
+        return Strip(text.render(self.app.console), width).apply_style(self.rich_style)
+
+    def on_click(self, event: events.Click) -> None:
+        if event.x < 3:
+            event.stop()
+            self.app.action_command_palette()
+
+
+class StatusBar(Widget):
+    """The date, the event in force, and the next one (or the keys to step through them)."""
+
     DEFAULT_CSS = """
     StatusBar {
         height: 1;
+        width: 1fr;
         background: $panel;
         color: $foreground;
-        & > Label { height: 1; padding: 0 1; }
-        & > #status-date { background: $primary; color: $text; text-style: bold; }
-        & > #status-event { width: 1fr; }
-        & > #status-next { color: $text-muted; }
+        & > .status-bar--date { background: $primary; color: $text; text-style: bold; }
+        & > .status-bar--next { color: $text-muted; }
     }
     """
+    COMPONENT_CLASSES = {"status-bar--date", "status-bar--next"}
 
-    def compose(self) -> ComposeResult:
-        yield Label(id="status-date")
-        yield Label(id="status-event")
-        yield Label(id="status-next")
+    def __init__(self) -> None:
+        super().__init__()
+        self.date_text = Text()
+        self.event_text = Text()
+        self.next_text = Text()
 
     def on_mount(self) -> None:
         signal = getattr(self.app, "date_changed", None)
@@ -49,7 +120,7 @@ class StatusBar(Horizontal):
         if atlas is None:
             return
         pack = atlas.pack
-        self.query_one("#status-date", Label).update(Text(day(on) if on else "All dates"))
+        self.date_text = Text(day(on) if on else "All dates")
         event = current_event(pack, on) if on else None
         wide = self.size.width >= 100
         if event is None:
@@ -58,10 +129,22 @@ class StatusBar(Horizontal):
             now = Text.assemble(("Now: ", "bold"), (event.title, ""))
             if wide and (event.date.start != on or event.date.precision != "day"):
                 now.append(f"  ({event.date})", style="dim")
-        now.no_wrap, now.overflow = True, "ellipsis"
-        self.query_one("#status-event", Label).update(now)
+        self.event_text = now
         nxt = next_event(pack, on) if on else None
         hint = Text.assemble((",", "bold"), " prev  ", (".", "bold"), " next")
         if nxt is not None and wide:
             hint = Text.assemble(("Next: ", ""), (str(nxt.date), ""), "   ", hint)
-        self.query_one("#status-next", Label).update(hint)
+        self.next_text = hint
+        self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        stamp = Text.assemble(" ", self.date_text, " ",
+                              style=self.get_component_rich_style("status-bar--date"))
+        hint = Text.assemble(" ", self.next_text, " ",
+                             style=self.get_component_rich_style("status-bar--next"))
+        room = max(0, width - stamp.cell_len - hint.cell_len - 2)
+        now = self.event_text.copy()
+        now.truncate(room, overflow="ellipsis", pad=True)
+        return _line([stamp, Text(" "), now, Text(" "), hint], width, self.rich_style,
+                     self.app.console)

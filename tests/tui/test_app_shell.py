@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from tui_helpers import label_text, page_text, plain, settle
+from tui_helpers import label_text, page_text, plain, settle, status_text
 
 from explorer.core.timeline import current_event, next_event
 from explorer.tui.app import make_app
@@ -21,15 +21,15 @@ async def test_next_and_previous_event_change_the_status_bar(bundled_atlas):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         start = app.on
-        before = label_text(app.screen, "#status-event")
+        before = status_text(app.screen, "event")
         assert current_event(pack, start).title in before
         upcoming = next_event(pack, start)
         await pilot.press("full_stop")
         assert app.on == upcoming.date.start
         assert app.state.on == upcoming.date.start
-        after = label_text(app.screen, "#status-event")
+        after = status_text(app.screen, "event")
         assert upcoming.title in after and after != before
-        assert label_text(app.screen, "#status-date") == "29 March 2010"
+        assert status_text(app.screen, "date") == "29 March 2010"
         await pilot.press("comma")
         assert app.on < upcoming.date.start
 
@@ -42,7 +42,7 @@ async def test_a_month_precision_event_reads_as_a_month(bundled_atlas):
     async with app.run_test(size=SIZE) as pilot:
         app.set_date(event.date.start)
         await pilot.pause()
-        text = label_text(app.screen, "#status-event")
+        text = status_text(app.screen, "event")
         assert event.title in text
         assert f"({event.date})" in text and str(event.date).count(" ") == 1
 
@@ -83,7 +83,7 @@ async def test_timeline_marks_the_current_event_and_jumps(bundled_atlas):
         target = pack.events[pack.events.index(now) + 2]
         assert app.on == target.date.start
         assert isinstance(app.screen, ExploreScreen)
-        assert target.title in label_text(app.screen, "#status-event")
+        assert target.title in status_text(app.screen, "event")
 
 
 async def test_timeline_closes_with_escape_and_t(bundled_atlas):

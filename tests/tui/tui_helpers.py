@@ -29,6 +29,13 @@ def label_text(screen, selector: str) -> str:
     return str(screen.query_one(selector, Static).visual)
 
 
+def status_text(screen, part: str) -> str:
+    """The plain text of the status bar's `date`, `event` or `next` part."""
+    from explorer.tui.statusbar import StatusBar
+
+    return getattr(screen.query_one(StatusBar), f"{part}_text").plain
+
+
 async def settle(pilot, app) -> None:
     """Let workers finish and the screen catch up (polling, for loaded machines)."""
     await app.workers.wait_for_complete()
