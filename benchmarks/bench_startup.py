@@ -41,17 +41,22 @@ from textual.app import App
 _display, _ready = App._display, App._ready
 
 def display(self, screen, renderable):
-    if renderable is not None and not getattr(self, "_bench_frame", False):
-        self._bench_frame = True
-        os.write(1, b"FRAME %r\\n" % time.time())
-        if getattr(self, "_bench_ready", False):
-            self.call_later(self.exit)
+    if renderable is not None and not getattr(self, "_bench_full", False):
+        now = time.time()
+        if not getattr(self, "_bench_frame", False):
+            self._bench_frame = True
+            os.write(1, b"FRAME %r\\n" % now)
+        if not self.screen.query("Lazy"):  # everything of the first screen is in this frame
+            self._bench_full = True
+            os.write(1, b"FULL %r\\n" % now)
+            if getattr(self, "_bench_ready", False):
+                self.call_later(self.exit)
     return _display(self, screen, renderable)
 
 async def ready(self):
     await _ready(self)
     self._bench_ready = True
-    if getattr(self, "_bench_frame", False):
+    if getattr(self, "_bench_full", False):
         self.call_later(self.exit)
 
 App._display, App._ready = display, ready
@@ -85,17 +90,19 @@ def _env() -> dict[str, str]:
     return env
 
 
-def _once(code: str, env: dict[str, str], fresh_cache: bool = False) -> float:
+def _once(code: str, env: dict[str, str], fresh_cache: bool = False) -> tuple[float, float]:
+    """Seconds from spawning to the first frame, and to the first frame with the whole screen."""
     if fresh_cache:
         shutil.rmtree(env["EXPLORER_DATA_DIR"], ignore_errors=True)
     start = time.time()
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           timeout=60, env=env)
-    frames = [line.split()[1] for line in done.stdout.splitlines() if line.startswith("FRAME ")]
-    if done.returncode != 0 or not frames:
-        raise RuntimeError(f"exit {done.returncode}, no frame reported:\n{done.stdout}\n"
+    marks = dict(line.split()[:2] for line in done.stdout.splitlines()
+                 if line.startswith(("FRAME ", "FULL ")))
+    if done.returncode != 0 or len(marks) != 2:
+        raise RuntimeError(f"exit {done.returncode}, frames not reported:\n{done.stdout}\n"
                            f"{done.stderr}")
-    return float(frames[0]) - start
+    return float(marks["FRAME"]) - start, float(marks["FULL"]) - start
 
 
 def run(repeats: int = 11) -> dict:
@@ -106,11 +113,18 @@ def run(repeats: int = 11) -> dict:
         bare.append(_once(BARE, env))
         ours.append(_once(OURS, env))
         first.append(_once(OURS, env, fresh_cache=True))
-    b, o, f = statistics.median(bare), statistics.median(ours), statistics.median(first)
+
+    def median(runs, which):
+        return statistics.median(r[which] for r in runs)
+
+    b = median(bare, 0)
+    o, o_full, f = median(ours, 0), median(ours, 1), median(first, 0)
     return {
         "startup_bare_s": round(b, 3),
         "startup_app_s": round(o, 3),
         "startup_ratio": round(o / b, 3),
+        "startup_full_s": round(o_full, 3),
+        "startup_ratio_full": round(o_full / b, 3),
         "startup_first_run_s": round(f, 3),
         "startup_ratio_first_run": round(f / b, 3),
     }

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from rich.segment import Segment
 from rich.style import Style
@@ -24,7 +25,9 @@ from textual.strip import Strip
 
 from explorer.core.model import Pack
 from explorer.tui.fmt import kind_heading, seats_short
-from explorer.tui.search import ActorSearch
+
+if TYPE_CHECKING:
+    from explorer.tui.search import ActorSearch  # built in a worker at start-up
 
 MAX_MATCHES = 1000
 

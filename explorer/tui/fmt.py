@@ -13,7 +13,6 @@ from rich.text import Text
 
 from explorer.core.dates import FuzzyDate
 from explorer.core.model import Actor, Pack
-from explorer.core.sources import quote
 from explorer.core.vocabulary import KIND_LABELS
 
 KIND_SINGULAR = {
@@ -65,7 +64,11 @@ def lifetime(actor: Actor, on: date | None) -> str | None:
 
 def citation(source: str, sources_dir: str | Path | None, style: str = "") -> Text:
     """A source: the quoted seed line when the texts are at hand, otherwise the citation."""
-    quoted = quote(source, sources_dir) if sources_dir else None
+    quoted = None
+    if sources_dir:
+        from explorer.core.sources import quote  # citations parse with the loader's patterns
+
+        quoted = quote(source, sources_dir)
     if quoted:
         return Text.assemble(("“", style), (quoted, f"{style} italic"), ("”  ", style),
                              (source, f"{style} dim"))

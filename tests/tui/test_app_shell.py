@@ -314,3 +314,21 @@ async def test_present_mode_filter_shows_the_list_while_searching(bundled_atlas)
         assert screen.current == "maliki"
         assert not screen.query_one("#sidebar").display
         assert screen.focused is screen.page
+
+
+async def test_the_title_bar_follows_the_screen_and_opens_the_palette(bundled_atlas):
+    from textual.command import CommandPalette
+
+    from explorer.tui.statusbar import TitleBar
+
+    app = make_app(atlas=bundled_atlas)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one(TitleBar).text.endswith(
+            f"Kingmaker — {bundled_atlas.pack.title}")
+        await pilot.press("c")
+        await pilot.pause()
+        assert app.screen.query_one(TitleBar).text.endswith("Kingmaker — Coalition builder")
+        await pilot.click(TitleBar, offset=(1, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
