@@ -43,12 +43,23 @@ def cache_file(root: Path) -> Path:
     return data_dir() / "cache" / f"pack-{digest:08x}.pickle"
 
 
-def _stats(folder: Path, pattern: str) -> list[tuple[str, int, int]]:
+def _stats(folder: Path, recursive: bool) -> list[tuple[str, int, int]]:
+    """(relative path, size, mtime in ns) of every file; linked folders followed once each."""
     out = []
-    for path in sorted(folder.glob(pattern)):
-        if path.is_file():
+    seen: set[str] = set()
+    for top, dirs, files in os.walk(folder, followlinks=True):
+        real = os.path.realpath(top)
+        if real in seen:  # a link back up the tree: do not walk it twice (or forever)
+            dirs[:] = []
+            continue
+        seen.add(real)
+        dirs.sort()
+        for name in sorted(files):
+            path = Path(top, name)
             st = path.stat()
             out.append((path.relative_to(folder).as_posix(), st.st_size, st.st_mtime_ns))
+        if not recursive:
+            break
     return out
 
 
@@ -57,7 +68,7 @@ def fingerprint(root: Path) -> tuple:
     from explorer import __version__
 
     return (FORMAT, sys.version_info[:2], __version__, str(root.resolve()),
-            tuple(_stats(root, "**/*")), tuple(_stats(CORE, "*.py")))
+            tuple(_stats(root, recursive=True)), tuple(_stats(CORE, recursive=False)))
 
 
 def _read(path: Path, key: tuple) -> Pack | None:

@@ -113,3 +113,17 @@ def test_check_always_reads_the_files(pack_dir, capsys):
     assert load_pack_cached(pack_dir).id == "planted"  # the other commands read the cache
     assert main(["check", "--json", "--content", str(pack_dir)]) == 0
     assert json.loads(capsys.readouterr().out)["pack"] == real.id
+
+
+def test_linked_folders_are_fingerprinted_and_loops_walked_once(pack_dir, tmp_path):
+    elsewhere = tmp_path / "shared-actors"
+    (pack_dir / "actors").rename(elsewhere)
+    (pack_dir / "actors").symlink_to(elsewhere, target_is_directory=True)
+    (elsewhere / "loop").symlink_to(pack_dir, target_is_directory=True)  # a link back up
+    first = load_pack_cached(pack_dir)
+    actors = elsewhere / "all.toml"
+    name = next(iter(first.actors.values())).name
+    actors.write_text(actors.read_text(encoding="utf-8").replace(name, name + " II", 1),
+                      encoding="utf-8")
+    touch_later(actors)
+    assert name + " II" in {a.name for a in load_pack_cached(pack_dir).actors.values()}
