@@ -150,13 +150,12 @@ def _opens_the_app(argv: Sequence[str]) -> bool:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     if _opens_the_app(argv):
-        parser = _top_parser()
-        args = parser.parse_args(argv)
-        args.command, extra_handlers = None, {}
+        parser, extra_handlers = _top_parser(), {}
     else:
         commands, extra_handlers = _extra_commands()
         parser = build_parser(commands)
-        args = parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    args.command = getattr(args, "command", None)  # the top parser has no commands
     if args.version:
         from explorer import __version__
 

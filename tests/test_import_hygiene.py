@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import pkgutil
 import subprocess
 import sys
@@ -67,8 +68,6 @@ raise SystemExit(main([]))
 def test_the_first_frame_waits_for_none_of_the_heavy_modules(tmp_path):
     """`explorer` draws its first frame before the loader, the coalition engine, networkx, the
     command parsers and the other screens are imported (the start-up budget depends on it)."""
-    import os
-
     env = dict(os.environ, EXPLORER_DATA_DIR=str(tmp_path),
                TEXTUAL_DRIVER="textual.drivers.headless_driver:HeadlessDriver")
     env.pop("EXPLORER_CONTENT", None)

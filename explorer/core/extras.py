@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from explorer.core.fields import Table, tables, unknown_tables
+from explorer.core.fields import Table, item_what, tables, unknown_tables
 from explorer.core.model import Challenge, Goal, Lesson, LessonStep, Origin, Pack
 from explorer.core.problems import Problem
 from explorer.core.tomlfile import TomlFile, read_toml
@@ -28,9 +28,7 @@ def load_challenges(root: Path, pack: Pack, problems: list[Problem],
     if files is not None:
         files[path] = file
     for i, (raw, line) in enumerate(tables(file, "challenge", problems)):
-        what = f"challenge #{i + 1}"
-        if isinstance(raw, dict) and isinstance(raw.get("id"), str):
-            what = f"challenge {raw['id']!r}"
+        what = item_what("challenge", i, raw)
         t = Table(file, raw, line, what, problems)
         if not t.valid:
             continue

@@ -47,6 +47,13 @@ def source_problem(text: object) -> str | None:
     return f"{shown(text)} is not a source: cite \"<seed file>.txt:<line>\" or an http(s) URL"
 
 
+def item_what(kind: str, index: int, raw: object) -> str:
+    """How messages name the index-th [[kind]] table: by its id when it has one."""
+    if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+        return f"{kind} {raw['id']!r}"
+    return f"{kind} #{index + 1}"
+
+
 class Table:
     """One table of a TOML file: `what` names it in messages, e.g. 'actor "sadr"'."""
 

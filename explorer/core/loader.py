@@ -7,7 +7,14 @@ import os
 from datetime import date
 from pathlib import Path
 
-from explorer.core.fields import ID_PATTERN, Table, source_problem, tables, unknown_tables
+from explorer.core.fields import (
+    ID_PATTERN,
+    Table,
+    item_what,
+    source_problem,
+    tables,
+    unknown_tables,
+)
 from explorer.core.model import (
     Actor,
     Event,
@@ -35,10 +42,7 @@ PACK_KEYS = {"id", "title", "description", "parliament_size", "default_date", "s
 
 def _load_actor(file: TomlFile, raw: object, index: int, line: int, problems,
                 ctx: Context) -> Actor | None:
-    what = f"actor #{index + 1}"
-    if isinstance(raw, dict) and isinstance(raw.get("id"), str):
-        what = f"actor {raw['id']!r}"
-    t = Table(file, raw, line, what, problems)
+    t = Table(file, raw, line, item_what("actor", index, raw), problems)
     if not t.valid:
         return None
     t.check_keys(ACTOR_KEYS)
@@ -193,10 +197,7 @@ def _load_relation(file: TomlFile, raw: object, index: int, line: int, problems)
 
 
 def _load_event(file: TomlFile, raw: object, index: int, line: int, problems) -> Event | None:
-    what = f"event #{index + 1}"
-    if isinstance(raw, dict) and isinstance(raw.get("id"), str):
-        what = f"event {raw['id']!r}"
-    t = Table(file, raw, line, what, problems)
+    t = Table(file, raw, line, item_what("event", index, raw), problems)
     if not t.valid:
         return None
     t.check_keys(EVENT_KEYS)

@@ -75,9 +75,7 @@ def _read(path: Path, key: tuple) -> Pack | None:
     try:
         with open(path, "rb") as handle:
             stored_key, pack = pickle.load(handle)
-    except FileNotFoundError:
-        return None
-    except Exception:  # noqa: BLE001 - a cache that cannot be read is just rebuilt
+    except Exception:  # noqa: BLE001 - missing, corrupt or old: the pack is loaded again
         return None
     if stored_key != key or not isinstance(pack, Pack):
         return None

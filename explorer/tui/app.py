@@ -100,7 +100,7 @@ class KingmakerApp(App):
                  present: bool = False, theme: str | None = None, lesson: str | None = None,
                  lesson_step: int | None = None) -> None:
         super().__init__()
-        self.stylesheet = ReusingStylesheet(variables=self.get_css_variables())
+        self.stylesheet = ReusingStylesheet(variables=self.stylesheet._variables)
         self.atlas = atlas
         self.lesson, self.lesson_step = lesson, lesson_step  # read by the lesson screen
         self._on = on

@@ -22,7 +22,7 @@ from explorer.tui.fmt import day
 
 
 def _line(parts: list[Text], width: int, base: Style, console) -> Strip:
-    """One row of the bar: `parts` side by side, the flexible one (None width) filling."""
+    """One row of a bar: `parts` side by side, cut or padded to `width`, on the base style."""
     text = Text(no_wrap=True, end="", overflow="ellipsis")
     for part in parts:
         text.append_text(part)
@@ -74,10 +74,7 @@ class TitleBar(Widget):
         return text
 
     def render_line(self, y: int) -> Strip:
-        width = self.size.width
-        text = self.render_text()
-        text.truncate(width, overflow="ellipsis", pad=True)
-        return Strip(text.render(self.app.console), width).apply_style(self.rich_style)
+        return _line([self.render_text()], self.size.width, self.rich_style, self.app.console)
 
     def on_click(self, event: events.Click) -> None:
         if event.x < 3:
