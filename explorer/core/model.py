@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from explorer.core.dates import FuzzyDate, active
+from explorer.core.text import range_text
 from explorer.core.vocabulary import SEAT_KINDS, pronoun_for
 
 
@@ -30,7 +31,7 @@ class SeatClaim:
 
     @property
     def text(self) -> str:
-        return str(self.low) if self.low == self.high else f"{self.low}–{self.high}"
+        return range_text(self.low, self.high)
 
 
 @dataclass(frozen=True)

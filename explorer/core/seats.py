@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from explorer.core.model import Pack
+from explorer.core.text import range_text
 
 REST = "~rest"  # suffix of the synthetic unit holding a list's seats not given to a faction
 
@@ -28,7 +29,7 @@ class Unit:
 
     @property
     def seats_text(self) -> str:
-        return str(self.low) if self.low == self.high else f"{self.low}–{self.high}"
+        return range_text(self.low, self.high)
 
 
 @dataclass(frozen=True)
