@@ -124,13 +124,6 @@ class Progress:
         data.update(lessons=lessons, last=last)
         self._write(data)
 
-    def forget(self, pack_id: str, lesson_id: str) -> None:
-        data = self._read()
-        lessons = self._section(data, "lessons")
-        if lessons.pop(self.key(pack_id, lesson_id), None) is not None:
-            data["lessons"] = lessons
-            self._write(data)
-
 
 # -- the engine's numbers for a step ----------------------------------------------------------
 

@@ -211,7 +211,8 @@ class Pack:
         return [a for a in self.actors.values() if a.holds_seats and a.part_of is None]
 
     def children(self, actor_id: str) -> list[Actor]:
-        """The actors whose `part_of` is actor_id (indexed once; actors are not added later)."""
+        """The actors whose `part_of` is actor_id (indexed on first use, and again if the number
+        of actors has changed since)."""
         index = self.__dict__.get("_children")
         if index is None or index[0] != len(self.actors):
             table: dict[str, list[Actor]] = {}
