@@ -63,7 +63,7 @@ def seat_holder(e: Engine, span: Span):
         raise Reply(e.world.existence_note(target.id, e.on))
     try:
         mid = member_id(e.atlas, e.state.picture, target.id)
-    except (KeyError, ValueError):
+    except (LookupError, ValueError):
         raise Reply(f"{e.world.name(target.id, True)} holds no seats in parliament and speaks "
                     "for no list, so cannot sit in a coalition. (It may still matter: try 'ask "
                     f"{e._short(target).lower()} about' someone.)") from None
@@ -251,7 +251,7 @@ def coalition(e: Engine) -> str | Answer:
 @when("power", help='Banzhaf and Shapley–Shubik power of the lists at the table')
 @when("power FLAG")
 def power_verb(e: Engine, flag: Span | None = None) -> str:
-    from explorer.core.coalition import power
+    from explorer.core.game import power
 
     feasible = flag is not None and fold(flag.text) in ("feasible", "f")
     if flag is not None and not feasible:
@@ -260,7 +260,7 @@ def power_verb(e: Engine, flag: Span | None = None) -> str:
     picture = e.state.picture
     try:
         result = power(e.atlas, picture, th.id, pm=e.coalition.pm, feasible=feasible)
-    except (ImportError, ValueError, KeyError) as exc:
+    except (ImportError, LookupError, ValueError) as exc:
         raise Reply(f"The power indices cannot be computed here ({exc}).") from None
     ev = e.state.evaluate(completions=False)
     inside = set()
