@@ -20,7 +20,7 @@ from textual.widgets import DataTable, Footer, OptionList, TabbedContent, TabPan
 from explorer.core.coalition import Evaluation, seat_range
 from explorer.core.game import power
 from explorer.core.seats import Picture, splittable
-from explorer.core.tensions import Cover
+from explorer.core.tensions import cover_of
 from explorer.tui import coalition_panels as ui
 from explorer.tui.seatbar import PALETTE, SeatBar, bar_model, names_of
 from explorer.tui.statusbar import StatusBar, TitleBar
@@ -200,13 +200,13 @@ class CoalitionScreen(ShowsTheTable, Screen):
         loose = [m for m in ev.members if m not in picture.ids]
         if not loose:
             return {}
-        cover = Cover(self.atlas, picture)
+        cover = cover_of(self.atlas, picture)
         return {m: u.id for m in loose for u in picture.units if m in cover.cover(u.id)}
 
     def _unit_rows(self, ev: Evaluation, picture: Picture, units: dict[str, str],
                    colors: dict[str, str], partial: set[str]) -> tuple[ui.UnitRow, ...]:
         pm = self.state.coalition.pm
-        cover = Cover(self.atlas, picture) if pm else None
+        cover = cover_of(self.atlas, picture) if pm else None
         return tuple(
             ui.UnitRow(u.id, names_of(self.atlas, u.id, u.name), u.seats_text, units[u.id],
                        u.id in ev.members, partial=u.id in partial, marked=u.id in self.marked,
