@@ -145,3 +145,10 @@ def test_bundled_hedged_reports_stay_reports(bundled_atlas):
     assert hedged and all(r.status == "reported" for r in hedged)
     assert all(r.status in (None, "confirmed", "reported", "disputed", "inference")
                for r in pack.relations)
+
+
+def test_types_lists_the_statuses(capsys):
+    assert main(["types"]) == 0
+    out = capsys.readouterr().out
+    for name in ("confirmed", "reported", "disputed", "inference"):
+        assert any(line.startswith(name + " ") for line in out.splitlines()), name

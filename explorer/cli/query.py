@@ -16,7 +16,7 @@ from explorer.cli.support import (
     resolve,
     run,
 )
-from explorer.core.vocabulary import status_label
+from explorer.core.vocabulary import STATUSES, status_label
 
 
 def actor_json(atlas, actor) -> dict:
@@ -221,6 +221,9 @@ def cmd_types(args) -> int:
                                       "hard" if r["hard"] else "",
                                       "hard against the PM" if r["pm_only"] else "") if f)
         print(f"{r['type']:<16} {r['label']:<28} {r['stance']:<10} {flags}")
+    print("\nstatus of a relation or event (optional; absent: as the cited source states it)")
+    for s in STATUSES.values():
+        print(f"{s.name:<16} {s.meaning}")
     return 0
 
 
