@@ -152,3 +152,10 @@ def test_types_lists_the_statuses(capsys):
     out = capsys.readouterr().out
     for name in ("confirmed", "reported", "disputed", "inference"):
         assert any(line.startswith(name + " ") for line in out.splitlines()), name
+
+
+def test_coalition_command_marks_the_status(tmp_path, capsys):
+    folder = marked_pack(tmp_path)
+    assert main(["coalition", "reds", "blues", "--content", str(folder)]) == 0
+    line = next(ln for ln in capsys.readouterr().out.splitlines() if "rival_of" in ln)
+    assert "(reported)" in line
