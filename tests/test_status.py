@@ -159,3 +159,12 @@ def test_coalition_command_marks_the_status(tmp_path, capsys):
     assert main(["coalition", "reds", "blues", "--content", str(folder)]) == 0
     line = next(ln for ln in capsys.readouterr().out.splitlines() if "rival_of" in ln)
     assert "(reported)" in line
+
+
+def test_graph_exports_carry_the_status(tmp_path, capsys):
+    folder = marked_pack(tmp_path)
+    assert main(["export", "graph", "--format", "json", "--content", str(folder)]) == 0
+    links = json.loads(capsys.readouterr().out)["links"]
+    assert [x["status"] for x in links if x["type"] == "rival_of"] == ["reported"]
+    assert main(["export", "graph", "--format", "graphml", "--content", str(folder)]) == 0
+    assert ">reported<" in capsys.readouterr().out

@@ -9,6 +9,7 @@ from explorer.adventure.grammar import Reply, section, when
 from explorer.adventure.parser import Span, fold
 from explorer.core.coalition import evaluate, member_id, seat_range
 from explorer.core.tensions import Cover, Tension
+from explorer.core.vocabulary import status_label
 
 if TYPE_CHECKING:
     from explorer.adventure.engine import Engine
@@ -38,6 +39,8 @@ def tension_line(e: Engine, t: Tension) -> str:
     tail = ", your candidate for prime minister" if t.about_pm else ""
     if t.type == "refuses_pm" and not t.hard:
         tail = f" (binding only if {prose.pronoun(dst, 0)} is your candidate for PM)"
+    if t.status:
+        tail += f" [{status_label(t.status)}]"
     return (f"{e.world.name(src.id, True)} {label} {e.world.name(dst.id)}{tail}: "
             f"{prose.quote(t.description)} {prose.cite(t.sources)}")
 
