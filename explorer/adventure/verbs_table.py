@@ -9,6 +9,7 @@ from explorer.adventure.grammar import Answer, Reply, Verbs
 from explorer.adventure.parser import Span, fold
 from explorer.core.coalition import evaluate, member_id, seat_range
 from explorer.core.tensions import Cover, Tension
+from explorer.core.text import range_text
 from explorer.core.vocabulary import status_label
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ def tally(e: Engine) -> str:
     th = threshold(e)
     verdict = next(v for v in ev.verdicts if v.threshold.id == th.id)
     names = " + ".join(ev.names[m] for m in ev.members) or "nobody yet"
-    seats = str(ev.low) if ev.low == ev.high else f"{ev.low}–{ev.high}"
+    seats = range_text(ev.low, ev.high)
     return f"Your coalition: {names} = {seats} seats. {verdict.text}."
 
 
@@ -220,9 +221,9 @@ def coalition(e: Engine) -> str | Answer:
     width = max([len(n) for n in ev.names.values()] + [10])
     for m in ev.members:
         low, high, _ = seat_range(e.atlas, picture, m)
-        seats = str(low) if low == high else f"{low}–{high}"
+        seats = range_text(low, high)
         lines.append(f"  {ev.names[m]:<{width}}  {seats:>6}")
-    total = str(ev.low) if ev.low == ev.high else f"{ev.low}–{ev.high}"
+    total = range_text(ev.low, ev.high)
     lines.append(f"  {'Total':<{width}}  {total:>6} of {ev.total}")
     lines += [f"  {v.text}" for v in ev.verdicts]
     if ev.tensions:

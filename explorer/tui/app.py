@@ -20,6 +20,7 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
 
+from explorer.core.text import range_text
 from explorer.tui.commands import ActionCommands, ActorCommands
 from explorer.tui.stylesheet import ReusingStylesheet
 from explorer.tui.table_state import TableApp
@@ -215,7 +216,7 @@ class KingmakerApp(TableApp):
             self.notify(str(exc).strip("'\""), severity="error", markup=False)
             return
         ev = self.state.evaluate(completions=False)
-        seats = f"{ev.low}" if ev.low == ev.high else f"{ev.low}–{ev.high}"
+        seats = range_text(ev.low, ev.high)
         verdict = ev.verdicts[0].text if ev.verdicts else ""
         text = message() if callable(message) else message
         self.notify(f"{text}. Coalition: {seats} seats. {verdict}", markup=False)
