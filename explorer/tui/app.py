@@ -212,8 +212,8 @@ class KingmakerApp(TableApp):
     def _edit(self, change: Callable[[], object], message: str | Callable[[], str]) -> None:
         try:
             change()
-        except (KeyError, ValueError) as exc:
-            self.notify(str(exc).strip("'\""), severity="error", markup=False)
+        except (LookupError, ValueError) as exc:
+            self.notify(str(exc), severity="error", markup=False)
             return
         ev = self.state.evaluate(completions=False)
         seats = range_text(ev.low, ev.high)

@@ -71,7 +71,7 @@ def answer_renderable(lesson_run: LessonRun, rows: int = 4) -> Group:
 def bar_model(atlas: Atlas, numbers: StepNumbers) -> BarModel:
     """The step's coalition first (coloured), then every other unit on the table (grey)."""
     from explorer.core.coalition import seat_range
-    from explorer.core.tensions import Cover
+    from explorer.core.tensions import cover_of
 
     picture = numbers.picture
     ev = numbers.evaluation
@@ -91,7 +91,7 @@ def bar_model(atlas: Atlas, numbers: StepNumbers) -> BarModel:
     high = ev.high if ev is not None else 0
     if high > low:
         segments.append(BarSegment("~range", (), high - low, "", "#8a8a8a", True, hatch=True))
-    cover = Cover(atlas, picture)
+    cover = cover_of(atlas, picture)
     inside: set[str] = set()
     for m in members:
         inside |= cover.cover(m)
