@@ -168,3 +168,15 @@ def test_graph_exports_carry_the_status(tmp_path, capsys):
     assert [x["status"] for x in links if x["type"] == "rival_of"] == ["reported"]
     assert main(["export", "graph", "--format", "graphml", "--content", str(folder)]) == 0
     assert ">reported<" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("value", ['["reported"]', "3", '""', '"Reported"'])
+def test_a_status_of_the_wrong_type_or_case_is_a_message_not_a_traceback(tmp_path, value, capsys):
+    target = tmp_path / "typed"
+    shutil.copytree(MINI, target)
+    relations = target / "relations" / "all.toml"
+    text = relations.read_text(encoding="utf-8")
+    relations.write_text(text.replace(RIVALS, RIVALS + f"\nstatus = {value}", 1), encoding="utf-8")
+    assert main(["check", "--content", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert "all.toml:" in err and "status" in err and "Traceback" not in err

@@ -144,17 +144,6 @@ def _seat_claims(file: TomlFile, t: Table, index: int) -> tuple[SeatClaim, ...]:
     return tuple(claims)
 
 
-def _status(t: Table) -> str | None:
-    """The optional `status` of a relation or event: one of vocabulary.STATUSES."""
-    status = t.text("status", required=False)
-    if status is not None and status not in STATUSES:
-        close = difflib.get_close_matches(status, list(STATUSES), n=1)
-        hint = f"did you mean {close[0]!r}?" if close else f"use one of: {', '.join(STATUSES)}"
-        t.problem(f"unknown status {status!r}", "status", hint)
-        return None
-    return status
-
-
 def _quick_relation(file: TomlFile, raw: object, index: int, line: int) -> Relation | None:
     """The common case, a relation with nothing to report, without the field-by-field checks.
 
@@ -173,11 +162,15 @@ def _quick_relation(file: TomlFile, raw: object, index: int, line: int) -> Relat
     for cite in sources:
         if type(cite) is not str or source_problem(cite) is not None:
             return None
+    status, note = raw.get("status"), raw.get("source_note")
+    if (status is not None and (type(status) is not str or status not in STATUSES)) or (
+            note is not None and type(note) is not str):
+        return None
     return Relation(f"{file.stem}-{index + 1}", source, target, rtype, description,
-                    tuple(sources), Origin(file.path, line))
+                    tuple(sources), Origin(file.path, line), status=status, source_note=note)
 
 
-_QUICK_KEYS = frozenset({"from", "to", "type", "description", "sources"})
+_QUICK_KEYS = frozenset({"from", "to", "type", "description", "sources", "status", "source_note"})
 
 
 def _load_relation(file: TomlFile, raw: object, index: int, line: int, problems):
@@ -200,7 +193,7 @@ def _load_relation(file: TomlFile, raw: object, index: int, line: int, problems)
     since, until = t.day("since"), t.day("until")
     if since and until and until <= since:
         t.problem(f"'until' ({until}) is not after 'since' ({since})", "until")
-    status, note = _status(t), t.text("source_note", required=False)
+    status, note = t.choice("status", STATUSES), t.text("source_note", required=False)
     if source and target and source == target:
         t.problem(f"relation from {source!r} to itself", "to", "a relation needs two actors")
         return None
@@ -219,7 +212,7 @@ def _load_event(file: TomlFile, raw: object, index: int, line: int, problems) ->
     title, summary = t.text("title"), t.text("summary")
     sources = t.sources()
     place, participants = t.ident("place", required=False), t.strings("participants")
-    status, note = _status(t), t.text("source_note", required=False)
+    status, note = t.choice("status", STATUSES), t.text("source_note", required=False)
     if None in (event_id, when, title, summary):
         return None
     return Event(event_id, when, title, summary, sources, Origin(file.path, line),
