@@ -2,7 +2,7 @@
 
     python benchmarks/bench_serve.py                 # N = 1, 10, 30
     python benchmarks/bench_serve.py --sessions 30 --lesson who-won --present
-    python benchmarks/bench_serve.py --plain         # without the warm parent (EXPLORER_SERVE_FORK=0)
+    python benchmarks/bench_serve.py --plain         # no warm parent (EXPLORER_SERVE_FORK=0)
     python benchmarks/bench_serve.py --serial 200    # 200 sessions one after another
 
 It starts the real `explorer serve` on a free 127.0.0.1 port and speaks the browser's protocol
@@ -44,7 +44,7 @@ ROOT = Path(__file__).resolve().parent.parent
 MAX_SESSIONS = 60
 WIDTH, HEIGHT = 120, 40
 F1 = "\x1bOP"
-HELP_MARK = b"Help"
+HELP_MARK = b"closes this help"  # the help screen's last line
 PR_SET_CHILD_SUBREAPER = 36
 
 
@@ -142,7 +142,7 @@ async def _open(http, url: str, session: Session, title: bytes, timeout: float) 
     try:
         await asyncio.wait_for(seen.wait(), timeout)
         session.first_frame = time.perf_counter() - session.opened
-    except asyncio.TimeoutError:
+    except TimeoutError:
         pass
 
 
@@ -154,7 +154,7 @@ async def _key(session: Session, timeout: float) -> None:
     try:
         await asyncio.wait_for(seen.wait(), timeout)
         session.redraw = time.perf_counter() - session.key_sent
-    except asyncio.TimeoutError:
+    except TimeoutError:
         pass
 
 
@@ -172,11 +172,48 @@ def _wait_port(port: int, server: subprocess.Popen, timeout: float = 30) -> None
     raise RuntimeError("serve did not listen within 30 s")
 
 
+def _stat(pid: int) -> list[bytes]:
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as handle:
+            stat = handle.read()
+    except OSError:
+        return []
+    return stat[stat.rfind(b")") + 2:].split()
+
+
+def is_warm_parent(pid: int, server_pid: int) -> bool:
+    """The warm parent: the server's child running warm_parent (its forks share the cmdline)."""
+    fields = _stat(pid)
+    if not fields or int(fields[1]) != server_pid:
+        return False
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as handle:
+            return b"explorer.tui.warm_parent" in handle.read()
+    except OSError:
+        return False
+
+
+def cpu_s(pid: int) -> float:
+    """User + system CPU seconds a process has used."""
+    fields = _stat(pid)
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK") if fields else 0.0
+
+
+def sessions_alive(server_pid: int) -> list[int]:
+    """Our processes but the server and the warm parent: the tabs' app processes, launchers."""
+    return [p for p in descendants(os.getpid())
+            if p != server_pid and not is_warm_parent(p, server_pid)]
+
+
+def load() -> float:
+    return os.getloadavg()[0]
+
+
 def _gone_within(server_pid: int, timeout: float) -> tuple[float | None, list[int]]:
-    """Seconds until no process but the server is left among ours, or None and what is left."""
+    """Seconds until no tab's process is left, or None and what is left."""
     start = time.perf_counter()
     while True:
-        left = [p for p in descendants(os.getpid()) if p != server_pid]
+        left = sessions_alive(server_pid)
         if not left:
             return time.perf_counter() - start, []
         if time.perf_counter() - start > timeout:
@@ -237,6 +274,9 @@ async def _class(url: str, n: int, title: bytes, server_pid: int, timeout: float
         await asyncio.sleep(0.5)  # let every session settle before the memory figure
         procs = [p for p in descendants(os.getpid()) if p != server_pid]
         pss = sum(pss_kb(p) for p in procs) / 1024
+        warm = [p for p in procs if is_warm_parent(p, server_pid)]
+        warm_pss = sum(pss_kb(p) for p in warm) / 1024
+        cpu = sum(cpu_s(p) for p in procs if p not in warm)
         server_pss = pss_kb(server_pid) / 1024
         await asyncio.gather(*(_key(s, timeout) for s in sessions))
         redraws = [s.redraw for s in sessions if s.redraw is not None]
@@ -253,7 +293,10 @@ async def _class(url: str, n: int, title: bytes, server_pid: int, timeout: float
         "first_frame_max_s": round(max(frames), 3) if frames else None,
         "processes": len(procs),
         "pss_mb": round(pss, 1),
+        "warm_parent_pss_mb": round(warm_pss, 1),
         "server_pss_mb": round(server_pss, 1),
+        "session_cpu_s_each": round(cpu / n, 3),
+        "load_1min": round(load(), 1),
         "redraws": len(redraws),
         "key_redraw_p50_s": round(statistics.median(redraws), 3) if redraws else None,
         "key_redraw_max_s": round(max(redraws), 3) if redraws else None,
