@@ -60,7 +60,8 @@ def preload(content: str | None) -> None:
             pass
     from explorer.core import pack_cache
 
-    pack_cache.load_pack_cached(content)  # writes the cache file the children read
+    pack_cache.keep_in_memory()  # the children share this copy (still checked per tab)
+    pack_cache.load_pack_cached(content)
 
 
 def warm_up(argv: list[str], width: int = 120, height: int = 40) -> None:

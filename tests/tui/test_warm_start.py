@@ -108,19 +108,53 @@ def test_forked_tabs_do_not_share_coalition_or_date(warm):
         changed.quit()
 
 
+TWO_STEPS = """\
+[lesson]
+id = "count"
+title = "Counting seats"
+
+[[step]]
+title = "Step one: the count"
+narration = "The Reds won the most seats."
+date = "2020-01-10"
+
+[[step]]
+title = "Step two: the talks"
+narration = "Now the lists talk."
+date = "2020-01-10"
+"""
+
+
 @needs_fork
-def test_each_forked_tab_uses_its_own_data_folder(warm, tmp_path):
-    """The tab's environment (here EXPLORER_DATA_DIR) is the tab's, not the warm parent's."""
-    folders = [tmp_path / "one", tmp_path / "two"]
-    tabs = [Tab(warm.command, env=dict(os.environ, EXPLORER_DATA_DIR=str(f))) for f in folders]
-    try:
-        for tab in tabs:
-            assert tab.wait_for(TITLE)
-        for folder in folders:  # each child wrote the pack cache into its own folder
-            assert list((folder / "cache").glob("pack-*.pickle"))
-    finally:
-        for tab in tabs:
-            tab.quit()
+def test_each_forked_tab_uses_its_own_data_folder(tmp_path, monkeypatch):
+    """A lesson resumes from the progress in the tab's data folder (EXPLORER_DATA_DIR of the
+    tab's environment), not from the warm parent's or another tab's."""
+    import json
+    import shutil
+
+    pack = tmp_path / "pack"
+    shutil.copytree(MINI, pack)
+    (pack / "lessons").mkdir()
+    (pack / "lessons" / "count.toml").write_text(TWO_STEPS, encoding="utf-8")
+    resumed, fresh = tmp_path / "resumed", tmp_path / "fresh"
+    resumed.mkdir()
+    (resumed / "lessons.json").write_text(json.dumps(
+        {"version": 1, "lessons": {"mini/count": {"step": 1, "steps": 2}},
+         "last": {"mini": "count"}}), encoding="utf-8")
+    monkeypatch.delenv(warm_start.OFF_VAR, raising=False)
+    command = shlex.join([sys.executable, "-m", "explorer", "lesson", "count",
+                          "--content", str(pack)])
+    with WarmStart.begin(command) as warm:
+        assert warm.warm
+        one = Tab(warm.command, env=dict(os.environ, EXPLORER_DATA_DIR=str(resumed)))
+        two = Tab(warm.command, env=dict(os.environ, EXPLORER_DATA_DIR=str(fresh)))
+        try:
+            assert one.wait_for("Step two: the talks"), one.text()
+            assert two.wait_for("Step one: the count"), two.text()
+            assert "Step two" not in two.settle()
+        finally:
+            one.quit()
+            two.quit()
 
 
 PROBE = textwrap.dedent("""
