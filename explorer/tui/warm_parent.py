@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import array
 import gc
-import json
 import os
 import select
 import signal
@@ -114,13 +113,34 @@ def _threads() -> int:
         return threading.active_count()
 
 
-def _send(conn: socket.socket, answer: dict) -> None:
-    body = json.dumps(answer).encode()
-    conn.sendall(HEADER.pack(len(body)) + body)
+def _send(conn: socket.socket, answer: bytes) -> None:
+    conn.sendall(HEADER.pack(len(answer)) + answer)
+
+
+def decode(body: bytes) -> dict:
+    """The launcher's request (see warm_launch.encode): folder, argv and environment."""
+    fields, pos = [], 0
+    while pos < len(body):
+        if pos + 4 > len(body):
+            raise ValueError("truncated field")
+        size = int.from_bytes(body[pos:pos + 4], "big")
+        fields.append(body[pos + 4:pos + 4 + size])
+        pos += 4 + size
+    if len(fields) < 2 or not fields[1].isdigit() or len(fields) < 2 + int(fields[1]):
+        raise ValueError("no argument count")
+    count = int(fields[1])
+    env = {}
+    for entry in fields[2 + count:]:
+        name, eq, value = entry.partition(b"=")
+        if not eq:
+            raise ValueError("not NAME=value")
+        env[os.fsdecode(name)] = os.fsdecode(value)
+    return {"cwd": os.fsdecode(fields[0]), "argv": [os.fsdecode(a) for a in fields[2:2 + count]],
+            "env": env}
 
 
 def _receive(conn: socket.socket) -> tuple[dict, list[int]]:
-    """One request: (its JSON, the descriptors that came with it). ValueError if malformed."""
+    """One request: (its fields, the descriptors that came with it). ValueError if malformed."""
     fds = array.array("i")
     data, ancdata, _flags, _addr = conn.recvmsg(65536, socket.CMSG_SPACE(MAX_FDS * fds.itemsize))
     for level, kind, cdata in ancdata:
@@ -139,9 +159,9 @@ def _receive(conn: socket.socket) -> tuple[dict, list[int]]:
             if not chunk:
                 raise ValueError("truncated request")
             body += chunk
-        request = json.loads(body)
-        if len(received) != MAX_FDS or not isinstance(request.get("argv"), list):
-            raise ValueError("a request needs argv and three descriptors")
+        if len(received) != MAX_FDS:
+            raise ValueError("a request needs three descriptors")
+        request = decode(body[:size])
     except (ValueError, OSError):
         for fd in received:
             os.close(fd)
@@ -227,16 +247,16 @@ def handle(conn: socket.socket) -> None:
     if not _same_user(conn):
         for fd in fds:
             os.close(fd)
-        _send(conn, {"error": "another user"})
+        _send(conn, b"error another user")
         return
     if _threads() > 1:
         for fd in fds:
             os.close(fd)
-        _send(conn, {"error": "the warm parent has threads: fork is not safe"})
+        _send(conn, b"error the warm parent has threads: fork is not safe")
         return
     pid = _fork(request, fds)
     try:
-        _send(conn, {"pid": pid})
+        _send(conn, b"pid %d" % pid)
     except OSError:
         pass
 

@@ -332,3 +332,23 @@ def test_serve_runs_tabs_with_and_without_the_warm_start(fork, tmp_path):
         assert "starts the app afresh" in said
     else:
         assert "warm copy" in said
+
+
+@needs_fork
+def test_garbage_on_the_socket_does_not_stop_the_warm_parent(warm):
+    import socket
+
+    for junk in (b"", b"\x00\x00\x00\x05hello", b"\xff" * 64, b"\x00\x00\x00\x02\x00"):
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
+            conn.settimeout(10)
+            conn.connect(str(warm.socket))
+            conn.sendall(junk)
+            conn.shutdown(socket.SHUT_WR)
+            assert b"pid" not in conn.recv(100)  # nothing forked for it
+    assert warm.process.poll() is None
+    tab = Tab(warm.command)
+    try:
+        assert tab.wait_for(TITLE)
+        assert parent_of(app_pid(tab)) == warm.process.pid
+    finally:
+        tab.quit()
