@@ -282,7 +282,8 @@ async def _class(url: str, n: int, title: bytes, server_pid: int, timeout: float
         warm_pss = sum(pss_kb(p) for p in warm) / 1024
         cpu = sum(cpu_s(p) for p in procs if p not in warm)
         server_pss = pss_kb(server_pid) / 1024
-        await asyncio.gather(*(_key(s, timeout) for s in sessions))
+        drawn = [s for s in sessions if s.first_frame is not None]
+        await asyncio.gather(*(_key(s, timeout) for s in drawn))
         redraws = [s.redraw for s in sessions if s.redraw is not None]
         for s in sessions:
             await s.ws.close()

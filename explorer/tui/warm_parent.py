@@ -239,7 +239,7 @@ def _fork(request: dict, fds: list[int]) -> int:
 
 
 def handle(conn: socket.socket) -> None:
-    conn.settimeout(5.0)
+    conn.settimeout(2.0)  # a launcher sends at once; a silent client cannot hold tabs long
     try:
         request, fds = _receive(conn)
     except (ValueError, OSError):
