@@ -294,6 +294,7 @@ def serve_forever(listener: socket.socket, path: str) -> None:
         try:
             if os.stat(path).st_ino == own:  # not a successor's socket
                 os.unlink(path)
+                os.rmdir(os.path.dirname(path))  # the private folder, once empty
         except OSError:
             pass
 

@@ -131,6 +131,10 @@ class WarmStart:
     def _spawn(self) -> str | None:
         """Start a warm parent and wait for its `ready`; an error message, or None."""
         env = dict(os.environ, **WEB_ENV)
+        try:
+            self.folder.mkdir(mode=0o700, exist_ok=True)  # a parent that ended removed it
+        except OSError as exc:
+            return exc.strerror or str(exc)
         command = [sys.executable, "-m", "explorer.tui.warm_parent", str(self.socket)]
         content = _content(self._argv)
         if content:

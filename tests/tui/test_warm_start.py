@@ -352,3 +352,32 @@ def test_garbage_on_the_socket_does_not_stop_the_warm_parent(warm):
         assert parent_of(app_pid(tab)) == warm.process.pid
     finally:
         tab.quit()
+
+
+@needs_fork
+def test_a_server_killed_outright_leaves_no_warm_parent_and_no_socket(tmp_path):
+    """The warm parent follows its server: when the server dies (SIGKILL, no clean-up of its
+    own), the parent sees its input close, ends and removes its socket and folder."""
+    script = textwrap.dedent(f"""
+        import sys, time
+        from explorer.tui.warm_start import WarmStart
+        warm = WarmStart.begin({plain_command()!r})
+        print(warm.process.pid, warm.folder, flush=True)
+        time.sleep(60)
+    """)
+    server = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, stdout=subprocess.PIPE,
+                              text=True, env={k: v for k, v in os.environ.items()
+                                              if k != warm_start.OFF_VAR})
+    try:
+        pid_text, folder = server.stdout.readline().split(maxsplit=1)
+        parent, folder = int(pid_text), Path(folder.strip())
+        assert alive(parent) and folder.exists()
+    finally:
+        server.kill()
+        server.wait(timeout=10)
+        server.stdout.close()
+    deadline = time.monotonic() + 20
+    while (alive(parent) or folder.exists()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not alive(parent)
+    assert not folder.exists()
