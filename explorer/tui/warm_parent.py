@@ -91,6 +91,9 @@ def warm_up(argv: list[str], width: int = 120, height: int = 40) -> None:
         return run(app, headless=True, size=(width, height), auto_pilot=pilot)
 
     saved = dict(os.environ)
+    stdout = os.dup(1)  # anything the run prints goes nowhere, not to the server's pipe
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
     with tempfile.TemporaryDirectory(prefix="kingmaker-warm-") as scratch:
         os.environ["EXPLORER_DATA_DIR"] = scratch
         App.run = headless_run
@@ -102,6 +105,10 @@ def warm_up(argv: list[str], width: int = 120, height: int = 40) -> None:
             App.run = run
             os.environ.clear()
             os.environ.update(saved)
+            sys.stdout.flush()
+            os.dup2(stdout, 1)
+            os.close(stdout)
+            os.close(devnull)
 
 
 def _threads() -> int:

@@ -146,16 +146,18 @@ class WarmStart:
         except OSError as exc:
             return exc.strerror or str(exc)
         deadline = time.monotonic() + READY_TIMEOUT
-        line = b""
-        while not line.endswith(b"\n") and time.monotonic() < deadline:
-            ready, _, _ = select.select([process.stdout], [], [], deadline - time.monotonic())
+        line = b""  # everything the parent printed; its last line is `ready` once it is
+        while not (line == b"ready\n" or line.endswith(b"\nready\n")) \
+                and time.monotonic() < deadline:
+            ready, _, _ = select.select([process.stdout], [], [],
+                                          max(0.0, deadline - time.monotonic()))
             if not ready:
                 break
             chunk = os.read(process.stdout.fileno(), 64)
             if not chunk:
                 break
             line += chunk
-        if line.strip() != b"ready":
+        if not line.endswith(b"ready\n"):
             self._end(process)
             return "the warm parent did not start"
         with self._lock:
