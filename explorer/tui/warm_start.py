@@ -2,15 +2,17 @@
 
 textual-serve runs a shell command per browser tab and talks to that process over its standard
 streams. Started plainly, each tab imports Textual and Kingmaker and reads the pack from scratch
-(about 0.3 s of CPU and 30 MB each). With a warm start, `serve` first starts one warm parent
+(on the 2-core reference machine about 0.45 s of CPU before the app does anything, and 30 MB
+each; benchmarks/README.md). With a warm start, `serve` first starts one warm parent
 (`warm_parent.py`) that has done all of that once; the command given to textual-serve is then the
 tiny `warm_launch.py`, which hands the tab's pipes to the parent, and the parent forks the app.
 
 `WarmStart.begin(command)` takes the plain command (`python -m explorer ARG...`) and returns the
 command to serve: the launcher's when the warm parent came up, else the plain one, with a note
 saying which and why. While serving, a watcher thread in the server restarts a warm parent that
-died (a few times a minute at most); until the new one is ready, and after that for good, the
-launcher starts plain processes. `stop()` ends the parent and removes its private folder.
+died (a few times a minute at most); until the new one is ready — and for good if it keeps
+dying — the launcher starts plain processes.
+`stop()` ends the parent and removes its private folder.
 
 Fork needs POSIX (`os.fork`, UNIX sockets, SCM_RIGHTS) and `EXPLORER_SERVE_FORK` not set to 0;
 otherwise every tab is a plain process, as before.
