@@ -14,6 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from explorer.adventure import goals, prose, verbs_story
+from explorer.adventure import verbs_deal as _deal  # noqa: F401 (registers its verbs)
 from explorer.adventure import verbs_meta as _meta  # noqa: F401 (registers its verbs)
 from explorer.adventure import verbs_table as _table  # noqa: F401 (registers its verbs)
 from explorer.adventure import verbs_talk as _talk  # noqa: F401 (registers its verbs)
@@ -37,6 +38,8 @@ class Snapshot:
     on: date | None
     challenge: str | None = None
     role: str | None = None
+    terms: object = None  # the deal so far (core.deals.Terms) and the deal agreed by 'propose'
+    formed: object = None
 
 
 @dataclass
@@ -79,6 +82,7 @@ class Engine:
         self.undo_stack: list[Snapshot] = []
         self.transcript: Path | None = None
         self.finished = False
+        _deal.reset(self)
         if challenge:
             self.start_challenge(challenge)
 
@@ -93,7 +97,8 @@ class Engine:
 
     def snapshot(self) -> Snapshot:
         return Snapshot(self.location, self.state.coalition, self.state.picture, self.state.on,
-                        self.challenge.id if self.challenge else None, self.role)
+                        self.challenge.id if self.challenge else None, self.role, self.terms,
+                        self.formed)
 
     def set_table(self, coalition: Coalition, picture: Picture | None = None) -> None:
         """Replace the coalition (and picture) as one step of the shared undo history."""
@@ -105,6 +110,8 @@ class Engine:
         self.location = snap.location
         self.challenge = self.pack.challenges.get(snap.challenge) if snap.challenge else None
         self.role = snap.role
+        if snap.terms is not None:
+            self.terms, self.formed = snap.terms, snap.formed
         if (snap.coalition, snap.picture) != (self.state.coalition, self.state.picture):
             self.set_table(snap.coalition, snap.picture)
         self.state.on = snap.on
@@ -121,6 +128,7 @@ class Engine:
         self.role = ch.role
         self.hint_index = 0
         self.status = None
+        _deal.reset(self)
         self.undo_stack.clear()
         self.threads = []
         if self.pack.start_place in self.pack.actors:
@@ -291,8 +299,15 @@ class Engine:
     def outlook(self) -> goals.Outlook | None:
         if self.challenge is None:
             return None
-        return goals.assess(self.atlas, self.state.picture, self.state.coalition,
-                            self.challenge.goal)
+        goal = self.challenge.goal
+        if not goal.deal:
+            return goals.assess(self.atlas, self.state.picture, self.state.coalition, goal)
+        from explorer.core.deal_goal import outside_clashes
+
+        out = goals.assess(self.atlas, self.state.picture, self.state.coalition, goal,
+                           lambda c: outside_clashes(self.atlas, self.state.picture,
+                                                     self.state.coalition, c))
+        return _deal.deal_outlook(self, out)
 
     def outlook_status(self) -> str | None:
         out = self.outlook()
@@ -326,6 +341,8 @@ class Engine:
         why = {
             "excluded": f"Your coalition is stuck: {out.reasons[-1]}.",
             "refusal": "A hard refusal now sits inside your coalition.",
+            "deal": f"The bargain is stuck: {out.reasons[-1]}. Only taking something back "
+                    "can mend it.",
         }.get(out.cause, "No set of the lists and factions still outside your coalition "
                          f"can carry it to {out.need}: the most within reach from here is "
                          f"{out.best} seats.")

@@ -359,9 +359,10 @@ def _find(table: dict, text: str, what: str, on: date | None) -> str:
         item = table[found[0]]
         if on is not None and hasattr(item, "exists_on") and not item.exists_on(on):
             since = f" until {item.since:%-d %B %Y}" if item.since and on < item.since else ""
-            raise DealError(f"{item.name} does not exist on {on:%-d %B %Y}{since}.")
+            name = item.name[:1].upper() + item.name[1:]
+            raise DealError(f"{name} does not exist on {on:%-d %B %Y}{since}.")
         return found[0]
-    names = sorted(table[i].name for i in (found or table)
+    names = sorted(table[i].name[:1].upper() + table[i].name[1:] for i in (found or table)
                    if on is None or not hasattr(table[i], "exists_on") or table[i].exists_on(on))
     if found:
         raise DealError(f"Which {what} do you mean: {', '.join(names)}?")
