@@ -32,12 +32,17 @@ PRONOUNS = {"him", "her", "it", "them", "he", "she", "they"}
 
 @dataclass(frozen=True)
 class Snapshot:
+    """Where the game stood before a move. The table itself is not copied: it is a point in the
+    coalition state's own undo history (`depth`), so that undoing a move here undoes it there
+    too, whichever screen made it, and redo works from either."""
+
     location: str | None
     coalition: Coalition
     picture: Picture
     on: date | None
     challenge: str | None = None
     role: str | None = None
+    depth: int = 0
     terms: object = None  # the deal so far (core.deals.Terms) and the deal agreed by 'propose'
     formed: object = None
 
@@ -97,24 +102,23 @@ class Engine:
 
     def snapshot(self) -> Snapshot:
         return Snapshot(self.location, self.state.coalition, self.state.picture, self.state.on,
-                        self.challenge.id if self.challenge else None, self.role, self.terms,
-                        self.formed)
+                        self.challenge.id if self.challenge else None, self.role,
+                        len(self.state.undo_stack), self.terms, self.formed)
 
     def set_table(self, coalition: Coalition, picture: Picture | None = None) -> None:
         """Replace the coalition (and picture) as one step of the shared undo history."""
-        picture = picture or self.state.picture
-        self.state.on = picture.on
-        self.state.replace(coalition, picture)  # one undoable step, like the builder's own edits
+        self.state.replace(coalition, picture or self.state.picture)
 
     def restore_snapshot(self, snap: Snapshot) -> None:
+        """Go back to a snapshot: the place, and the table by undoing the shared history back to
+        where it stood (so the builder's redo can bring the move back)."""
         self.location = snap.location
         self.challenge = self.pack.challenges.get(snap.challenge) if snap.challenge else None
         self.role = snap.role
         if snap.terms is not None:
             self.terms, self.formed = snap.terms, snap.formed
-        if (snap.coalition, snap.picture) != (self.state.coalition, self.state.picture):
-            self.set_table(snap.coalition, snap.picture)
-        self.state.on = snap.on
+        while len(self.state.undo_stack) > snap.depth and self.state.undo():
+            pass
 
     def start_challenge(self, challenge_id: str) -> str:
         ch = self.pack.challenges.get(challenge_id)
