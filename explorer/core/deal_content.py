@@ -64,6 +64,7 @@ class _Reader:
         self.pack = pack
         self.problems = problems
         self.files = files
+        self.broken: set[str] = set()  # ids of posts and policies already reported as broken
 
     def _read(self, path: Path) -> TomlFile | None:
         file = read_toml(path, self.problems)
@@ -76,6 +77,8 @@ class _Reader:
         value = t.ident(key, required=required)
         if value is None or value in known:
             return value
+        if value in self.broken:
+            return None
         close = difflib.get_close_matches(value, sorted(known), n=3)
         hint = ("did you mean " + " or ".join(repr(c) for c in close) + "?") if close else (
             f"known {what}s: {', '.join(sorted(known)[:12])}" if known else None)
@@ -126,6 +129,8 @@ class _Reader:
             sources, aliases = p.sources(required=True), p.strings("aliases")
             since, until = p.day("since"), p.day("until")
             if None in (pid, name, weight):
+                if pid:
+                    self.broken.add(pid)
                 continue
             if pid in neg.posts:
                 p.problem(f"duplicate post id {pid!r}", "id")
@@ -141,6 +146,8 @@ class _Reader:
             desc = p.text("description", required=False) or ""
             sources, aliases = p.sources(required=True), p.strings("aliases")
             if None in (pid, name):
+                if pid:
+                    self.broken.add(pid)
                 continue
             if pid in neg.policies or pid in neg.posts:
                 p.problem(f"duplicate id {pid!r} (posts and policies share one set of ids)", "id")
