@@ -237,7 +237,8 @@ def _banzhaf_shares(judge: Judge, members: list[str], seats: dict[str, int],
 
 
 def evaluate_deal(atlas: Atlas, picture: Picture, coalition: Coalition, terms: Terms,
-                  threshold: str | None = None) -> DealEvaluation:
+                  threshold: str | None = None, power: bool = True) -> DealEvaluation:
+    """Each member's verdict on the deal (power=False skips the Banzhaf shares)."""
     neg = atlas.pack.negotiation or Negotiation()
     judge = Judge(atlas, picture, neg)
     ev = evaluate(atlas, picture, coalition, completions=False)
@@ -258,7 +259,7 @@ def evaluate_deal(atlas: Atlas, picture: Picture, coalition: Coalition, terms: T
     for p, m in posts:
         weight[m] += neg.posts[p].weight if p in neg.posts else 0.0
     total_weight = sum(weight.values())
-    banzhaf = _banzhaf_shares(judge, members, seats, need) if members else {}
+    banzhaf = _banzhaf_shares(judge, members, seats, need) if members and power else {}
     problems = []
     if pm is None:
         problems.append(Reason("pm", False, "nobody is the candidate for prime minister"))
@@ -299,8 +300,12 @@ def evaluate_deal(atlas: Atlas, picture: Picture, coalition: Coalition, terms: T
 def _judge_member(judge: Judge, v: MemberVerdict, members: list[str], terms: Terms,
                   pm: str | None) -> None:
     neg, on = judge.neg, judge.on
+    seen: set[tuple[str, str]] = set()  # one demand of a side counts once (KDP and PUK alike)
     for actor in judge.side(v.member):
         for d in neg.demands_of(actor, on):
+            if d.target in seen:
+                continue
+            seen.add(d.target)
             v.demands += 1
             kind, target = d.target
             if kind == "partner":
