@@ -157,7 +157,6 @@ helps("demands X", "ask X what they want, price X", "what someone asks of a deal
 
 @when("offer POST to ACTOR")
 @when("give POST to ACTOR")
-@when("offer ACTOR the POST")
 def offer(e: Engine, post: Span, actor: Span) -> str:
     neg = _negotiation(e)
     try:

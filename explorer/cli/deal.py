@@ -6,6 +6,10 @@ from __future__ import annotations
 from explorer.cli.support import CliError, add_common, console, print_json, run
 
 
+def what_eg(kind: str) -> str:
+    return "speaker=NAME" if kind == "give" else "POLICY NAME=NAME"
+
+
 def _pairs(atlas, picture, coalition, items, kind):
     """POST=ACTOR (or POLICY=ACTOR) options as (id, member) pairs, with clear errors."""
     from explorer.cli.support import resolve
@@ -15,7 +19,8 @@ def _pairs(atlas, picture, coalition, items, kind):
     out = []
     for item in items:
         if "=" not in item:
-            raise CliError(f"--{kind} wants {kind.upper()}=ACTOR, e.g. 'speaker=iraqiya'; "
+            want = "POST=ACTOR" if kind == "give" else "POLICY=ACTOR"
+            raise CliError(f"--{kind} wants {want}, e.g. --{kind} '{what_eg(kind)}'; "
                            f"got {item!r}")
         what, who = (s.strip() for s in item.split("=", 1))
         try:
@@ -27,11 +32,34 @@ def _pairs(atlas, picture, coalition, items, kind):
     return out
 
 
+def terms_from_args(atlas, picture, coalition, give: list[str], promise: list[str]):
+    """The Terms of --give POST=ACTOR and --promise POLICY=ACTOR options (CliError if wrong)."""
+    from explorer.core.coalition import name_of
+    from explorer.core.deals import DealError, Terms
+
+    if (give or promise) and atlas.pack.negotiation is None:
+        raise CliError("this pack has no posts.toml: nothing to give or promise")
+    neg = atlas.pack.negotiation
+    terms = Terms()
+    try:
+        for post, member in _pairs(atlas, picture, coalition, give, "give"):
+            if terms.holder(post) is not None:
+                names = [name_of(atlas, picture, m) for m in (terms.holder(post), member)]
+                raise CliError(f"--give hands out {neg.posts[post].name} twice (to "
+                               f"{names[0]} and {names[1]}); a post has one holder")
+            terms = terms.give(post, member)
+        for policy, member in _pairs(atlas, picture, coalition, promise, "promise"):
+            terms = terms.promise(policy, member)
+    except DealError as exc:
+        raise CliError(f"{exc}") from None
+    return terms
+
+
 @run
 def cmd_deal(args) -> int:
     from explorer.cli.coalition import members_on, table_setup
-    from explorer.core.coalition import Coalition, name_of
-    from explorer.core.deals import DealError, Terms, evaluate_deal
+    from explorer.core.coalition import Coalition
+    from explorer.core.deals import evaluate_deal
 
     atlas, on, picture, pm = table_setup(args)
     neg = atlas.pack.negotiation
@@ -44,18 +72,7 @@ def cmd_deal(args) -> int:
     if not pm:
         raise CliError("--pm PERSON is needed: a deal names its prime minister")
     coalition = Coalition(tuple(members_on(atlas, args.members, on)), pm)
-    terms = Terms()
-    try:
-        for post, member in _pairs(atlas, picture, coalition, args.give, "give"):
-            if terms.holder(post) is not None:
-                names = [name_of(atlas, picture, m) for m in (terms.holder(post), member)]
-                raise CliError(f"--give hands out {neg.posts[post].name} twice (to "
-                               f"{names[0]} and {names[1]}); a post has one holder")
-            terms = terms.give(post, member)
-        for policy, member in _pairs(atlas, picture, coalition, args.promise, "promise"):
-            terms = terms.promise(policy, member)
-    except DealError as exc:
-        raise CliError(f"{exc}") from None
+    terms = terms_from_args(atlas, picture, coalition, args.give, args.promise)
     result = evaluate_deal(atlas, picture, coalition, terms, args.threshold)
     if args.json:
         return print_json(result.as_json())
