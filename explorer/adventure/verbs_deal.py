@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from explorer.adventure import prose
-from explorer.adventure.grammar import Reply, section, when
+from explorer.adventure.grammar import Answer, Reply, Verbs
 from explorer.adventure.parser import Span
 from explorer.core.deals import (
     DealError,
@@ -28,7 +28,8 @@ if TYPE_CHECKING:
     from explorer.adventure.goals import Outlook
     from explorer.core.deals import DealEvaluation, MemberVerdict
 
-helps = section("Bargaining")
+verbs = Verbs("Bargaining")
+when = verbs.when
 
 
 def _negotiation(e: Engine):
@@ -85,7 +86,8 @@ def _after(e: Engine, member: str, text: str) -> str:
     return "\n".join(lines)
 
 
-@when("demands ACTOR")
+@when("demands ACTOR", help="what someone asks of a deal, and their "
+      "red lines, with sources")
 @when("demands of ACTOR")
 @when("ask ACTOR what they want")
 @when("ask ACTOR what it wants")
@@ -99,7 +101,6 @@ def demands(e: Engine, actor: Span) -> str:
 
     neg = _negotiation(e)
     target = e.actor(actor)
-    e.it = target.id
     j = Judge(e.atlas, e.state.picture, neg)
     try:
         from explorer.core.coalition import member_id
@@ -114,9 +115,9 @@ def demands(e: Engine, actor: Span) -> str:
     who_id = unit if unit in e.pack.actors else target.id
     who = e.world.name(who_id)
     if not wants and not lines_:
-        return (f"{e.world.name(who_id, True)} asks for nothing in particular on "
-                f"{prose.day(on)}, as far as the sources say: its price is a fair share "
-                "of the posts.")
+        return Answer(f"{e.world.name(who_id, True)} asks for nothing in particular on "
+                      f"{prose.day(on)}, as far as the sources say: its price is a fair share "
+                      "of the posts.", it=target.id)
     out = [f"What {who} wants on {prose.day(on)}:"]
     sources: list[str] = []
     for d in wants:
@@ -146,16 +147,11 @@ def demands(e: Engine, actor: Span) -> str:
     if e.coalition.members:
         out.append(f"(Its verdict on your deal so far: 'deal'. Tolerance: a member wants at least "
                    f"{neg.tolerance:.0%} of its seat share in posts' weight.)")
-    e.last_sources = sources
-    e.last_topic = f"what {target.name} wants"
-    return "\n".join(out)
+    return Answer("\n".join(out), it=target.id).citing(sources, f"what {target.name} wants")
 
 
-helps("demands X", "ask X what they want, price X", "what someone asks of a deal, and their "
-      "red lines, with sources")
 
-
-@when("offer POST to ACTOR")
+@when("offer POST to ACTOR", help="put a post in the deal for a member")
 @when("give POST to ACTOR")
 def offer(e: Engine, post: Span, actor: Span) -> str:
     neg = _negotiation(e)
@@ -178,10 +174,8 @@ def offer(e: Engine, post: Span, actor: Span) -> str:
     return _after(e, member, f"You offer {_name(e, pid)} to {_name(e, member)}.")
 
 
-helps("offer POST to X", "give POST to X", "put a post in the deal for a member")
 
-
-@when("promise POLICY to ACTOR")
+@when("promise POLICY to ACTOR", help="promise a policy to a member (everyone hears of it)")
 @when("promise ACTOR POLICY")
 def promise(e: Engine, policy: Span, actor: Span) -> str:
     neg = _negotiation(e)
@@ -196,10 +190,8 @@ def promise(e: Engine, policy: Span, actor: Span) -> str:
     return _after(e, member, f"You promise {_name(e, pid)} to {_name(e, member)}.")
 
 
-helps("promise POLICY to X", "", "promise a policy to a member (everyone hears of it)")
 
-
-@when("withdraw ITEM")
+@when("withdraw ITEM", help="take a post or a promise out")
 @when("take back ITEM")
 @when("withdraw ITEM from ACTOR")
 def withdraw(e: Engine, item: Span, actor: Span | None = None) -> str:
@@ -233,8 +225,6 @@ def withdraw(e: Engine, item: Span, actor: Span | None = None) -> str:
     return f"You withdraw the promise of {_name(e, found)}{who}.\n{summary_line(e)}"
 
 
-helps("withdraw ITEM", "take back, withdraw POLICY from X", "take a post or a promise out")
-
 
 def summary_line(e: Engine) -> str:
     result = judge(e)
@@ -248,7 +238,7 @@ def summary_line(e: Engine) -> str:
     return "The deal now: " + ("; ".join(bits) or "nobody at the table") + "."
 
 
-@when("deal")
+@when("deal", help="the deal so far: posts, promises, each member's verdict and why")
 @when("terms")
 @when("the deal")
 @when("show deal")
@@ -277,9 +267,7 @@ def deal(e: Engine) -> str:
         lines.append(f"  Problem: {p.text}.")
     lines.append("Ready: every member accepts — 'propose' it." if result.formed else
                  "Not ready yet: " + _not_ready(result))
-    e.last_sources = sources
-    e.last_topic = "the deal on the table"
-    return "\n".join(lines)
+    return Answer("\n".join(lines)).citing(sources, "the deal on the table")
 
 
 def _not_ready(result: DealEvaluation) -> str:
@@ -290,10 +278,9 @@ def _not_ready(result: DealEvaluation) -> str:
     return "; ".join(bits) + "."
 
 
-helps("deal", "terms", "the deal so far: posts, promises, each member's verdict and why")
 
-
-@when("propose")
+@when("propose", help="put the deal to the members: the government "
+      "forms if all accept and the seats suffice")
 @when("propose deal")
 @when("propose the deal")
 @when("put the deal to a vote")
@@ -316,15 +303,13 @@ def propose_deal(e: Engine) -> str:
         lines.append(f"  It has {result.low} seats; {result.need} are needed.")
     lines += [f"  {p.text[0].upper()}{p.text[1:]}." for p in result.problems]
     lines.append("(Nothing has changed. 'deal' shows every reason, 'demands X' what X wants.)")
-    e.last_sources = [s for v in result.verdicts for r in v.refusals for s in r.sources]
-    return "\n".join(lines)
+    return Answer("\n".join(lines)).citing(
+        [s for v in result.verdicts for r in v.refusals for s in r.sources],
+        "why the deal does not carry")
 
 
-helps("propose", "propose deal, call the vote", "put the deal to the members: the government "
-      "forms if all accept and the seats suffice")
 
-
-@when("posts")
+@when("posts", help="the posts a deal hands out, their weights, and the policies")
 @when("policies")
 @when("offices")
 def posts(e: Engine) -> str:
@@ -341,8 +326,6 @@ def posts(e: Engine) -> str:
                  + ".")
     return "\n".join(lines)
 
-
-helps("posts", "policies", "the posts a deal hands out, their weights, and the policies")
 
 
 def deal_outlook(e: Engine, out: Outlook) -> Outlook:

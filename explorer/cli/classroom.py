@@ -177,8 +177,8 @@ def _export_coalition(args: argparse.Namespace) -> int:
     members = members_on(atlas, args.members, on)
     try:
         ev = evaluate(atlas, picture, Coalition(tuple(members), pm))
-    except (KeyError, ValueError) as exc:
-        raise CliError(str(exc).strip("'\"")) from None
+    except (LookupError, ValueError) as exc:
+        raise CliError(str(exc)) from None
     from explorer.cli.deal import terms_from_args
 
     terms = terms_from_args(atlas, picture, Coalition(tuple(members), pm), args.give,
