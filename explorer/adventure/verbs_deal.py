@@ -62,8 +62,10 @@ def _name(e: Engine, item: str) -> str:
         return neg.posts[item].name
     if neg and item in neg.policies:
         return neg.policies[item].name
+    if item in e.pack.actors:
+        return e.world.name(item)
     unit = e.state.picture.unit(item)
-    return unit.name if unit else e.world.name(item)
+    return unit.name if unit else item
 
 
 def cap(text: str) -> str:
@@ -117,14 +119,22 @@ def demands(e: Engine, actor: Span) -> str:
                       "of the posts.", it=target.id)
     out = [f"What {who} wants on {prose.day(on)}:"]
     sources: list[str] = []
-    for d in wants:
-        kind, item = d.target
-        verb = {"post": "the post of", "policy": "a promise of", "partner": "as a partner,"}[kind]
-        tag = "must have" if d.must else "would like"
+    grouped: dict[tuple, list] = {}
+    for d in wants:  # one line per demand, naming every part of the side that makes it
+        grouped.setdefault((d.target, d.must), []).append(d)
+    for (wanted, must), ds in grouped.items():
+        kind, item = wanted
+        d = ds[0]
+        tag = "must have" if must else "would like"
+        what = {"post": f"the post of {_name(e, item)}",
+                "policy": f"a promise of {_name(e, item)}",
+                "partner": f"{_name(e, item)} as a partner"}[kind]
         note = f" ({d.note})" if d.note else ""
-        src = f" {prose.cite(d.sources)}"
-        out.append(f"  {e.world.name(d.actor, True)} {tag} {verb} {_name(e, item)}{note}.{src}")
-        sources += d.sources
+        who = prose.join([e.world.name(x.actor) for x in ds])
+        srcs = [s for x in ds for s in x.sources]
+        out.append(f"  {who[:1].upper()}{who[1:]} {tag} {what}{note}. "
+                   f"{prose.cite(list(dict.fromkeys(srcs)))}")
+        sources += srcs
     for r in lines_:
         if r.policy:
             what = f"{_name(e, r.policy)} promised to anyone" + (
@@ -290,8 +300,12 @@ def propose_deal(e: Engine) -> str:
     if result.formed:
         e.formed = deal_key(e)
         posts = "; ".join(f"{_name(e, p)} to {_name(e, m)}" for p, m in result.terms.posts)
-        return (f"Every member accepts. With {result.low} seats (of {result.need} needed) the "
+        text = (f"Every member accepts. With {result.low} seats (of {result.need} needed) the "
                 f"government is formed on {prose.day(e.on)}: {posts}.")
+        out = e.outlook()
+        if out is not None and not out.won and out.reasons:
+            text += f"\nBut the challenge asks for more: {'; '.join(out.reasons)}."
+        return text
     lines = ["The deal does not carry:"]
     for v in result.verdicts:
         if not v.accepts:
