@@ -47,6 +47,7 @@ def load_negotiation(root: Path, pack: Pack, problems: list[Problem],
         for path in others:
             problems.append(Problem(path, 1, f"{path.name} needs a posts.toml beside it",
                                     "posts.toml lists the posts and policies it names"))
+        _check_deal_goals(pack, False, problems)
         return None
     reader = _Reader(pack, problems, files)
     neg = reader.posts(posts_path)
@@ -56,7 +57,23 @@ def load_negotiation(root: Path, pack: Pack, problems: list[Problem],
         reader.demands(root / "demands.toml", neg)
     if (root / "deal.toml").exists():
         reader.deal(root / "deal.toml", neg)
+    _check_deal_goals(pack, True, problems)
     return neg
+
+
+def _check_deal_goals(pack: Pack, has_posts: bool, problems: list[Problem]) -> None:
+    """A challenge whose goal is a deal needs posts to bargain over, and names real actors."""
+    for ch in pack.challenges.values():
+        goal = ch.goal
+        if goal.deal and not has_posts:
+            problems.append(Problem(ch.origin.path, ch.origin.line, f"challenge {ch.id!r} asks "
+                                    "for a deal, but the pack has no posts.toml"))
+        if goal.demands_of and goal.demands_of not in pack.actors:
+            problems.append(Problem(ch.origin.path, ch.origin.line, f"challenge {ch.id!r}: "
+                                    f"unknown actor {goal.demands_of!r} in demands_of"))
+        if goal.demands_met and not goal.demands_of:
+            problems.append(Problem(ch.origin.path, ch.origin.line, f"challenge {ch.id!r}: "
+                                    "demands_met needs demands_of (whose demands count)"))
 
 
 class _Reader:
