@@ -128,6 +128,10 @@ def configure_export(p: argparse.ArgumentParser) -> None:
                        "threshold, tensions, feasibility, completions, power, sources.")
     c.add_argument("members", nargs="+", metavar="MEMBER", help="lists, blocs, factions, people")
     c.add_argument("--pm", metavar="PERSON", help="the PM candidate")
+    c.add_argument("--give", action="append", default=[], metavar="POST=ACTOR",
+                   help="a post of the deal in the report (repeatable)")
+    c.add_argument("--promise", action="append", default=[], metavar="POLICY=ACTOR",
+                   help="a promise of the deal in the report (repeatable)")
     add_date(c)
     add_content(c)
     c.add_argument("-o", "--output", metavar="FILE", default="-",
@@ -180,7 +184,11 @@ def _export_coalition(args: argparse.Namespace) -> int:
         ev = evaluate(atlas, picture, Coalition(tuple(members), pm))
     except (LookupError, ValueError) as exc:
         raise CliError(str(exc)) from None
-    text = coalition_report(atlas, picture, members, pm, evaluation=ev)
+    from explorer.cli.deal import terms_from_args
+
+    terms = terms_from_args(atlas, picture, Coalition(tuple(members), pm), args.give,
+                            args.promise)
+    text = coalition_report(atlas, picture, members, pm, evaluation=ev, terms=terms)
     return _write(args.output, text, "the coalition report")
 
 
