@@ -1,12 +1,13 @@
-"""explorer.core.graph: the relations of an actor on a date, paths, places and the networkx graph."""
+"""explorer.core.graph: an actor's relations on a date, paths, places and the networkx graph."""
 
 from __future__ import annotations
 
 from datetime import date
 
+from tests_support import copy_mini
+
 from explorer.core.graph import Atlas, build_graph, structural_relations
 from explorer.core.loader import load_pack
-from tests_support import copy_mini
 
 JAN, APR, JUL = date(2020, 1, 10), date(2020, 4, 1), date(2020, 7, 1)
 
@@ -106,7 +107,8 @@ def test_build_graph_on_a_date(mini_atlas):
     assert "blue_green" not in jan and "blue_green" in jul
     assert jan.nodes["ann"] == {"name": "Ann Red", "kind": "person"}
     refusals = [d for _, _, d in jan.out_edges("greens", data=True) if d["type"] == "refuses_pm"]
-    assert refusals == [{"type": "refuses_pm", "description": "The Greens will not serve under Ann.",
+    assert refusals == [{"type": "refuses_pm",
+                         "description": "The Greens will not serve under Ann.",
                          "sources": ["https://example.org/greens"], "since": None,
                          "until": "2020-06-01", "status": None}]
     assert not any(d["type"] == "refuses_pm" for _, _, d in jul.edges(data=True))
