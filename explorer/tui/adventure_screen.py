@@ -14,9 +14,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.suggester import Suggester
-from textual.widgets import Footer, Input, RichLog
+from textual.widgets import Input, RichLog
 
 from explorer.core.coalition import CoalitionState
+from explorer.tui.footer import KeyFooter
 from explorer.tui.statusbar import StatusBar, TitleBar
 
 
@@ -49,8 +50,8 @@ class CommandInput(Input):
     """The command line: Up and Down walk through the commands typed before."""
 
     BINDINGS = [
-        Binding("up", "history(-1)", "Previous command", show=False),
-        Binding("down", "history(1)", "Next command", show=False),
+        Binding("up", "history(-1)", "Previous command", show=False, id="previous-command"),
+        Binding("down", "history(1)", "Next command", show=False, id="next-command"),
     ]
 
     def __init__(self, **kwargs) -> None:
@@ -94,7 +95,7 @@ class AdventureScreen(Screen):
     """
 
     BINDINGS = [
-        Binding("ctrl+l", "clear_log", "Clear", show=False),
+        Binding("ctrl+l", "clear_log", "Clear the narration", show=False, id="clear-log"),
     ]
 
     def __init__(self) -> None:
@@ -118,7 +119,7 @@ class AdventureScreen(Screen):
         command.cursor_blink = getattr(app, "cursor_blink", True)
         yield command
         yield StatusBar()
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = "Kingmaker"

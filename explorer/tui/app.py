@@ -24,6 +24,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.signal import Signal
 
+from explorer.tui.app_session import SessionMixin
 from explorer.tui.commands import ActionCommands, ActorCommands
 from explorer.tui.placeholder import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from explorer.tui.stylesheet import ReusingStylesheet
@@ -60,7 +61,7 @@ def _lazy(module: str, class_name: str, title: str, message: str) -> Callable[[]
     return factory
 
 
-class KingmakerApp(App):
+class KingmakerApp(SessionMixin, App):
     """Explore the actors, build coalitions and travel through the timeline."""
 
     CSS_PATH = "app.tcss"
@@ -78,27 +79,27 @@ class KingmakerApp(App):
     DEFAULT_MODE = "explore"
 
     BINDINGS = [
-        Binding("q", "quit", "Quit"),
-        Binding("f1,question_mark", "help", "Help", key_display="F1"),
+        Binding("q", "quit_asking", "Quit", id="quit"),
+        Binding("f1,question_mark", "help", "Help", key_display="F1", id="help"),
         Binding("comma,less_than_sign", "step_date(-1)", "Previous event", key_display=",",
-                show=False),
+                show=False, id="previous-event"),
         Binding("full_stop,greater_than_sign", "step_date(1)", "Next event", key_display=".",
-                show=False),
-        Binding("t", "timeline", "Timeline"),
-        Binding("e,f2", "switch_to('explore')", "Explore", show=False),
-        Binding("c,f3", "switch_to('coalition')", "Coalition"),
-        Binding("a,f4", "switch_to('adventure')", "Adventure"),
-        Binding("f5", "switch_to('lesson')", "Lessons", show=False),
-        Binding("f8", "toggle_present", "Presentation mode", show=False),
-        Binding("f9", "cycle_theme", "Next theme", show=False),
-        Binding("f12", "screenshot", "Screenshot", show=False),
+                show=False, id="next-event"),
+        Binding("t", "timeline", "Timeline", show=False, id="timeline"),
+        Binding("e,f2", "switch_to('explore')", "Explore", show=False, id="explore"),
+        Binding("c,f3", "switch_to('coalition')", "Coalition", show=False, id="coalition"),
+        Binding("a,f4", "switch_to('adventure')", "Adventure", show=False, id="adventure"),
+        Binding("l,f5", "switch_to('lesson')", "Lessons", show=False, id="lessons"),
+        Binding("f8", "toggle_present", "Presentation mode", show=False, id="present"),
+        Binding("f9", "cycle_theme", "Next theme", show=False, id="theme"),
+        Binding("f12", "screenshot", "Screenshot", show=False, priority=True, id="screenshot"),
     ]
 
     present: reactive[bool] = reactive(False)
 
     def __init__(self, atlas: Atlas, on: date | None, sources_dir: str | Path | None = None,
                  present: bool = False, theme: str | None = None, lesson: str | None = None,
-                 lesson_step: int | None = None) -> None:
+                 lesson_step: int | None = None, resume: bool = True) -> None:
         super().__init__()
         self.stylesheet = ReusingStylesheet(variables=self.stylesheet._variables)
         self.atlas = atlas
@@ -113,6 +114,14 @@ class KingmakerApp(App):
         self._synced: weakref.WeakKeyDictionary[Screen, int] = weakref.WeakKeyDictionary()
         self._theme_before_present: str | None = None
         self._bad_theme: str | None = None
+        self._offer_resume = resume and not lesson
+        self._student: tuple[CoalitionState | None, date | None] | None = None  # during a lesson
+        self._quit_armed = False
+        from explorer.tui.keymap import load_keymap
+
+        keymap, self._key_errors = load_keymap()
+        if keymap:
+            self.set_keymap(keymap)
         register_themes(self)
         if present:
             self._theme_before_present = self.theme
@@ -165,6 +174,8 @@ class KingmakerApp(App):
     def sync(self) -> None:
         """Re-render the screens on the stack (the others catch up when they come back)."""
         self._generation += 1
+        self._quit_armed = False
+        self.save_session()
         with self.batch_update():
             self.date_changed.publish(self.on)
             for screen in self.screen_stack:
@@ -183,6 +194,10 @@ class KingmakerApp(App):
         self._screen_changed(self.screen)
         if self.lesson:
             self.call_after_refresh(self.switch_mode, "lesson")
+        for error in self._key_errors:
+            self.notify(error, title="Your keys", severity="error", markup=False, timeout=10)
+        if self._offer_resume:
+            self._offer_session()
         if self._bad_theme:
             self.notify(f"No theme called {self._bad_theme!r}; try "
                         + ", ".join(sorted(self.available_themes)), severity="warning",
@@ -193,6 +208,8 @@ class KingmakerApp(App):
 
     def _screen_changed(self, screen: Screen) -> None:
         screen.set_class(self.present, "-present")
+        if self._student is not None and self.current_mode != "lesson":
+            self.end_lesson()
         if self._synced.get(screen, 0) < self._generation:
             self._sync_screen(screen)
         self._check_size()
@@ -207,7 +224,7 @@ class KingmakerApp(App):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if isinstance(self.screen, TooSmallScreen):
-            return action in ("quit", "screenshot", "command_palette")
+            return action in ("quit", "quit_asking", "screenshot", "command_palette")
         return True
 
     def watch_present(self, present: bool) -> None:
@@ -320,13 +337,15 @@ class KingmakerApp(App):
         folder = Path(SCREENSHOT_DIR)
         folder.mkdir(parents=True, exist_ok=True)
         stamp = datetime.now().strftime("%Y-%m-%d_%H-%M-%S_%f")
+        self.clear_notifications()  # earlier notices are not part of the picture
         path = self.save_screenshot(filename=f"kingmaker_{stamp}.svg", path=str(folder))
-        self.notify(f"Screenshot saved: {path}", markup=False)
+        self.notify(f"Screenshot saved: {path}", markup=False, timeout=2)
 
 
 def make_app(atlas: Atlas | None = None, on: date | None = None, sources_dir=None,
              present: bool = False, theme: str | None = None, content=None,
-             lesson: str | None = None, lesson_step: int | None = None) -> KingmakerApp:
+             lesson: str | None = None, lesson_step: int | None = None,
+             resume: bool = True) -> KingmakerApp:
     """The app for an atlas (or the pack at `content`, or the bundled pack)."""
     if atlas is None:
         from explorer.core.graph import Atlas
@@ -336,4 +355,4 @@ def make_app(atlas: Atlas | None = None, on: date | None = None, sources_dir=Non
     if on is None:
         on = atlas.pack.default_date
     return KingmakerApp(atlas, on, sources_dir=sources_dir, present=present, theme=theme,
-                        lesson=lesson, lesson_step=lesson_step)
+                        lesson=lesson, lesson_step=lesson_step, resume=resume)

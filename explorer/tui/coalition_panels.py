@@ -156,7 +156,7 @@ class VerdictPanel(Unchanged, Static):
             feas.append(f"  ({hard} hard refusal{'s' if hard != 1 else ''})", colors["error"])
         pm_line = Text.assemble(("PM candidate: ", "bold"))
         pm_line.append(*(pm, f"bold {colors['warning']}") if pm else
-                       ("none  (p chooses one)", "dim"))
+                       ("none  (n chooses one)", "dim"))
         self.update(Group(*lines, feas, pm_line))
 
 
@@ -337,7 +337,7 @@ class PmPicker(ModalScreen[str | None]):
     PmPicker .pm-hint { color: $text-muted; }
     """
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="close")]
     NO_PM = "__none__"
 
     def __init__(self, pack, on, current: str | None, members: set[str],

@@ -14,12 +14,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, OptionList, TabbedContent, TabPane
+from textual.widgets import DataTable, OptionList, TabbedContent, TabPane
 
 from explorer.core.coalition import Evaluation, power, seat_range
 from explorer.core.seats import Picture, splittable
 from explorer.core.tensions import Cover
 from explorer.tui import coalition_panels as ui
+from explorer.tui.footer import KeyFooter
 from explorer.tui.seatbar import PALETTE, SeatBar, bar_model, names_of
 from explorer.tui.statusbar import StatusBar, TitleBar
 from explorer.tui.themes import palette
@@ -38,12 +39,12 @@ class CoalitionScreen(Screen):
         "in colour against the 163 (absolute majority) and 217 (two-thirds) lines; hatched seats "
         "count only at the top of a disputed range. Tensions are the hostile relations inside "
         "the coalition, with their sources: a hard refusal makes the coalition infeasible. "
-        "p picks the prime-minister candidate; lists that refuse to serve under that person "
+        "n nominates the prime-minister candidate; lists that refuse to serve under that person "
         "become hard refusals. Completions are the smallest additions that reach each "
         "threshold, feasible ones first: 1-9 (or Enter on one) applies it. i shows the voting "
         "power of each unit (Banzhaf and Shapley-Shubik; starred columns count only coalitions "
         "without a hard refusal). s splits the highlighted list into its factions (› marks the "
-        "units that can be split), b marks units and m merges the marked units (or else the "
+        "units that can be split), v marks units and m merges the marked units (or else the "
         "members) into one bloc. u undoes, r redoes, x empties the coalition. , and . step "
         "through the events: the table follows the date."
     )
@@ -74,19 +75,26 @@ class CoalitionScreen(Screen):
     """
 
     BINDINGS = [
-        Binding("space", "toggle", "In/out", tooltip="Put the highlighted unit in or out"),
-        Binding("p", "pick_pm", "PM", tooltip="Choose the prime-minister candidate"),
-        Binding("s", "split", "Split", tooltip="Split the highlighted unit into its parts"),
-        Binding("b", "mark", "Mark", tooltip="Mark the highlighted unit for a merge"),
-        Binding("m", "merge", "Merge", tooltip="Merge the marked units (or the members)"),
-        Binding("u", "undo", "Undo"),
-        Binding("r", "redo", "Redo"),
-        Binding("x", "clear", "Clear", tooltip="Empty the coalition"),
-        Binding("i", "switch_tab", "Tensions/Power", tooltip="Show the power indices or the "
-                "tensions"),
-        Binding("1", "complete(1)", "Completion", key_display="1-9",
+        Binding("space,plus", "toggle", "In/out", key_display="Space", id="toggle-member",
+                tooltip="Put the highlighted unit in or out"),
+        Binding("n", "pick_pm", "Nominate PM", id="pick-pm",
+                tooltip="Choose the prime-minister candidate"),
+        Binding("s", "split", "Split", id="split",
+                tooltip="Split the highlighted unit into its parts"),
+        Binding("v", "mark", "Mark", id="mark", show=False,
+                tooltip="Mark the highlighted unit for a merge"),
+        Binding("m", "merge", "Merge", id="merge", show=False,
+                tooltip="Merge the marked units (or the members)"),
+        Binding("u", "undo", "Undo", id="undo"),
+        Binding("r", "redo", "Redo", id="redo", show=False),
+        Binding("x", "clear", "Clear", id="clear", show=False, tooltip="Empty the coalition"),
+        Binding("i", "switch_tab", "Tensions/Power", id="switch-pane",
+                tooltip="Show the power indices or the tensions"),
+        Binding("home,g", "edge(-1)", "First row", show=False, id="first"),
+        Binding("end,G", "edge(1)", "Last row", show=False, id="last"),
+        Binding("1", "complete(1)", "Completion", key_display="1-9", show=False,
                 tooltip="Apply completion 1 (2 … 9 apply the others)"),
-        *(Binding(str(n), f"complete({n})", f"Apply completion {n}", show=False)
+        *(Binding(str(n), f"complete({n})", "", show=False)
           for n in range(2, 10)),
     ]
 
@@ -117,7 +125,7 @@ class CoalitionScreen(Screen):
                     with TabPane("Power", id="cs-tab-power"), VerticalScroll():
                         yield ui.PowerPanel(id="cs-power")
         yield StatusBar()
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = "Kingmaker"
@@ -279,13 +287,12 @@ class CoalitionScreen(Screen):
 
     def _possible(self) -> dict[str, bool]:
         """Which of the greyable actions can be done now."""
-        state, unit = self.state, self.highlighted()
+        state = self.state
         return {
             "undo": bool(state.undo_stack),
             "redo": bool(state.redo_stack),
             "clear": bool(state.coalition.members),
             "merge": len(self._merge_candidates()) >= 2,
-            "split": bool(unit and splittable(self.atlas.pack, state.picture, unit)),
         }
 
     def _refresh_keys(self) -> None:
@@ -335,10 +342,21 @@ class CoalitionScreen(Screen):
     def action_merge(self) -> None:
         units = self._merge_candidates()
         if len(units) < 2:
-            self.notify("Mark two or more units with b (or put them in the coalition) first.")
+            self.notify("Mark two or more units with v (or put them in the coalition) first.")
             return
         self.marked = []
         self._attempt(lambda: self.state.merge(units))
+
+    def action_edge(self, step: int) -> None:
+        """Home and End: the first or last row of the focused table or list."""
+        focused = self.focused
+        if isinstance(focused, DataTable) and focused.row_count:
+            focused.move_cursor(row=0 if step < 0 else focused.row_count - 1)
+        elif isinstance(focused, OptionList) and focused.option_count:
+            if step < 0:
+                focused.action_first()
+            else:
+                focused.action_last()
 
     def action_switch_tab(self) -> None:
         tabs = self.query_one(TabbedContent)

@@ -47,10 +47,10 @@ class PathScreen(ModalScreen[str | None]):
     )
 
     BINDINGS = [
-        Binding("escape", "close", "Close"),
-        Binding("down", "choice(1)", "Next suggestion", show=False),
-        Binding("up", "choice(-1)", "Previous suggestion", show=False),
-        Binding("f1", "app.help", "Help", key_display="F1"),
+        Binding("escape", "close", "Close", id="close"),
+        Binding("down", "choice(1)", "Next suggestion", show=False, id="down"),
+        Binding("up", "choice(-1)", "Previous suggestion", show=False, id="up"),
+        Binding("f1", "app.help", "Help", key_display="F1", id="help"),
     ]
 
     def __init__(self, start: str) -> None:

@@ -6,8 +6,9 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Center, Middle
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
+from explorer.tui.footer import KeyFooter
 from explorer.tui.statusbar import StatusBar, TitleBar
 
 MIN_WIDTH, MIN_HEIGHT = 60, 16
@@ -29,7 +30,7 @@ class PlaceholderScreen(Screen):
             yield Static(Text.assemble((self.heading, "bold"), "\n\n", self.message),
                          id="placeholder-text")
         yield StatusBar()
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = "Kingmaker"

@@ -30,10 +30,10 @@ class TimelineScreen(ModalScreen[None]):
     )
 
     BINDINGS = [
-        Binding("escape,t", "close", "Close"),
-        Binding("enter", "jump", "Go to this date", show=False),
-        Binding("f1,question_mark", "app.help", "Help", key_display="F1"),
-        Binding("q", "app.quit", "Quit", show=False),
+        Binding("escape,t", "close", "Close", id="close"),
+        Binding("enter", "jump", "Go to this date", show=False, id="select"),
+        Binding("f1,question_mark", "app.help", "Help", key_display="F1", id="help"),
+        Binding("q", "app.quit_asking", "Quit", show=False, id="quit"),
     ]
 
     def compose(self) -> ComposeResult:

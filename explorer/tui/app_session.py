@@ -1,0 +1,127 @@
+"""What the app keeps for the student: lessons on their own copy, the session, asking to quit.
+
+A mixin of `KingmakerApp` (it uses the app's `_state`, `_on`, `atlas` and screen stacks):
+
+- a lesson works on its own `CoalitionState`; the student's coalition and date are put aside when
+  the lesson starts and given back when the student leaves the lesson screen;
+- the session (coalition, date, screen, page history) is written on every change and on quitting,
+  and offered back at the next start;
+- `q` with a coalition built asks first; a second `q` quits.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from explorer.core.coalition import CoalitionState
+
+
+class SessionMixin:
+    # -- lessons work on their own copy ----------------------------------------------------
+    def begin_lesson(self) -> None:
+        """From now on `state` and `on` are the lesson's: the student's are put aside."""
+        if self._student is not None:
+            return
+        from explorer.core.coalition import CoalitionState
+
+        self.save_session()
+        self._student = (self._state, self._on if self._state is None else self._state.on)
+        self._state = CoalitionState(self.atlas, self.on)
+
+    def end_lesson(self) -> None:
+        """Give the student's coalition and date back (and re-render everything)."""
+        if self._student is None:
+            return
+        self._state, self._on = self._student
+        self._student = None
+        self.sync()
+
+    @property
+    def in_lesson(self) -> bool:
+        return self._student is not None
+
+    # -- the session: kept on every change, offered back at the next start ---------------
+    def _student_view(self) -> tuple[CoalitionState | None, date | None]:
+        if self._student is not None:
+            return self._student
+        return self._state, self.on
+
+    def save_session(self) -> None:
+        from explorer.core.session import capture, save
+
+        state, on = self._student_view()
+        mode = self.current_mode if self._student is None else "explore"
+        history, position = [None], 0
+        explore = next((s for s in self._screen_stacks.get("explore", [])
+                        if hasattr(s, "history")), None)
+        if explore is not None:
+            history, position = explore.history, explore.position
+        session = capture(self.atlas.pack.id, state, on, mode, history, position)
+        if session.is_empty(self.atlas.pack.default_date) and not self._saved_before():
+            return
+        save(session)
+
+    def _saved_before(self) -> bool:
+        from explorer.core.session import session_path
+
+        return session_path(self.atlas.pack.id).exists()
+
+    def _offer_session(self) -> None:
+        """Read the kept session now; ask after the first frame unless work has begun."""
+        from explorer.core.session import load
+
+        session = load(self.atlas)
+        if session is None or session.is_empty(self.atlas.pack.default_date):
+            return
+        generation = self._generation
+
+        def ask() -> None:
+            if self._generation != generation or self._student is not None:
+                return  # the student (or a test) is already at work: do not interrupt
+            from explorer.tui.resume_screen import ResumeScreen
+
+            def answered(resume: bool | None) -> None:
+                if resume:
+                    self.resume_session(session)
+
+            self.push_screen(ResumeScreen(session.summary(self.atlas)), answered)
+
+        self.call_after_refresh(ask)
+
+    def resume_session(self, session) -> None:
+        """Put a saved session back: coalition, date, page history and screen."""
+        from explorer.core.session import restore_state
+
+        self._state = restore_state(self.atlas, session)
+        self._on = self._state.on
+        explore = next((s for s in self._screen_stacks.get("explore", [])
+                        if hasattr(s, "history")), None)
+        if explore is not None:
+            explore.history = list(session.history)
+            explore.position = session.position
+        self.sync()
+        if explore is not None and explore.current is not None:
+            explore.actor_list.highlight(explore.current)
+        self.switch_to(session.mode)
+
+    # -- quitting --------------------------------------------------------------------------
+    def unsaved_work(self) -> bool:
+        state, _on = self._student_view()
+        return state is not None and bool(state.undo_stack)
+
+    def action_quit_asking(self) -> None:
+        """q: quit, but with a coalition built ask first (a second q quits)."""
+        if self.unsaved_work() and not self._quit_armed:
+            self._quit_armed = True
+            self.notify("Press q again to quit. Your coalition and date are kept and offered "
+                        "back next time.", title="Quit?", severity="warning", markup=False)
+            return
+        self.save_session()
+        self.exit()
+
+    async def action_quit(self) -> None:
+        self.save_session()
+        self.exit()
+
