@@ -30,6 +30,7 @@ class CommandSuggester(Suggester):
         one_word = sorted((n for n in names if " " not in n), key=lambda n: (len(n), n))
         several = sorted((n for n in names if " " in n), key=lambda n: (len(n), n))
         self.names = one_word + several
+        self._known = {n.casefold() for n in names}
 
     async def get_suggestion(self, value: str) -> str | None:
         return self.complete(value)
@@ -39,11 +40,51 @@ class CommandSuggester(Suggester):
             return None
         head, _, last = value.rpartition(" ")
         pool = self.names if head.strip() else self.verbs + self.names
+        verb, _, named = head.strip().partition(" ")
+        if verb.casefold() == "ask" and named.casefold() in self._known:
+            pool = ["about"]  # 'ask NAME about NAME': after a whole name comes 'about'
         key = last.casefold()
         for word in pool:
             if len(word) > len(last) and word.casefold().startswith(key):
                 return value[: len(value) - len(last)] + word
         return None
+
+
+class NarrationLog(RichLog):
+    """The narration: wrapped to the pane's width, and wrapped again whenever that changes.
+
+    The vertical scroll bar is always there, so the text never runs under it when it appears;
+    every paragraph is kept (up to KEEP) so a resize lays them all out again.
+    """
+
+    KEEP = 2000
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(wrap=True, markup=False, highlight=False, min_width=1, **kwargs)
+        self.paragraphs: list[Text] = []
+        self._laid_out_at = 0
+
+    def say(self, text: Text) -> None:
+        self.paragraphs.append(text)
+        del self.paragraphs[:-self.KEEP]
+        self.write(text)
+
+    def clear_all(self) -> None:
+        self.paragraphs.clear()
+        self.clear()
+
+    def on_resize(self, event) -> None:
+        width = self.scrollable_content_region.width
+        if not self._size_known:
+            self._laid_out_at = width
+            super().on_resize(event)  # the first size: the writes waiting for it go out
+            return
+        if width and width != self._laid_out_at:
+            self._laid_out_at = width
+            self.clear()
+            for text in self.paragraphs:
+                self.write(text, scroll_end=False)
+            self.scroll_end(animate=False, immediate=True)
 
 
 class CommandInput(Input):
@@ -90,7 +131,10 @@ class AdventureScreen(Screen):
     )
 
     DEFAULT_CSS = """
-    AdventureScreen #narration { height: 1fr; padding: 0 1; }
+    AdventureScreen #narration {
+        height: 1fr; padding: 0 1; overflow-y: scroll; overflow-x: hidden;
+        scrollbar-size-vertical: 1;
+    }
     AdventureScreen #command { height: auto; }
     """
 
@@ -113,7 +157,7 @@ class AdventureScreen(Screen):
                              state=shared, sources_dir=getattr(app, "sources_dir", None))
         verbs, names = self.engine.vocabulary()
         yield TitleBar()
-        yield RichLog(id="narration", wrap=True, markup=False, highlight=False)
+        yield NarrationLog(id="narration")
         command = CommandInput(placeholder="What now? (help lists the verbs)", id="command",
                                suggester=CommandSuggester(verbs, names))
         command.cursor_blink = getattr(app, "cursor_blink", True)
@@ -129,11 +173,11 @@ class AdventureScreen(Screen):
         self.query_one(CommandInput).focus()
 
     @property
-    def log_widget(self) -> RichLog:
-        return self.query_one("#narration", RichLog)
+    def log_widget(self) -> NarrationLog:
+        return self.query_one("#narration", NarrationLog)
 
     def say(self, text: str, style: str = "") -> None:
-        self.log_widget.write(Text(text, style=style))
+        self.log_widget.say(Text(text, style=style))
 
     @on(Input.Submitted, "#command")
     def submitted(self, event: Input.Submitted) -> None:
@@ -190,7 +234,7 @@ class AdventureScreen(Screen):
         self.say(tally(engine))
 
     def action_clear_log(self) -> None:
-        self.log_widget.clear()
+        self.log_widget.clear_all()
 
 
 def _day(when) -> str:

@@ -310,13 +310,13 @@ class KingmakerApp(SessionMixin, App):
         return actor.name if actor else item
 
     def add_member(self, item: str) -> None:
-        self._edit(lambda: self.state.add(item), f"{self._unit_name(item)} joins the coalition")
+        self._edit(lambda: self.state.add(item), f"In the coalition: {self._unit_name(item)}")
 
     def toggle_member(self, item: str) -> None:
         joined: list[bool] = []
         name = self._unit_name(item)
         self._edit(lambda: joined.append(self.state.toggle(item)),
-                   lambda: f"{name} {'joins' if joined[0] else 'leaves'} the coalition")
+                   lambda: f"{'In' if joined[0] else 'Out of'} the coalition: {name}")
 
     def split_unit(self, unit_id: str) -> None:
         self._edit(lambda: self.state.split(unit_id), f"{self._unit_name(unit_id)} is split")

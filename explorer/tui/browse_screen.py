@@ -75,6 +75,9 @@ class ExploreScreen(Screen):
         self.query_one(ActorList).focus()
         self.present_changed(self.app.present)
 
+    def on_resize(self, event) -> None:
+        self.set_class(event.size.width >= 150, "-wide")
+
     def present_changed(self, present: bool) -> None:
         """Presentation mode hides the list: keep the keyboard on the page."""
         if present and self.focused is not None and self.focused.parent is not None \

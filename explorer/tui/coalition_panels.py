@@ -321,6 +321,16 @@ class PowerPanel(Unchanged, Static):
 
 
 # -- PM picker ----------------------------------------------------------------------------------
+def _seats(pack, actor_id: str) -> str:
+    """Seats as shown everywhere else: a range where the sources disagree (39–40)."""
+    rng = pack.seat_range(actor_id)
+    if not rng:
+        return "0 seats"
+    low, high = rng
+    return f"{low} seats" if low == high else f"{low}–{high} seats"
+
+
+
 class PmPicker(ModalScreen[str | None]):
     """Choose the PM candidate: a person who stands for a seat holder, or no PM."""
 
@@ -349,7 +359,8 @@ class PmPicker(ModalScreen[str | None]):
         seats = {a.id: pack.primary_seats(a.stands_for) or 0 for a in people}
         people.sort(key=lambda a: (-seats[a.id], a.name.casefold()))
         self.choices = [(a.id, Text.assemble(
-            (a.name, "bold"), (f" — {name_of(a.stands_for)} ({seats[a.id]})", "dim"),
+            (a.name, "bold"), (f" — {name_of(a.stands_for)} ({_seats(pack, a.stands_for)})",
+                               "dim"),
             ("  in the coalition" if a.stands_for in members else "", in_color)))
             for a in people]
 

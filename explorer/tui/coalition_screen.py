@@ -144,6 +144,8 @@ class CoalitionScreen(Screen):
         short = event.size.height < 30  # 80×24: no table header, a four-line seat bar
         self.query_one(ui.UnitTable).show_header = not short
         self.query_one(SeatBar).compact = short
+        self.set_class(event.size.height < 24, "-short")  # the side column scrolls
+        self.set_class(event.size.width >= 150, "-wide")
 
     # -- the one redraw -------------------------------------------------------------------------
     @property
@@ -361,6 +363,7 @@ class CoalitionScreen(Screen):
     def action_switch_tab(self) -> None:
         tabs = self.query_one(TabbedContent)
         tabs.active = "cs-tab-power" if tabs.active == "cs-tab-tensions" else "cs-tab-tensions"
+        tabs.scroll_visible(animate=False)  # on a small screen the panel is scrolled into view
 
     def action_undo(self) -> None:
         self._step(self.state.undo)

@@ -13,6 +13,7 @@ class KeyFooter(Footer):
 
     def __init__(self, **kwargs) -> None:
         kwargs.setdefault("compact", True)
+        kwargs.setdefault("show_command_palette", False)  # Ctrl+P is on the help screen
         super().__init__(**kwargs)
 
     def compose(self) -> ComposeResult:
