@@ -67,23 +67,31 @@ class NarrationLog(RichLog):
     def say(self, text: Text) -> None:
         self.paragraphs.append(text)
         del self.paragraphs[:-self.KEEP]
-        self.write(text)
+        self.write(text, width=self._width())
+
+    def _width(self) -> int | None:
+        """The pane's own width (Textual would measure against the console's, which can
+        lag behind a resize); None until the size is known."""
+        width = self.scrollable_content_region.width
+        return width if self._size_known and width > 0 else None
 
     def clear_all(self) -> None:
         self.paragraphs.clear()
         self.clear()
 
     def on_resize(self, event) -> None:
-        width = self.scrollable_content_region.width
         if not self._size_known:
-            self._laid_out_at = width
             super().on_resize(event)  # the first size: the writes waiting for it go out
-            return
+            self._laid_out_at = 0  # and are laid out again at the pane's own width
+        self.call_after_refresh(self._relayout)
+
+    def _relayout(self) -> None:
+        width = self.scrollable_content_region.width
         if width and width != self._laid_out_at:
             self._laid_out_at = width
             self.clear()
             for text in self.paragraphs:
-                self.write(text, scroll_end=False)
+                self.write(text, width=width, scroll_end=False)
             self.scroll_end(animate=False, immediate=True)
 
 

@@ -39,7 +39,7 @@ class ExploreScreen(Screen):
                 id="forward"),
         Binding("p", "path", "Path", id="path"),
         Binding("o", "sources", "Sources", id="sources"),
-        Binding("plus", "toggle_coalition", "In/out of coalition", key_display="+",
+        Binding("plus", "toggle_coalition", "In/out", key_display="+",
                 id="toggle-member"),
         Binding("right", "focus_page", "To the page", show=False, id="focus-page"),
         Binding("left,down", "focus_list", "To the list", show=False, id="focus-list"),

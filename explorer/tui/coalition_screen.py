@@ -90,8 +90,8 @@ class CoalitionScreen(Screen):
         Binding("x", "clear", "Clear", id="clear", show=False, tooltip="Empty the coalition"),
         Binding("i", "switch_tab", "Tensions/Power", id="switch-pane",
                 tooltip="Show the power indices or the tensions"),
-        Binding("home,g", "edge(-1)", "First row", show=False, id="first"),
-        Binding("end,G", "edge(1)", "Last row", show=False, id="last"),
+        Binding("home,g", "edge(-1)", "First row", show=False, id="first", priority=True),
+        Binding("end,G", "edge(1)", "Last row", show=False, id="last", priority=True),
         Binding("1", "complete(1)", "Completion", key_display="1-9", show=False,
                 tooltip="Apply completion 1 (2 … 9 apply the others)"),
         *(Binding(str(n), f"complete({n})", "", show=False)

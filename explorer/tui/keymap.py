@@ -119,7 +119,11 @@ def live_rows(node) -> list[Row]:
     """The table of a mounted node with the keys in force (after the user's keys.toml)."""
     own = {id(b) for b in declared(type(node))}
     own_ids = {b.id for b in declared(type(node)) if b.id}
-    pairs = [(key, b) for key, bs in node._bindings.key_to_bindings.items() for b in bs
+    bindings = node._bindings.copy()
+    user = getattr(node.app, "_keymap", None)
+    if user:
+        bindings.apply_keymap(user)  # what Textual does to the binding chain on each key
+    pairs = [(key, b) for key, bs in bindings.key_to_bindings.items() for b in bs
              if id(b) in own or (b.id and b.id in own_ids)]
     order = {b.id or b.action: i for i, b in enumerate(declared(type(node)))}
     found = rows(pairs)

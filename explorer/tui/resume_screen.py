@@ -11,7 +11,7 @@ from textual.widgets import Static
 
 
 class ResumeScreen(ModalScreen[bool]):
-    """Resume the last session (Enter or y) or start afresh (Esc or n)."""
+    """Resume the last session (Enter) or start afresh (Esc)."""
 
     DEFAULT_CSS = """
     ResumeScreen { align: center middle; }
@@ -24,8 +24,8 @@ class ResumeScreen(ModalScreen[bool]):
     """
 
     BINDINGS = [
-        Binding("enter,y", "answer(True)", "Resume", id="resume"),
-        Binding("escape,n", "answer(False)", "Start afresh", id="afresh"),
+        Binding("enter", "answer(True)", "Resume", id="resume"),
+        Binding("escape", "answer(False)", "Start afresh", id="afresh"),
     ]
 
     def __init__(self, summary: str) -> None:
@@ -36,7 +36,7 @@ class ResumeScreen(ModalScreen[bool]):
         with Vertical():
             yield Static(Text("Resume where you left off?"), classes="resume-title")
             yield Static(Text("Last time you had " + self.summary))
-            yield Static(Text("Enter or y: resume · Esc or n: start afresh"),
+            yield Static(Text("Enter: resume · Esc: start afresh"),
                          classes="resume-hint")
 
     def action_answer(self, resume: bool) -> None:
