@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from explorer.core import session
 from explorer.core.coalition import CoalitionState
 
@@ -29,6 +31,6 @@ def test_a_damaged_or_foreign_session_is_ignored(bundled_atlas):
     path = session.session_path(bundled_atlas.pack.id)
     path.parent.mkdir(parents=True, exist_ok=True)
     for text in ("{not json", '{"version": 1, "pack": "other"}', "[1, 2]",
-                 '{"version": 1, "pack": "%s", "on": "not a date"}' % bundled_atlas.pack.id):
+                 json.dumps({"version": 1, "pack": bundled_atlas.pack.id, "on": "not a date"})):
         path.write_text(text, encoding="utf-8")
         assert session.load(bundled_atlas) is None
