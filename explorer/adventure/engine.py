@@ -31,12 +31,17 @@ PRONOUNS = {"him", "her", "it", "them", "he", "she", "they"}
 
 @dataclass(frozen=True)
 class Snapshot:
+    """Where the game stood before a move. The table itself is not copied: it is a point in the
+    coalition state's own undo history (`depth`), so that undoing a move here undoes it there
+    too, whichever screen made it, and redo works from either."""
+
     location: str | None
     coalition: Coalition
     picture: Picture
     on: date | None
     challenge: str | None = None
     role: str | None = None
+    depth: int = 0
 
 
 @dataclass
@@ -93,21 +98,21 @@ class Engine:
 
     def snapshot(self) -> Snapshot:
         return Snapshot(self.location, self.state.coalition, self.state.picture, self.state.on,
-                        self.challenge.id if self.challenge else None, self.role)
+                        self.challenge.id if self.challenge else None, self.role,
+                        len(self.state.undo_stack))
 
     def set_table(self, coalition: Coalition, picture: Picture | None = None) -> None:
         """Replace the coalition (and picture) as one step of the shared undo history."""
-        picture = picture or self.state.picture
-        self.state.on = picture.on
-        self.state.replace(coalition, picture)  # one undoable step, like the builder's own edits
+        self.state.replace(coalition, picture or self.state.picture)
 
     def restore_snapshot(self, snap: Snapshot) -> None:
+        """Go back to a snapshot: the place, and the table by undoing the shared history back to
+        where it stood (so the builder's redo can bring the move back)."""
         self.location = snap.location
         self.challenge = self.pack.challenges.get(snap.challenge) if snap.challenge else None
         self.role = snap.role
-        if (snap.coalition, snap.picture) != (self.state.coalition, self.state.picture):
-            self.set_table(snap.coalition, snap.picture)
-        self.state.on = snap.on
+        while len(self.state.undo_stack) > snap.depth and self.state.undo():
+            pass
 
     def start_challenge(self, challenge_id: str) -> str:
         ch = self.pack.challenges.get(challenge_id)

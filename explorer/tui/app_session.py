@@ -27,22 +27,33 @@ class SessionMixin:
         from explorer.core.coalition import CoalitionState
 
         self.save_session()
-        self._student = (self._state, self._on if self._state is None else self._state.on)
-        self._state = CoalitionState(self.atlas, self.on)
+        self._student = (self._state, self.on)
+        lesson_state = CoalitionState(self.atlas, self.on)
+        lesson_state.listen(self._table_changed)
+        self._state = lesson_state
 
     def end_lesson(self) -> None:
         """Give the student's coalition and date back (and re-render everything)."""
         if self._student is None:
             return
-        self._state, self._on = self._student
+        state, on = self._student
         self._student = None
-        self.sync()
+        self._state = state
+        with self.batch_update():
+            self.on = state.on if state is not None else on
+            self.revision += 1
 
     @property
     def in_lesson(self) -> bool:
         return self._student is not None
 
     # -- the session: kept on every change, offered back at the next start ---------------
+    def watch_revision(self) -> None:
+        """Every change of the table: the session is kept, a pending 'q again' is off."""
+        self._quit_armed = False
+        if self._student is None:
+            self.save_session()
+
     def _student_view(self) -> tuple[CoalitionState | None, date | None]:
         if self._student is not None:
             return self._student
@@ -75,10 +86,10 @@ class SessionMixin:
         session = load(self.atlas)
         if session is None or session.is_empty(self.atlas.pack.default_date):
             return
-        generation = self._generation
+        generation = self.revision
 
         def ask() -> None:
-            if self._generation != generation or self._student is not None:
+            if self.revision != generation or self._student is not None:
                 return  # the student (or a test) is already at work: do not interrupt
             from explorer.tui.resume_screen import ResumeScreen
 
@@ -94,14 +105,17 @@ class SessionMixin:
         """Put a saved session back: coalition, date, page history and screen."""
         from explorer.core.session import restore_state
 
-        self._state = restore_state(self.atlas, session)
-        self._on = self._state.on
+        state = restore_state(self.atlas, session)
+        state.listen(self._table_changed)
+        self._state = state
         explore = next((s for s in self._screen_stacks.get("explore", [])
                         if hasattr(s, "history")), None)
         if explore is not None:
             explore.history = list(session.history)
             explore.position = session.position
-        self.sync()
+        with self.batch_update():
+            self.on = state.on
+            self.revision += 1
         if explore is not None and explore.current is not None:
             explore.actor_list.highlight(explore.current)
         self.switch_to(session.mode)
