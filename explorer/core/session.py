@@ -54,18 +54,22 @@ class Session:
         names = [actors[m].name if m in actors else m for m in self.members]
         parts = []
         if names:
-            shown = ", ".join(names[:4]) + (f" and {len(names) - 4} more" if len(names) > 4 else "")
-            parts.append(f"a coalition of {shown}")
+            shown = names[:4] + ([f"{len(names) - 4} more"] if len(names) > 4 else [])
+            listed = shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+            parts.append(f"a coalition of {listed}")
         else:
             parts.append("no coalition yet")
         if self.pm and self.pm in actors:
-            parts.append(f"{actors[self.pm].name} as PM candidate")
+            parts.append(f"with {actors[self.pm].name} as PM candidate")
         if self.day:
             parts.append(f"on {self.day.day} {self.day:%B %Y}")
         page = self.history[self.position] if 0 <= self.position < len(self.history) else None
         if page and page in actors:
-            parts.append(f"reading {actors[page].name}")
-        return ", ".join(parts) + "."
+            parts.append(f"reading about {actors[page].name}")
+        where = {"coalition": "in the coalition builder", "adventure": "in the adventure"}
+        if self.mode in where:
+            parts.append(where[self.mode])
+        return " ".join(parts) + "."
 
 
 def session_path(pack_id: str) -> Path:

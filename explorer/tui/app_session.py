@@ -86,10 +86,10 @@ class SessionMixin:
         session = load(self.atlas)
         if session is None or session.is_empty(self.atlas.pack.default_date):
             return
-        generation = self.revision
+        start_on = self.on
 
         def ask() -> None:
-            if self.revision != generation or self._student is not None:
+            if self.unsaved_work() or self.on != start_on or self._student is not None:
                 return  # the student (or a test) is already at work: do not interrupt
             from explorer.tui.resume_screen import ResumeScreen
 

@@ -63,7 +63,8 @@ class HelpScreen(Screen[None]):
                 continue
             parts.append(Text(title.upper(), style=f"bold {c['accent']}"))
             grid = Table.grid(padding=(0, 3))
-            grid.add_column(justify="right", no_wrap=True, min_width=12)
+            widest = max(len(keys) for keys, _ in rows)
+            grid.add_column(no_wrap=True, width=max(12, widest))
             grid.add_column(ratio=1)
             for keys, description in rows:
                 grid.add_row(Text(keys, style=f"bold {c['primary']}"), Text(description))
