@@ -24,7 +24,7 @@ def test_a_session_round_trips_with_its_split(bundled_atlas):
     assert back == kept
     restored = session.restore_state(bundled_atlas, back)
     assert restored.coalition.members == (part,) and not restored.undo_stack
-    assert "reading Nouri al-Maliki" in back.summary(bundled_atlas)
+    assert "reading about Nouri al-Maliki" in back.summary(bundled_atlas)
 
 
 def test_a_damaged_or_foreign_session_is_ignored(bundled_atlas):
