@@ -17,9 +17,10 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, OptionList, TabbedContent, TabPane
 
-from explorer.core.coalition import Evaluation, power, seat_range
+from explorer.core.coalition import Evaluation, seat_range
+from explorer.core.game import power
 from explorer.core.seats import Picture, splittable
-from explorer.core.tensions import Cover
+from explorer.core.tensions import cover_of
 from explorer.tui import coalition_panels as ui
 from explorer.tui.footer import KeyFooter
 from explorer.tui.seatbar import PALETTE, SeatBar, bar_model, names_of
@@ -165,7 +166,7 @@ class CoalitionScreen(ShowsTheTable, Screen):
         state = self.state
         try:
             ev = state.evaluate()
-        except (KeyError, ValueError) as exc:  # a member the engine cannot place on this date
+        except (LookupError, ValueError) as exc:  # a member the engine cannot place on this date
             self.notify(f"Cannot evaluate the coalition ({exc}); u undoes the last change.",
                         severity="error", markup=False)
             return
@@ -209,13 +210,13 @@ class CoalitionScreen(ShowsTheTable, Screen):
         loose = [m for m in ev.members if m not in picture.ids]
         if not loose:
             return {}
-        cover = Cover(self.atlas, picture)
+        cover = cover_of(self.atlas, picture)
         return {m: u.id for m in loose for u in picture.units if m in cover.cover(u.id)}
 
     def _unit_rows(self, ev: Evaluation, picture: Picture, units: dict[str, str],
                    colors: dict[str, str], partial: set[str]) -> tuple[ui.UnitRow, ...]:
         pm = self.state.coalition.pm
-        cover = Cover(self.atlas, picture) if pm else None
+        cover = cover_of(self.atlas, picture) if pm else None
         return tuple(
             ui.UnitRow(u.id, names_of(self.atlas, u.id, u.name), u.seats_text, units[u.id],
                        u.id in ev.members, partial=u.id in partial, marked=u.id in self.marked,
@@ -312,8 +313,8 @@ class CoalitionScreen(ShowsTheTable, Screen):
     def _attempt(self, change) -> None:
         try:
             change()
-        except (ValueError, KeyError) as exc:
-            self.notify(str(exc).strip("'\""), severity="warning", markup=False)
+        except (LookupError, ValueError) as exc:
+            self.notify(str(exc), severity="warning", markup=False)
 
     def action_toggle(self) -> None:
         unit = self.highlighted()
