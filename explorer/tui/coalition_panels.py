@@ -325,11 +325,9 @@ class PowerPanel(Unchanged, Static):
 # -- PM picker ----------------------------------------------------------------------------------
 def _seats(pack, actor_id: str) -> str:
     """Seats as shown everywhere else: a range where the sources disagree (39–40)."""
-    rng = pack.seat_range(actor_id)
-    if not rng:
-        return "0 seats"
-    low, high = rng
-    return f"{low} seats" if low == high else f"{low}–{high} seats"
+    from explorer.core.text import SeatRange
+
+    return SeatRange(*(pack.seat_range(actor_id) or (0, 0))).seats()
 
 
 

@@ -146,6 +146,7 @@ class CoalitionScreen(ShowsTheTable, Screen):
         self.query_one(SeatBar).compact = short
         self.set_class(event.size.height < 24, "-short")  # the side column scrolls
         self.set_class(event.size.width >= 150, "-wide")
+        self.set_class(event.size.width < 80, "-narrow")  # one scrolling column
 
     # -- the one redraw -------------------------------------------------------------------------
     @property
@@ -363,6 +364,9 @@ class CoalitionScreen(ShowsTheTable, Screen):
         tabs = self.query_one(TabbedContent)
         tabs.active = "cs-tab-power" if tabs.active == "cs-tab-tensions" else "cs-tab-tensions"
         tabs.scroll_visible(animate=False)  # on a small screen the panel is scrolled into view
+        if self.has_class("-narrow") or self.has_class("-short"):
+            pane = tabs.query_one(f"#{tabs.active} VerticalScroll")
+            pane.focus()  # the keyboard follows (↑↓ read it; Tab goes back to the table)
 
     def action_undo(self) -> None:
         self.state.undo()

@@ -105,6 +105,9 @@ async def test_tensions_reachable_at_60x16(bundled_atlas):
         await pilot.pause()
         visible = tabs.region.intersection(screen.region)
         assert visible.height >= 3, (tabs.region, screen.region)
+        assert screen.focused in list(tabs.query("VerticalScroll"))  # the keyboard is there
+        body = screen.query_one("#cs-body")
+        assert body.styles.layout.name == "vertical"  # one scrolling column under 80 columns
 
 
 # 7. F12 works over a dialog and the notices do not pile up
