@@ -59,8 +59,10 @@ class SessionMixin:
             return self._student
         return self._state, self.on
 
-    def save_session(self) -> None:
-        from explorer.core.session import capture, save
+    def save_session(self, now: bool = False) -> None:
+        """Keep the session: captured here (under a millisecond), written by a thread (the
+        durable write takes ~16 ms), or at once with `now` (on quitting)."""
+        from explorer.core.session import capture
 
         state, on = self._student_view()
         mode = self.current_mode if self._student is None else "explore"
@@ -72,7 +74,64 @@ class SessionMixin:
         session = capture(self.atlas.pack.id, state, on, mode, history, position)
         if session.is_empty(self.atlas.pack.default_date) and not self._saved_before():
             return
-        save(session)
+        with self._session_lock():
+            self._session_seq += 1
+            item = (self._session_seq, session)
+            if now:
+                self._pending_session = None
+            else:
+                self._pending_session = item
+                start = not self._session_writer
+                self._session_writer = True
+        if now:
+            self._write_one(item)
+        elif start:
+            self.run_worker(self._write_sessions, thread=True, group="session",
+                            name="session-writer")
+
+    _pending_session = None
+    _session_writer = False
+    _session_seq = 0
+    _session_written = 0
+
+    def _session_lock(self):
+        """The lock of the pending session and the sequence numbers (held only briefly)."""
+        lock = self.__dict__.get("_lock_of_session")
+        if lock is None:
+            import threading
+
+            lock = self.__dict__.setdefault("_lock_of_session", threading.RLock())
+        return lock
+
+    def _write_one(self, item) -> None:
+        """Write a session unless a newer one is already on disk."""
+        from explorer.core.session import save
+
+        seq, session = item
+        with self._write_lock():  # one write at a time, newest last
+            with self._session_lock():
+                if seq <= self._session_written:
+                    return
+                self._session_written = seq
+            save(session)  # outside the pending lock: the UI thread does not wait for it
+
+    def _write_lock(self):
+        lock = self.__dict__.get("_lock_of_writes")
+        if lock is None:
+            import threading
+
+            lock = self.__dict__.setdefault("_lock_of_writes", threading.Lock())
+        return lock
+
+    def _write_sessions(self) -> None:
+        """The writer thread: the newest pending session, until none is left."""
+        while True:
+            with self._session_lock():
+                item, self._pending_session = self._pending_session, None
+                if item is None:
+                    self._session_writer = False
+                    return
+            self._write_one(item)
 
     def _saved_before(self) -> bool:
         from explorer.core.session import session_path
@@ -132,10 +191,10 @@ class SessionMixin:
             self.notify("Press q again to quit. Your coalition and date are kept and offered "
                         "back next time.", title="Quit?", severity="warning", markup=False)
             return
-        self.save_session()
+        self.save_session(now=True)
         self.exit()
 
     async def action_quit(self) -> None:
-        self.save_session()
+        self.save_session(now=True)
         self.exit()
 

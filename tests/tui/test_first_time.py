@@ -304,3 +304,19 @@ async def test_the_next_start_offers_the_session_back(bundled_atlas):
         await pilot.press("escape")  # start afresh
         await pilot.pause()
         assert not fresh.state.coalition.members
+
+
+async def test_every_change_is_kept_without_quitting(bundled_atlas):
+    """A terminal closed without q loses nothing: each change reaches the disk by itself."""
+    app = make_app(atlas=bundled_atlas)
+    async with app.run_test(size=SIZE) as pilot:
+        units = [u.id for u in app.state.picture.units[:3]]
+        for unit in units:
+            app.add_member(unit)
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        kept = session.load(bundled_atlas)
+        assert kept is not None and kept.members == units
+        await pilot.press("full_stop")
+        await app.workers.wait_for_complete()
+        assert session.load(bundled_atlas).day == app.on != bundled_atlas.pack.default_date
