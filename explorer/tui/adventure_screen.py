@@ -149,6 +149,10 @@ class AdventureScreen(ShowsTheTable, Screen):
 
     BINDINGS = [
         Binding("ctrl+l", "clear_log", "Clear the narration", show=False, id="clear-log"),
+        # letters go to the command line here: the way out is shown as function keys
+        Binding("f2", "app.switch_to('explore')", "Explore", key_display="F2", id="explore"),
+        Binding("f3", "app.switch_to('coalition')", "Coalition", key_display="F3",
+                id="coalition"),
     ]
 
     def __init__(self) -> None:

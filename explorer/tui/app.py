@@ -78,6 +78,7 @@ class KingmakerApp(SessionMixin, TableApp):
     ]
 
     present: reactive[bool] = reactive(False)
+    mode_before_lesson = "explore"
 
     def __init__(self, atlas: Atlas, on: date | None, sources_dir: str | Path | None = None,
                  present: bool = False, theme: str | None = None, lesson: str | None = None,
@@ -179,6 +180,8 @@ class KingmakerApp(SessionMixin, TableApp):
     def switch_to(self, mode: str) -> None:
         if mode != "lesson" and self._student is not None:
             self.end_lesson()  # before the next screen is built on the lesson's copy
+        if mode == "lesson" and self.current_mode != "lesson":
+            self.mode_before_lesson = self.current_mode  # Esc in the lesson goes back there
         if mode != self.current_mode:
             self.switch_mode(mode)
 

@@ -351,11 +351,14 @@ class LessonScreen(Screen):
         self.app.push_screen(LessonPicker(lessons, self.lesson_id), chosen)
 
     def action_leave(self) -> None:
-        """Back to the explorer, with the student's own coalition and date."""
+        """Back to the screen the lesson was opened from, with the student's own coalition
+        and date."""
         app = self.app
+        back = getattr(app, "mode_before_lesson", "explore")
         if len(app.screen_stack) > 1:
             app.pop_screen()
-        elif "explore" in getattr(app, "MODES", {}) and app.current_mode != "explore":
-            app.switch_mode("explore")
+        elif back in getattr(app, "MODES", {}) and app.current_mode != back:
+            switch = getattr(app, "switch_to", app.switch_mode)
+            switch(back)
         else:
             app.exit()

@@ -320,3 +320,21 @@ async def test_every_change_is_kept_without_quitting(bundled_atlas):
         await pilot.press("full_stop")
         await app.workers.wait_for_complete()
         assert session.load(bundled_atlas).day == app.on != bundled_atlas.pack.default_date
+
+
+async def test_leaving_a_lesson_goes_back_to_where_it_was_opened(bundled_atlas):
+    from explorer.tui.coalition_screen import CoalitionScreen
+    from explorer.tui.lesson_screen import LessonScreen
+
+    app = make_app(atlas=bundled_atlas)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(pilot, app, "c")
+        await pilot.press("space")
+        mine = app.state.coalition
+        await pilot.press("l")
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, LessonScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, CoalitionScreen)
+        assert app.state.coalition == mine
