@@ -92,6 +92,7 @@ class KingmakerApp(SessionMixin, TableApp):
         self._theme_before_present: str | None = None
         self._bad_theme: str | None = None
         self._offer_resume = resume and not lesson
+        self._keeps_session = resume
         self._student = None  # during a lesson: the student's (state, date) put aside
         self._quit_armed = False
         from explorer.tui.keymap import load_keymap

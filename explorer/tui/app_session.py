@@ -14,6 +14,8 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from explorer.tui.textual_internals import screens_of_mode
+
 if TYPE_CHECKING:
     from explorer.core.coalition import CoalitionState
 
@@ -61,13 +63,17 @@ class SessionMixin:
 
     def save_session(self, now: bool = False) -> None:
         """Keep the session: captured here (under a millisecond), written by a thread (the
-        durable write takes ~16 ms), or at once with `now` (on quitting)."""
+        durable write takes ~16 ms), or at once with `now` (on quitting). An app that does not
+        offer sessions back (a served browser tab) keeps none."""
         from explorer.core.session import capture
+
+        if not self._keeps_session:
+            return
 
         state, on = self._student_view()
         mode = self.current_mode if self._student is None else "explore"
         history, position = [None], 0
-        explore = next((s for s in self._screen_stacks.get("explore", [])
+        explore = next((s for s in screens_of_mode(self, "explore")
                         if hasattr(s, "history")), None)
         if explore is not None:
             history, position = explore.history, explore.position
@@ -167,7 +173,7 @@ class SessionMixin:
         state = restore_state(self.atlas, session)
         state.listen(self._table_changed)
         self._state = state
-        explore = next((s for s in self._screen_stacks.get("explore", [])
+        explore = next((s for s in screens_of_mode(self, "explore")
                         if hasattr(s, "history")), None)
         if explore is not None:
             explore.history = list(session.history)
