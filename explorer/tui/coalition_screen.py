@@ -20,11 +20,14 @@ from explorer.core.coalition import Evaluation, power, seat_range
 from explorer.core.seats import Picture, splittable
 from explorer.core.tensions import Cover
 from explorer.tui import coalition_panels as ui
+from explorer.tui.hemicycle import Hemicycle
 from explorer.tui.seatbar import PALETTE, SeatBar, bar_model, names_of
 from explorer.tui.statusbar import StatusBar, TitleBar
-from explorer.tui.themes import palette
+from explorer.tui.themes import palette, solid
 
 POWER_THRESHOLD = "majority"
+#: the hemicycle needs this many lines of screen (smaller windows keep the seat bar)
+HEMICYCLE_MIN_HEIGHT = 36
 
 
 class CoalitionScreen(Screen):
@@ -55,6 +58,7 @@ class CoalitionScreen(Screen):
     CoalitionScreen #cs-tabs { height: 1fr; }
     CoalitionScreen #cs-tabs TabPane { padding: 0; }
     CoalitionScreen SeatBar { height: auto; padding: 0 1; }
+    CoalitionScreen Hemicycle { display: none; }
     CoalitionScreen UnitTable, CoalitionScreen CompletionList, CoalitionScreen VerdictPanel {
         border: none;
         border-top: solid $primary 50%;
@@ -84,6 +88,8 @@ class CoalitionScreen(Screen):
         Binding("x", "clear", "Clear", tooltip="Empty the coalition"),
         Binding("i", "switch_tab", "Tensions/Power", tooltip="Show the power indices or the "
                 "tensions"),
+        Binding("h", "toggle_chamber", "Hemicycle", tooltip="Show the chamber as a hemicycle "
+                "or as a bar"),
         Binding("1", "complete(1)", "Completion", key_display="1-9",
                 tooltip="Apply completion 1 (2 … 9 apply the others)"),
         *(Binding(str(n), f"complete({n})", f"Apply completion {n}", show=False)
@@ -100,11 +106,14 @@ class CoalitionScreen(Screen):
         self._power_key: tuple | None = None
         self._power: tuple[list, str, str | None] = ([], "", None)
         self._keys_shown: dict[str, bool] = {}
+        self.chamber_view = False  # the hemicycle instead of the bar (where the window allows)
+        self._chamber: tuple = ()  # what the hemicycle was last given
 
     # -- layout ---------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield TitleBar()
         yield SeatBar(id="cs-bar")
+        yield Hemicycle(id="cs-hemicycle")
         with Horizontal(id="cs-body"):
             with Vertical(id="cs-left"):
                 yield ui.UnitTable(id="cs-units")
@@ -136,6 +145,8 @@ class CoalitionScreen(Screen):
         short = event.size.height < 30  # 80×24: no table header, a four-line seat bar
         self.query_one(ui.UnitTable).show_header = not short
         self.query_one(SeatBar).compact = short
+        self.query_one(Hemicycle).max_rows = max(0, min(19, event.size.height - 26))
+        self._show_chamber(event.size.height)
 
     # -- the one redraw -------------------------------------------------------------------------
     @property
@@ -173,7 +184,11 @@ class CoalitionScreen(Screen):
         taken = {}
         for member, unit in partial.items():
             taken[unit] = taken.get(unit, 0) + seat_range(self.atlas, picture, member)[2]
-        self.query_one(SeatBar).show(bar_model(self.atlas, picture, ev, units, tones, taken))
+        model = bar_model(self.atlas, picture, ev, units, tones, taken)
+        self.query_one(SeatBar).show(model)
+        self._chamber = (model, units, solid(self.app, "background", "#1e1e1e"))
+        if self.chamber_view:
+            self.query_one(Hemicycle).show(*self._chamber)
         self.query_one(ui.UnitTable).show(
             self._unit_rows(ev, picture, units, colors, set(partial.values())))
         self._draw_verdicts(ev, colors)  # and the tensions
@@ -339,6 +354,24 @@ class CoalitionScreen(Screen):
             return
         self.marked = []
         self._attempt(lambda: self.state.merge(units))
+
+    def _show_chamber(self, height: int | None = None) -> bool:
+        """Show the hemicycle or the bar; False when the window is too small for it."""
+        height = self.size.height if height is None else height
+        room = height >= HEMICYCLE_MIN_HEIGHT
+        on = self.chamber_view and room
+        hemicycle = self.query_one(Hemicycle)
+        if on and self._chamber:
+            hemicycle.show(*self._chamber)
+        hemicycle.display = on
+        self.query_one(SeatBar).display = not on
+        return room
+
+    def action_toggle_chamber(self) -> None:
+        self.chamber_view = not self.chamber_view
+        if not self._show_chamber() and self.chamber_view:
+            self.notify(f"The hemicycle needs a window at least {HEMICYCLE_MIN_HEIGHT} lines "
+                        "tall; the seat bar stays.", markup=False)
 
     def action_switch_tab(self) -> None:
         tabs = self.query_one(TabbedContent)
