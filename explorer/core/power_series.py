@@ -57,6 +57,7 @@ class PowerSeries:
     feasible: bool
     pm: str | None
     points: tuple[SeriesPoint, ...]
+    splits: tuple[str, ...] = ()
 
     def unit_ids(self) -> list[str]:
         """Every unit that appears on some date, in order of first appearance."""
@@ -84,7 +85,8 @@ class PowerSeries:
 
     def as_json(self) -> dict:
         return {"threshold": self.threshold, "quota": self.quota, "feasible_only": self.feasible,
-                "pm": self.pm, "points": [p.as_json() for p in self.points]}
+                "pm": self.pm, "splits": list(self.splits),
+                "points": [p.as_json() for p in self.points]}
 
 
 def event_dates(atlas: Atlas) -> list[tuple[date, tuple[Event, ...]]]:
@@ -95,19 +97,30 @@ def event_dates(atlas: Atlas) -> list[tuple[date, tuple[Event, ...]]]:
     return [(day, tuple(events)) for day, events in sorted(days.items())]
 
 
+def picture_on(atlas: Atlas, on: date, splits: tuple[str, ...] = ()):
+    """The default seat picture of a date with the `splits` applied, in order, wherever the
+    unit is on the table and has parts on that date (a bloc that forms later is split then)."""
+    from explorer.core.seats import default_picture, split, splittable
+
+    picture = default_picture(atlas.pack, on)
+    for unit_id in splits:
+        if picture.unit(unit_id) is not None and splittable(atlas.pack, picture, unit_id):
+            picture = split(atlas.pack, picture, unit_id)
+    return picture
+
+
 def power_series(atlas: Atlas, threshold: str = "majority", pm: str | None = None,
-                 feasible: bool = False) -> PowerSeries:
-    """The power indices of the default seat picture at every event date (KeyError for an
-    unknown threshold)."""
+                 feasible: bool = False, splits: tuple[str, ...] = ()) -> PowerSeries:
+    """The power indices of the seat picture at every event date (KeyError for an unknown
+    threshold). `splits` are unit ids split into their parts wherever they are on the table."""
     from explorer.core.game import power
-    from explorer.core.seats import default_picture
 
     th = atlas.pack.threshold(threshold)
     if th is None:
         raise KeyError(threshold)
     points = []
     for day, events in event_dates(atlas):
-        picture = default_picture(atlas.pack, day)
+        picture = picture_on(atlas, day, tuple(splits))
         units: tuple[UnitPower, ...] = ()
         if picture.units and picture.total > 0:
             result = power(atlas, picture, th.id, pm=pm, feasible=feasible)
@@ -116,4 +129,4 @@ def power_series(atlas: Atlas, threshold: str = "majority", pm: str | None = Non
                           Fraction(result.shapley_shubik[i]))
                 for i, u in enumerate(picture.units))
         points.append(SeriesPoint(day, events, units))
-    return PowerSeries(th.id, th.seats, feasible, pm, tuple(points))
+    return PowerSeries(th.id, th.seats, feasible, pm, tuple(points), tuple(splits))

@@ -1,0 +1,87 @@
+"""Pictures on the command line: `explorer power --over-time` (power at every event date).
+
+The graph hand-outs (`explorer export graph --around ... --format svg`) are in classroom.py's
+export command, over explorer.core.graph_export.
+"""
+
+from __future__ import annotations
+
+from explorer.cli.support import CliError, console, load_atlas, print_json, resolve
+
+
+def short_codes(atlas, names: dict[str, str]) -> dict[str, str]:
+    """A column heading of at most 4 characters per unit: its name if short enough, else its
+    shortest alias of that length, else its initials (made unique with a digit)."""
+    out: dict[str, str] = {}
+    for uid, name in names.items():
+        actor = atlas.pack.actors.get(uid)
+        aliases = [a for a in (actor.aliases if actor else ()) if 2 <= len(a) <= 4]
+        head = name.split(" (", 1)[0]
+        if len(head) <= 4:
+            code = head
+        elif aliases:
+            code = min(aliases, key=len)
+        else:
+            code = "".join(w[0] for w in head.split() if w[:1].isalpha()).upper()[:4] or uid[:4]
+        base, n = code, 2
+        while code in out.values():
+            code, n = f"{base[:3]}{n}", n + 1
+        out[uid] = code
+    return out
+
+
+def power_over_time(args) -> int:
+    """One row per event date: the date, its events, each unit's Banzhaf and Shapley–Shubik."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from explorer.core.power_series import power_series
+
+    if args.weights:
+        raise CliError("--over-time works on the pack's seats, not on --weights")
+    atlas = load_atlas(args)
+    pm = resolve(atlas, args.pm).id if args.pm else None
+    splits = tuple(resolve(atlas, name).id for name in args.split)
+    if atlas.pack.threshold(args.threshold) is None:
+        known = ", ".join(t.id for t in atlas.pack.thresholds)
+        raise CliError(f"unknown threshold {args.threshold!r} (known: {known})")
+    series = power_series(atlas, args.threshold, pm=pm, feasible=args.feasible, splits=splits)
+    if args.json:
+        return print_json(series.as_json())
+    names = {}
+    for point in series.points:
+        for u in point.units:
+            names.setdefault(u.id, u.name)
+    ids = series.unit_ids()
+    title = (f"Banzhaf index (%) at every event date (quota {series.quota}"
+             f"{', feasible coalitions only' if series.feasible else ''}"
+             f"{', PM ' + atlas.pack.actors[pm].name if pm else ''})")
+    out = console()
+    table = Table(box=None, title=title, pad_edge=False, padding=(0, 1, 0, 0))
+    table.add_column("date", no_wrap=True, width=10)
+    room = out.width - 12 - 5 * len(ids)
+    if room >= 8:  # the event's title where the window has room for it (always in --json)
+        table.add_column("event", no_wrap=True, overflow="ellipsis", width=room)
+    codes = short_codes(atlas, {uid: names[uid] for uid in ids})
+    for uid in ids:
+        table.add_column(codes[uid], justify="right", no_wrap=True, width=4)
+    previous: dict[str, float] = {}
+    for point in series.points:
+        cells = []
+        for uid in ids:
+            u = point.unit(uid)
+            if u is None:
+                cells.append(Text("·", style="dim"))
+                continue
+            value = float(u.banzhaf)
+            changed = uid in previous and abs(previous[uid] - value) > 5e-4
+            cells.append(Text(f"{100 * value:.0f}", style="bold" if changed else ""))
+            previous[uid] = value
+        event = "; ".join(e.title for e in point.events)
+        title = [Text(event, overflow="ellipsis", no_wrap=True)] if room >= 8 else []
+        table.add_row(point.on.isoformat(), *title, *cells)
+    out.print(table)
+    out.print(Text("  ".join(f"{codes[u]} {names[u]}" for u in ids), style="dim"))
+    out.print(Text("Bold: changed since the previous date; · not on the table then. "
+                         "--json gives both indices, also as exact fractions.", style="dim"))
+    return 0
