@@ -4,6 +4,13 @@ pack."""
 from __future__ import annotations
 
 import json
+import re
+import shutil
+import xml.etree.ElementTree as ET
+from datetime import date
+
+import networkx as nx
+import pytest
 
 from explorer.cli import main
 
@@ -63,3 +70,70 @@ def test_power_over_time_refuses_bad_input(capsys):
     assert main(["power", "--over-time", "--weights", "1,2,3"]) == 2
     assert "--over-time" in capsys.readouterr().err
     assert main(["power", "--over-time", "--pm", "nobody-at-all"]) == 2
+
+
+# -- export graph with filters --------------------------------------------------------------------
+
+DOT_NODE = re.compile(r'^\s*"((?:[^"\\]|\\.)*)"\s*\[', re.M)
+
+
+def sadr_neighbours(atlas, on):
+    return {k.other for k in atlas.links("sadr", on)
+            if k.type.stance != "place" and atlas.pack.actors[k.other].kind != "place"}
+
+
+def test_export_around_sadr_reads_back_in_networkx(tmp_path, bundled_atlas):
+    out = tmp_path / "sadr.graphml"
+    assert main(["export", "graph", "--around", "Mooky", "--depth", "1", "--no-places",
+                 "--date", "2010-04-01", "-o", str(out)]) == 0
+    back = nx.read_graphml(out)
+    assert set(back) == {"sadr"} | sadr_neighbours(bundled_atlas, date(2010, 4, 1))
+    assert back.number_of_edges() > 0
+
+
+def test_dot_around_sadr_has_only_his_neighbours(tmp_path, bundled_atlas):
+    out = tmp_path / "sadr.dot"
+    assert main(["export", "graph", "--around", "sadr", "--depth", "1", "--no-places",
+                 "--date", "2010-04-01", "-o", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    nodes = {n for n in DOT_NODE.findall(text) if n not in ("graph", "node", "edge")}
+    assert nodes == {"sadr"} | sadr_neighbours(bundled_atlas, date(2010, 4, 1))
+    assert "qom" not in nodes and "lives in" not in text
+    assert 'label="refuses to serve under"' in text and 'peripheries="2"' in text
+
+
+def test_export_types_and_kinds(capsys):
+    assert main(["export", "graph", "--format", "json", "--types", "refuses,refuses_pm",
+                 "--kinds", "list,faction,person", "--date", "2010-04-01"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["links"] and {x["type"] for x in data["links"]} <= {"refuses", "refuses_pm"}
+    assert {n["kind"] for n in data["nodes"]} <= {"list", "faction", "person"}
+
+
+def test_export_filters_refuse_bad_values(capsys):
+    assert main(["export", "graph", "--format", "dot", "--kinds", "persn"]) == 2
+    assert "unknown kind" in capsys.readouterr().err
+    assert main(["export", "graph", "--format", "dot", "--types", "hates"]) == 2
+    assert "unknown relation type" in capsys.readouterr().err
+    assert main(["export", "graph", "--format", "dot", "--around", "sadr",
+                 "--depth", "-1"]) == 2
+    assert main(["export", "graph", "--format", "dot", "--around", "nobody-at-all"]) == 2
+
+
+def test_svg_without_graphviz_says_how_to_install_it(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path))  # no `dot` on this PATH
+    out = tmp_path / "g.svg"
+    assert main(["export", "graph", "--around", "sadr", "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "Graphviz" in err and "install" in err and "Traceback" not in err
+    assert not out.exists()
+
+
+@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz's dot is not installed")
+def test_svg_and_png_through_graphviz(tmp_path):
+    svg, png = tmp_path / "g.svg", tmp_path / "g.png"
+    assert main(["export", "graph", "--around", "sadr", "--no-places", "-o", str(svg)]) == 0
+    root = ET.fromstring(svg.read_text(encoding="utf-8"))
+    assert root.tag.endswith("svg") and "Muqtada" in svg.read_text(encoding="utf-8")
+    assert main(["export", "graph", "--around", "sadr", "--format", "png", "-o", str(png)]) == 0
+    assert png.read_bytes().startswith(b"\x89PNG")

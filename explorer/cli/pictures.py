@@ -6,6 +6,8 @@ export command, over explorer.core.graph_export.
 
 from __future__ import annotations
 
+import sys
+
 from explorer.cli.support import CliError, console, load_atlas, print_json, resolve
 
 
@@ -84,4 +86,50 @@ def power_over_time(args) -> int:
     out.print(Text("  ".join(f"{codes[u]} {names[u]}" for u in ids), style="dim"))
     out.print(Text("Bold: changed since the previous date; · not on the table then. "
                          "--json gives both indices, also as exact fractions.", style="dim"))
+    return 0
+
+
+# -- graph hand-outs ------------------------------------------------------------------------------
+
+def graph_selection(args, atlas):
+    """The graph_select.Selection named by --around/--depth/--kinds/--types/--no-places."""
+    from explorer.core.graph_select import Selection, parse_kinds, parse_types
+
+    around = resolve(atlas, args.around).id if args.around else None
+    if args.depth < 0:
+        raise CliError("--depth must be 0 or more")
+    try:
+        return Selection(around=around, depth=args.depth, kinds=parse_kinds(args.kinds),
+                         types=parse_types(args.types), places=not args.no_places)
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+
+
+def write_rendered(output: str, dot_text: str, fmt: str, on) -> int:
+    """Draw the DOT text with Graphviz and write it (never PNG bytes to a terminal)."""
+    from explorer.core.exports import write_text_atomic
+    from explorer.core.graphviz import GraphvizError, render
+    from explorer.core.storage import write_atomic
+
+    if output == "-" and fmt == "png" and sys.stdout.isatty():
+        raise CliError("PNG is binary: give a file with -o, e.g. -o graph.png")
+    try:
+        data = render(dot_text, fmt)
+    except GraphvizError as exc:
+        raise CliError(str(exc)) from None
+    if output == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return 0
+    try:
+        if fmt == "svg":
+            path = write_text_atomic(output, data.decode("utf-8"))
+        else:
+            from pathlib import Path
+
+            path = Path(output)
+            write_atomic(path, data)
+    except OSError as exc:
+        raise CliError(f"cannot write {output}: {exc.strerror or exc}") from None
+    print(f"Wrote the {fmt.upper()} graph of {on} to {path}", file=sys.stderr)
     return 0
