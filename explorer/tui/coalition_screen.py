@@ -90,6 +90,8 @@ class CoalitionScreen(Screen):
                 "tensions"),
         Binding("h", "toggle_chamber", "Hemicycle", tooltip="Show the chamber as a hemicycle "
                 "or as a bar"),
+        Binding("o", "power_over_time", "Over time", tooltip="Each unit's power at every event "
+                "date"),
         Binding("1", "complete(1)", "Completion", key_display="1-9",
                 tooltip="Apply completion 1 (2 … 9 apply the others)"),
         *(Binding(str(n), f"complete({n})", f"Apply completion {n}", show=False)
@@ -372,6 +374,13 @@ class CoalitionScreen(Screen):
         if not self._show_chamber() and self.chamber_view:
             self.notify(f"The hemicycle needs a window at least {HEMICYCLE_MIN_HEIGHT} lines "
                         "tall; the seat bar stays.", markup=False)
+
+    def action_power_over_time(self) -> None:
+        from explorer.tui.power_chart import PowerOverTimeScreen
+
+        colors = self._chamber[1] if self._chamber else {}
+        self.app.push_screen(PowerOverTimeScreen(feasible=bool(self.state.coalition.pm),
+                                                 selected=self.highlighted(), colors=colors))
 
     def action_switch_tab(self) -> None:
         tabs = self.query_one(TabbedContent)
