@@ -35,6 +35,7 @@ class ExploreScreen(Screen):
         Binding("b,left_square_bracket,backspace", "back", "Back", key_display="b"),
         Binding("f,right_square_bracket", "forward", "Forward", key_display="f", show=False),
         Binding("p", "path", "Path to…"),
+        Binding("m", "map", "Map", tooltip="The actor's neighbourhood drawn as a network"),
         Binding("right,l", "focus_page", "To the page", show=False),
         Binding("left,h", "focus_list", "To the list", show=False),
         Binding("down", "focus_list", "To the list", show=False),
@@ -213,6 +214,19 @@ class ExploreScreen(Screen):
                 self.go_to(target)
 
         self.app.push_screen(PathScreen(self.current), done)
+
+    def action_map(self) -> None:
+        if self.current is None:
+            self.notify("Open an actor first: the map is drawn around the actor on the page.",
+                        severity="warning")
+            return
+        from explorer.tui.actor_map import ActorMapScreen
+
+        def done(centre: str | None) -> None:
+            if centre and centre != self.current:
+                self.go_to(centre)  # Enter on the map walked there
+
+        self.app.push_screen(ActorMapScreen(self.current), done)
 
     def action_toggle_coalition(self) -> None:
         if self.current is not None:
