@@ -82,15 +82,25 @@ def _draw_marks(model: BarModel, chamber: Chamber, rows: list[_Row], x0: int) ->
         style = status_style(line.status, model.tones)
         for col, row in chamber.ray_cells(line.seats):
             rows[row + 1].put(x0 + col, "·", style)
-        col, row = chamber.mark_cell(line.seats)
+        out = 1.0
+        col, row = chamber.mark_cell(line.seats, out)
+        while row >= 0 and _seat_at(rows, x0 + col, row + 1):  # never over a seat
+            out += 0.5
+            col, row = chamber.mark_cell(line.seats, out)
         row = max(0, row + 1)
         target = rows[row]
+        if not 0 <= x0 + col < len(target.chars) or target.chars[x0 + col] != " ":
+            continue  # no room above the ring here: the verdict line still names it
         target.put(x0 + col, "▼", style)
         label = str(line.seats)
         left = chamber.seat_angle(line.seats) < 1.5707963
         start = x0 + col - 1 - len(label) if left else x0 + col + 2
         if target.free(start, len(label), gap=0):
             target.put(start, label, style)
+
+
+def _seat_at(rows: list[_Row], col: int, row: int) -> bool:
+    return 0 <= col < len(rows[row].chars) and rows[row].chars[col] != " "
 
 
 def _draw_total(model: BarModel, chamber: Chamber, rows: list[_Row], x0: int) -> None:
