@@ -9,7 +9,9 @@ import time
 from frames import FrameClock
 
 
-async def _key_to_frame(presses: int = 40) -> list[float]:
+async def _key_to_frame(presses: int = 40, hemicycle: bool = False) -> list[float]:
+    """Space on the builder, key to frame; with `hemicycle` the chamber is drawn instead of the
+    seat bar (h), so every toggle redraws the hemicycle."""
     from explorer.tui.app import make_app
 
     app = make_app()
@@ -18,6 +20,9 @@ async def _key_to_frame(presses: int = 40) -> list[float]:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("c")  # the coalition builder
         await pilot.pause(0.3)
+        if hemicycle:
+            await pilot.press("h")
+            await pilot.pause(0.3)
         for i in range(presses):
             await pilot.press("down" if i % 4 == 0 else "j")  # move to another unit
             await pilot.pause(0.05)

@@ -122,8 +122,8 @@ def power_series(atlas: Atlas, threshold: str = "majority", pm: str | None = Non
     for day, events in event_dates(atlas):
         picture = picture_on(atlas, day, tuple(splits))
         units: tuple[UnitPower, ...] = ()
-        if picture.units and picture.total > 0:
-            result = power(atlas, picture, th.id, pm=pm, feasible=feasible)
+        if picture.units and picture.total > 0:  # the voting game's results are cached by
+            result = power(atlas, picture, th.id, pm=pm, feasible=feasible)  # weights+conflicts
             units = tuple(
                 UnitPower(u.id, u.name, u.primary, u.seats_text, Fraction(result.banzhaf[i]),
                           Fraction(result.shapley_shubik[i]))
