@@ -25,13 +25,42 @@ def _series_ms(runs: int = 21, **options) -> list[float]:
     return times
 
 
+def _hemicycle_render_ms(runs: int = 50) -> list[float]:
+    """Drawing the chamber for a 161-seat coalition at 120 columns (the widget's own work)."""
+    from datetime import date
+
+    from explorer.core.coalition import CoalitionState
+    from explorer.core.graph import Atlas
+    from explorer.core.loader import load_pack
+    from explorer.tui.hemicycle import render_hemicycle
+    from explorer.tui.seatbar import PALETTE, bar_model
+
+    atlas = Atlas(load_pack(None))
+    state = CoalitionState(atlas, date(2010, 4, 1))
+    state.add("iraqiya")
+    state.add("ina")
+    colors = {u.id: PALETTE[i % len(PALETTE)] for i, u in enumerate(state.picture.units)}
+    model = bar_model(atlas, state.picture, state.evaluate(), colors)
+    pairs = tuple(sorted(colors.items()))
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        render_hemicycle(model, pairs, 118, 14)
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
 def run() -> dict:
     from bench_tui import _key_to_frame
 
     plain = _series_ms()
     feasible = _series_ms(pm="maliki", feasible=True)
     frames = asyncio.run(_key_to_frame(hemicycle=True))
+    bar_frames = asyncio.run(_key_to_frame())
+    draw = _hemicycle_render_ms()
     return {
+        "hemicycle_render_ms": round(statistics.median(draw), 2),
+        "key_to_frame_bar_same_run_ms": round(statistics.median(bar_frames), 2),
         "power_series_ms": round(statistics.median(feasible), 2),
         "power_series_plain_ms": round(statistics.median(plain), 2),
         "power_series_max_ms": round(max(feasible), 2),

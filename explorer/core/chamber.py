@@ -94,6 +94,7 @@ def _ring(rows: int, spacing: int) -> list[tuple[float, float, int, int]]:
     return out
 
 
+@lru_cache(maxsize=256)
 def capacity(rows: int, spacing: int) -> int:
     """How many seats a half ring `rows` tall holds."""
     return len(_ring(rows, spacing))
