@@ -137,3 +137,41 @@ def test_svg_and_png_through_graphviz(tmp_path):
     assert root.tag.endswith("svg") and "Muqtada" in svg.read_text(encoding="utf-8")
     assert main(["export", "graph", "--around", "sadr", "--format", "png", "-o", str(png)]) == 0
     assert png.read_bytes().startswith(b"\x89PNG")
+
+
+# -- SVG hand-outs of the hemicycle and the power chart -------------------------------------------
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def test_export_hemicycle_svg(tmp_path):
+    out = tmp_path / "chamber.svg"
+    assert main(["export", "hemicycle", "sol", "sadrists", "kdp", "puk", "--split", "ina",
+                 "--split", "kurdistan_alliance", "--date", "2010-04-01", "-o", str(out)]) == 0
+    root = ET.fromstring(out.read_text(encoding="utf-8"))
+    circles = root.findall(f"{SVG}circle")
+    assert len(circles) == 325
+    hollow = [c for c in circles if c.get("fill") == "none"]
+    assert len(hollow) == 175 - 162  # the coalition's disputed seats
+    texts = " ".join(t.text or "" for t in root.iter(f"{SVG}text"))
+    assert "162–175 of 325" in texts and "Absolute majority 163" in texts
+    assert "Sadrist movement (39)" in texts
+
+
+def test_export_power_chart_svg(tmp_path, bundled_atlas):
+    out = tmp_path / "power.svg"
+    assert main(["export", "power", "--feasible", "--pm", "maliki", "--highlight",
+                 "national_alliance", "--date", "2010-10-01", "-o", str(out)]) == 0
+    root = ET.fromstring(out.read_text(encoding="utf-8"))
+    lines = root.findall(f"{SVG}polyline")
+    assert len(lines) >= 10
+    assert sum(line.get("stroke-width") == "3.5" for line in lines) >= 1
+    ticks = [t for t in root.iter(f"{SVG}title")]
+    assert len(ticks) == len({e.date.start for e in bundled_atlas.pack.events})
+    assert "feasible coalitions only" in (root.find(f"{SVG}text").text or "")
+
+
+def test_export_pictures_refuse_bad_input(capsys):
+    assert main(["export", "hemicycle", "nobody-at-all"]) == 2
+    assert main(["export", "power", "--threshold", "nope"]) == 2
+    assert "unknown threshold" in capsys.readouterr().err

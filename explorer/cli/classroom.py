@@ -128,6 +128,9 @@ def configure_export(p: argparse.ArgumentParser) -> None:
     add_content(g)
     g.add_argument("-o", "--output", metavar="FILE", default="-",
                    help="where to write ('-' for standard output, the default)")
+    from explorer.cli.pictures import configure_picture_exports
+
+    configure_picture_exports(sub)
     c = sub.add_parser("coalition", help="a Markdown report on a coalition",
                        description="A Markdown report a student can hand in: seats, every "
                        "threshold, tensions, feasibility, completions, power, sources.")
@@ -158,6 +161,10 @@ def _write(output: str, text: str, what: str) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     if args.export_what == "graph":
         return _export_graph(args)
+    if args.export_what in ("hemicycle", "power"):
+        from explorer.cli.pictures import export_picture
+
+        return export_picture(args, _write)
     return _export_coalition(args)
 
 

@@ -133,3 +133,84 @@ def write_rendered(output: str, dot_text: str, fmt: str, on) -> int:
         raise CliError(f"cannot write {output}: {exc.strerror or exc}") from None
     print(f"Wrote the {fmt.upper()} graph of {on} to {path}", file=sys.stderr)
     return 0
+
+
+# -- SVG hand-outs of the hemicycle and the power chart -------------------------------------------
+
+def configure_picture_exports(sub) -> None:
+    from explorer.cli.support import add_content, add_date
+
+    h = sub.add_parser("hemicycle", help="the chamber with a coalition's seats, as SVG",
+                       description="An SVG of the chamber: one dot a seat, the coalition's "
+                       "seats in colour, the others pale, disputed seats hollow, the "
+                       "thresholds marked.")
+    h.add_argument("members", nargs="*", metavar="MEMBER", help="lists, blocs, factions, people")
+    h.add_argument("--pm", metavar="PERSON", help="the PM candidate")
+    h.add_argument("--split", action="append", default=[], metavar="LIST",
+                   help="split a list into its factions first")
+    add_date(h)
+    add_content(h)
+    h.add_argument("-o", "--output", metavar="FILE", default="-",
+                   help="where to write, e.g. chamber.svg ('-' for standard output)")
+    p = sub.add_parser("power", help="each unit's power at every event date, as an SVG chart",
+                       description="An SVG chart of each unit's Banzhaf (or Shapley-Shubik) "
+                       "index at every event date of the pack.")
+    p.add_argument("--feasible", action="store_true", help="only coalitions with no hard refusal")
+    p.add_argument("--pm", metavar="PERSON", help="PM candidate (for --feasible)")
+    p.add_argument("--threshold", default="majority", help="threshold id (default: majority)")
+    p.add_argument("--shapley", action="store_true", help="Shapley-Shubik instead of Banzhaf")
+    p.add_argument("--highlight", metavar="UNIT", help="draw this unit's line thick")
+    p.add_argument("--split", action="append", default=[], metavar="LIST",
+                   help="split a list into its factions wherever it is on the table")
+    add_date(p, "mark this date")
+    add_content(p)
+    p.add_argument("-o", "--output", metavar="FILE", default="-",
+                   help="where to write, e.g. power.svg ('-' for standard output)")
+
+
+def export_picture(args, write) -> int:
+    if args.export_what == "hemicycle":
+        return _export_hemicycle(args, write)
+    return _export_power_chart(args, write)
+
+
+def _export_hemicycle(args, write) -> int:
+    from explorer.cli.coalition import members_on, table_setup
+    from explorer.core.coalition import Coalition, evaluate
+    from explorer.core.handouts import hemicycle_svg
+
+    atlas, on, picture, pm = table_setup(args)
+    members = members_on(atlas, args.members, on)
+    try:
+        ev = evaluate(atlas, picture, Coalition(tuple(members), pm))
+    except (KeyError, ValueError) as exc:
+        raise CliError(str(exc).strip("'\"")) from None
+    seats = str(ev.low) if ev.low == ev.high else f"{ev.low}–{ev.high}"
+    who = " + ".join(ev.names.get(m, m) for m in ev.members) or "no coalition yet"
+    title = f"{who}: {seats} of {ev.total} seats ({on.isoformat()})"
+    return write(args.output, hemicycle_svg(atlas, picture, ev, title), "the hemicycle")
+
+
+def _export_power_chart(args, write) -> int:
+    from explorer.cli.support import date_arg
+    from explorer.core.handouts import power_chart_svg
+    from explorer.core.power_series import power_series
+
+    atlas = load_atlas(args)
+    on = date_arg(args, atlas)
+    pm = resolve(atlas, args.pm).id if args.pm else None
+    splits = tuple(resolve(atlas, name).id for name in args.split)
+    highlight = resolve(atlas, args.highlight).id if args.highlight else None
+    th = atlas.pack.threshold(args.threshold)
+    if th is None:
+        known = ", ".join(t.id for t in atlas.pack.thresholds)
+        raise CliError(f"unknown threshold {args.threshold!r} (known: {known})")
+    series = power_series(atlas, th.id, pm=pm, feasible=args.feasible, splits=splits)
+    index = "shapley_shubik" if args.shapley else "banzhaf"
+    game = "feasible coalitions only" if args.feasible else "all coalitions"
+    if pm:
+        game += f", PM {atlas.pack.actors[pm].name}"
+    title = (f"{'Shapley–Shubik' if args.shapley else 'Banzhaf'} index at every event date · "
+             f"{th.name} ({th.seats}) · {game}")
+    svg = power_chart_svg(series, title, index, highlight, series.index_of(on))
+    return write(args.output, svg, "the power chart")

@@ -166,18 +166,22 @@ def chamber_svg(runs: list[SeatRun], title: str, marks: list[tuple[int, str]],
         rows += 1
     ch = chamber(seats, rows, 2)
     unit = 14.0
-    width, top = (ch.width + 4) * unit / 2 + 20, 60.0
+    side = 170.0  # room for the threshold labels left and right of the ring
+    ring_w = (ch.width + 4) * unit / 2
+    width = max(ring_w + 2 * side, 9.0 * len(title) + 40)
+    top = 60.0
     cx, cy = ch.centre
     height = top + (rows + 1) * unit + 30 + 18 * len(runs)
+    x_left = (width - ring_w) / 2
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0f}" '
              f'height="{height:.0f}" viewBox="0 0 {width:.0f} {height:.0f}" '
              'font-family="sans-serif">',
              '<rect width="100%" height="100%" fill="#ffffff"/>',
-             f'<text x="{width / 2:.1f}" y="28" font-size="18" text-anchor="middle">'
+             f'<text x="{width / 2:.1f}" y="28" font-size="16" text-anchor="middle">'
              f'{escape(title)}</text>']
 
     def xy(col: float, row: float) -> tuple[float, float]:
-        return 10 + (col + 2) * unit / 2, top + (row + 0.5) * unit
+        return x_left + (col + 2) * unit / 2, top + (row + 0.5) * unit
 
     k = 0
     for run in runs:
@@ -210,9 +214,9 @@ def chamber_svg(runs: list[SeatRun], title: str, marks: list[tuple[int, str]],
         if run.count <= 0:
             continue
         opacity = 1.0 if run.member else outside_opacity
-        parts.append(f'<rect x="20" y="{y - 10:.1f}" width="12" height="12" '
+        parts.append(f'<rect x="{x_left:.1f}" y="{y - 10:.1f}" width="12" height="12" '
                      f'fill="{run.color}" fill-opacity="{opacity}"/>')
-        parts.append(f'<text x="40" y="{y:.1f}" font-size="12">{escape(run.label)} '
+        parts.append(f'<text x="{x_left + 20:.1f}" y="{y:.1f}" font-size="12">{escape(run.label)} '
                      f'({run.count})</text>')
         y += 18
     parts.append("</svg>")

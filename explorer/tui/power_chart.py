@@ -19,9 +19,9 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Static
 
+from explorer.core.handouts import CHART_COLORS as PALETTE
 from explorer.tui.braille import Canvas
 from explorer.tui.hemicycle import blend
-from explorer.tui.seatbar import PALETTE
 from explorer.tui.statusbar import StatusBar, TitleBar
 
 AXIS = 6  # columns of the y axis labels
