@@ -23,6 +23,7 @@ from explorer.core.actor_map import ActorMap, actor_map, nearest, place
 from explorer.tui.braille import Canvas
 from explorer.tui.hemicycle import blend
 from explorer.tui.statusbar import StatusBar, TitleBar
+from explorer.tui.table_state import ShowsTheTable
 from explorer.tui.themes import STANCE_LABEL, palette, solid
 
 DIRECTIONS = {"left": (-1, 0), "right": (1, 0), "up": (0, -1), "down": (0, 1)}
@@ -101,7 +102,7 @@ class ActorMapView(Widget):
         return Text("\n", end="").join(rows)
 
 
-class ActorMapScreen(Screen):
+class ActorMapScreen(ShowsTheTable, Screen):
     """The neighbourhood of one actor on the current date, drawn as a network."""
 
     HELP_TITLE = "Map around an actor"
@@ -146,12 +147,12 @@ class ActorMapScreen(Screen):
 
     def on_mount(self) -> None:
         self.title, self.sub_title = "Kingmaker", "Map"
-        self.sync()
+        self.show_table()
 
     def on_resize(self, _event) -> None:
         self.query_one(ActorMapView).refresh()
 
-    def sync(self) -> None:
+    def show_table(self) -> None:
         """(Re)build the map for the centre, the depth and the app's date."""
         view = self.query_one(ActorMapView)
         atlas, on = self.app.atlas, self.app.state.on
@@ -227,12 +228,12 @@ class ActorMapScreen(Screen):
         view = self.query_one(ActorMapView)
         if view.selected and view.selected != self.centre:
             self.centre, view.selected = view.selected, None
-            self.sync()
+            self.show_table()
 
     def action_depth(self) -> None:
         self.depth = 2 if self.depth == 1 else 1
-        self.sync()
+        self.show_table()
 
     def action_places(self) -> None:
         self.places = not self.places
-        self.sync()
+        self.show_table()

@@ -1,7 +1,8 @@
 """The panels of the coalition screen: units, verdicts, tensions, completions, power, PM picker.
 
-Panels only format what `CoalitionScreen.sync()` hands them (the engine's results); they compute
-nothing about coalitions. Meaning colours come from the theme; content is drawn as rich `Text`.
+Panels only format what `CoalitionScreen.show_table()` hands them (the engine's results); they
+compute nothing about coalitions. Meaning colours come from the theme; content is drawn as rich
+`Text`.
 """
 
 from __future__ import annotations

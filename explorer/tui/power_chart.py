@@ -23,6 +23,7 @@ from explorer.core.handouts import CHART_COLORS as PALETTE
 from explorer.tui.braille import Canvas
 from explorer.tui.hemicycle import blend
 from explorer.tui.statusbar import StatusBar, TitleBar
+from explorer.tui.table_state import ShowsTheTable
 
 AXIS = 6  # columns of the y axis labels
 INDEX_NAMES = {"banzhaf": "Banzhaf", "shapley_shubik": "Shapley–Shubik"}
@@ -128,7 +129,7 @@ class PowerChart(Widget):
         return Text("\n", end="").join(rows)
 
 
-class PowerOverTimeScreen(Screen):
+class PowerOverTimeScreen(ShowsTheTable, Screen):
     """Each unit's power at every event date of the pack (from the coalition builder)."""
 
     HELP_TITLE = "Power over time"
@@ -222,7 +223,7 @@ class PowerOverTimeScreen(Screen):
             chart.cursor = chart.current if chart.current is not None else 0
         self.redraw()
 
-    def sync(self) -> None:
+    def show_table(self) -> None:
         """The app's date changed: move the shaded column (and the cursor with it)."""
         chart = self.query_one(PowerChart)
         if chart.series is not None:

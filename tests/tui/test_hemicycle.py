@@ -76,7 +76,6 @@ async def test_h_switches_between_the_bar_and_the_hemicycle(bundled_atlas):
         hemi = screen.query_one(Hemicycle)
         assert hemi.display and not screen.query_one(SeatBar).display
         app.state.add("iraqiya")
-        screen.sync()
         await pilot.pause()
         assert hemi.model.low == 91  # redrawn on every change
         await pilot.press("h")
@@ -96,12 +95,11 @@ async def test_small_windows_keep_the_bar(bundled_atlas):
 
 def _hemicycle_app(bundled_atlas, *members, splits=()):
     async def run_before(pilot) -> None:
-        screen = await _builder(pilot)
+        await _builder(pilot)
         for unit in splits:
             pilot.app.state.split(unit)
         for member in members:
             pilot.app.state.add(member)
-        screen.sync()
         await pilot.press("h")
         await pilot.pause()
 

@@ -34,7 +34,6 @@ async def _open_chart(pilot, pm: str | None = "maliki") -> PowerOverTimeScreen:
         await pilot.pause()
     if pm:
         app.state.set_pm(pm)
-        app.screen.sync()
     await pilot.press("o")
     await pilot.pause()
     await app.workers.wait_for_complete()
