@@ -63,20 +63,33 @@ class Canvas:
             self.back[(col, row)] = style
 
     def rows(self) -> list[Text]:
+        """The canvas as Text lines, one span per run of cells drawn alike."""
         out = []
+        parsed: dict[str, Style] = {}
         for row in range(self.height):
             line = Text(no_wrap=True, overflow="crop", end="")
+            run: list[str] = []
+            run_style: Style | None = None
+            bits, styles = self.bits[row], self.styles[row]
             for col in range(self.width):
-                back = self.back.get((col, row))
-                if (col, row) in self.text:
-                    ch, style = self.text[(col, row)]
-                    style = Style.parse(style) if isinstance(style, str) else style
-                elif self.bits[row][col]:
-                    ch, style = chr(0x2800 + self.bits[row][col]), self.styles[row][col]
+                cell = (col, row)
+                if cell in self.text:
+                    ch, style = self.text[cell]
+                    if isinstance(style, str):
+                        style = parsed.setdefault(style, Style.parse(style))
+                elif bits[col]:
+                    ch, style = chr(0x2800 + bits[col]), styles[col]
                 else:
                     ch, style = " ", None
+                back = self.back.get(cell)
                 if back is not None:
                     style = back + style if style else back
-                line.append(ch, style)
+                if style != run_style and run:
+                    line.append("".join(run), run_style)
+                    run = []
+                run_style = style
+                run.append(ch)
+            if run:
+                line.append("".join(run), run_style)
             out.append(line)
         return out
