@@ -9,6 +9,7 @@ with no units. The TUI computes a series in a worker; `explorer power --over-tim
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
@@ -97,6 +98,21 @@ def event_dates(atlas: Atlas) -> list[tuple[date, tuple[Event, ...]]]:
     return [(day, tuple(events)) for day, events in sorted(days.items())]
 
 
+def change_days(atlas: Atlas) -> list[date]:
+    """The days on which an actor or a relation starts or stops holding, in order.
+
+    The voting game of a date depends only on which actors exist and which relations hold
+    (seat claims are not dated), and those change only on these days; an event date with no
+    such day since the previous event date has the previous date's game.
+    """
+    days: set[date] = set()
+    for rel in atlas.relations:
+        days.update(d for d in (rel.since, rel.until) if d is not None)
+    for actor in atlas.pack.actors.values():
+        days.update(d for d in (actor.since, actor.until) if d is not None)
+    return sorted(days)
+
+
 def picture_on(atlas: Atlas, on: date, splits: tuple[str, ...] = ()):
     """The default seat picture of a date with the `splits` applied, in order, wherever the
     unit is on the table and has parts on that date (a bloc that forms later is split then)."""
@@ -118,12 +134,16 @@ def power_series(atlas: Atlas, threshold: str = "majority", pm: str | None = Non
     th = atlas.pack.threshold(threshold)
     if th is None:
         raise KeyError(threshold)
-    points = []
+    points: list[SeriesPoint] = []
+    changes = change_days(atlas)
     for day, events in event_dates(atlas):
+        if points and bisect_right(changes, points[-1].on) == bisect_right(changes, day):
+            points.append(SeriesPoint(day, events, points[-1].units))  # nothing changed since
+            continue
         picture = picture_on(atlas, day, tuple(splits))
         units: tuple[UnitPower, ...] = ()
-        if picture.units and picture.total > 0:  # the voting game's results are cached by
-            result = power(atlas, picture, th.id, pm=pm, feasible=feasible)  # weights+conflicts
+        if picture.units and picture.total > 0:
+            result = power(atlas, picture, th.id, pm=pm, feasible=feasible)
             units = tuple(
                 UnitPower(u.id, u.name, u.primary, u.seats_text, Fraction(result.banzhaf[i]),
                           Fraction(result.shapley_shubik[i]))

@@ -56,3 +56,21 @@ def test_event_dates_group_the_events_of_a_day(bundled_atlas):
     days = event_dates(bundled_atlas)
     assert sum(len(events) for _, events in days) == len(bundled_atlas.pack.events)
     assert [d for d, _ in days] == sorted({d for d, _ in days})
+
+
+@pytest.mark.parametrize("options", [{}, {"pm": "maliki", "feasible": True},
+                                     {"feasible": True, "splits": ("national_alliance", "ina")}])
+def test_every_point_is_the_game_of_its_own_date(bundled_atlas, options):
+    """Dates with nothing changed since the previous event reuse its indices: check each point
+    against the voting game computed afresh on that date."""
+    from explorer.core.game import power
+    from explorer.core.power_series import picture_on
+
+    series = power_series(bundled_atlas, **options)
+    for point in series.points:
+        picture = picture_on(bundled_atlas, point.on, options.get("splits", ()))
+        fresh = power(bundled_atlas, picture, "majority", pm=options.get("pm"),
+                      feasible=options.get("feasible", False))
+        assert [(u.id, u.banzhaf, u.shapley_shubik) for u in point.units] == [
+            (u.id, b, s) for u, b, s in zip(picture.units, fresh.banzhaf, fresh.shapley_shubik,
+                                            strict=True)]
