@@ -21,15 +21,13 @@ from explorer.core.coalition import Evaluation, power, seat_range
 from explorer.core.seats import Picture, splittable
 from explorer.core.tensions import Cover
 from explorer.tui import coalition_panels as ui
-from explorer.tui.hemicycle import Hemicycle
+from explorer.tui.hemicycle import HEMICYCLE_MIN_HEIGHT, Hemicycle, show_chamber
 from explorer.tui.seatbar import PALETTE, SeatBar, bar_model, names_of
 from explorer.tui.statusbar import StatusBar, TitleBar
 from explorer.tui.table_state import ShowsTheTable
-from explorer.tui.themes import palette, solid
+from explorer.tui.themes import palette
 
 POWER_THRESHOLD = "majority"
-#: the hemicycle needs this many lines of screen (smaller windows keep the seat bar)
-HEMICYCLE_MIN_HEIGHT = 36
 
 
 class CoalitionScreen(ShowsTheTable, Screen):
@@ -50,7 +48,9 @@ class CoalitionScreen(ShowsTheTable, Screen):
         "without a hard refusal). s splits the highlighted list into its factions (› marks the "
         "units that can be split), b marks units and m merges the marked units (or else the "
         "members) into one bloc. u undoes, r redoes, x empties the coalition. , and . step "
-        "through the events: the table follows the date."
+        "through the events: the table follows the date. h draws the chamber as a hemicycle "
+        "instead of the bar (in windows at least 36 lines tall); o shows each unit's power at "
+        "every event date."
     )
 
     DEFAULT_CSS = """
@@ -60,7 +60,6 @@ class CoalitionScreen(ShowsTheTable, Screen):
     CoalitionScreen #cs-tabs { height: 1fr; }
     CoalitionScreen #cs-tabs TabPane { padding: 0; }
     CoalitionScreen SeatBar { height: auto; padding: 0 1; }
-    CoalitionScreen Hemicycle { display: none; }
     CoalitionScreen UnitTable, CoalitionScreen CompletionList, CoalitionScreen VerdictPanel {
         border: none;
         border-top: solid $primary 50%;
@@ -146,8 +145,7 @@ class CoalitionScreen(ShowsTheTable, Screen):
         short = event.size.height < 30  # 80×24: no table header, a four-line seat bar
         self.query_one(ui.UnitTable).show_header = not short
         self.query_one(SeatBar).compact = short
-        self.query_one(Hemicycle).max_rows = max(0, min(19, event.size.height - 26))
-        self._show_chamber(event.size.height)
+        show_chamber(self, self.chamber_view)
 
     # -- the one redraw -------------------------------------------------------------------------
     @property
@@ -187,9 +185,9 @@ class CoalitionScreen(ShowsTheTable, Screen):
             taken[unit] = taken.get(unit, 0) + seat_range(self.atlas, picture, member)[2]
         model = bar_model(self.atlas, picture, ev, units, tones, taken)
         self.query_one(SeatBar).show(model)
-        self._chamber = (model, units, solid(self.app, "background", "#1e1e1e"))
+        self._chamber = (model, picture)
         if self.chamber_view:
-            self.query_one(Hemicycle).show(*self._chamber)
+            show_chamber(self, True)
         self.query_one(ui.UnitTable).show(
             self._unit_rows(ev, picture, units, colors, set(partial.values())))
         self._draw_verdicts(ev, colors)  # and the tensions
@@ -355,28 +353,16 @@ class CoalitionScreen(ShowsTheTable, Screen):
         self.marked = []
         self._attempt(lambda: self.state.merge(units))
 
-    def _show_chamber(self, height: int | None = None) -> bool:
-        """Show the hemicycle or the bar; False when the window is too small for it."""
-        height = self.size.height if height is None else height
-        room = height >= HEMICYCLE_MIN_HEIGHT
-        on = self.chamber_view and room
-        hemicycle = self.query_one(Hemicycle)
-        if on and self._chamber:
-            hemicycle.show(*self._chamber)
-        hemicycle.display = on
-        self.query_one(SeatBar).display = not on
-        return room
-
     def action_toggle_chamber(self) -> None:
         self.chamber_view = not self.chamber_view
-        if not self._show_chamber() and self.chamber_view:
+        if not show_chamber(self, self.chamber_view) and self.chamber_view:
             self.notify(f"The hemicycle needs a window at least {HEMICYCLE_MIN_HEIGHT} lines "
                         "tall; the seat bar stays.", markup=False)
 
     def action_power_over_time(self) -> None:
         from explorer.tui.power_chart import PowerOverTimeScreen
 
-        colors = self._chamber[1] if self._chamber else {}
+        colors = {u.id: PALETTE[i % len(PALETTE)] for i, u in enumerate(self.state.picture.units)}
         self.app.push_screen(PowerOverTimeScreen(feasible=bool(self.state.coalition.pm),
                                                  selected=self.highlighted(), colors=colors))
 

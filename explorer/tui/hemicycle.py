@@ -120,7 +120,7 @@ def _draw_total(model: BarModel, chamber: Chamber, rows: list[_Row], x0: int) ->
 class Hemicycle(Widget):
     """The chamber drawn as a half ring of seats (see the module's docstring)."""
 
-    DEFAULT_CSS = "Hemicycle { height: auto; padding: 0 1; }"
+    DEFAULT_CSS = "Hemicycle { height: auto; padding: 0 1; display: none; }"
 
     #: how many lines the widget may take (the screen sets it from its own height)
     max_rows: reactive[int] = reactive(14, layout=True)
@@ -154,3 +154,27 @@ class Hemicycle(Widget):
         if key != self._rendered[0]:
             self._rendered = (key, render_hemicycle(*key))
         return self._rendered[1]
+
+
+#: the hemicycle needs this many lines of screen (smaller windows keep the seat bar)
+HEMICYCLE_MIN_HEIGHT = 36
+
+
+def show_chamber(screen, on: bool) -> bool:
+    """Show a screen's Hemicycle (from its `_chamber` = (BarModel, Picture)) or its SeatBar;
+    False when the window is too small for the hemicycle (the bar stays)."""
+    from explorer.tui.seatbar import PALETTE, SeatBar
+    from explorer.tui.themes import solid
+
+    height = screen.size.height
+    room = height >= HEMICYCLE_MIN_HEIGHT
+    hemicycle = screen.query_one(Hemicycle)
+    shown = on and room and bool(screen._chamber)
+    if shown:
+        model, picture = screen._chamber
+        colors = {u.id: PALETTE[i % len(PALETTE)] for i, u in enumerate(picture.units)}
+        hemicycle.max_rows = max(0, min(19, height - 24))
+        hemicycle.show(model, colors, solid(screen.app, "background", "#1e1e1e"))
+    hemicycle.display = shown
+    screen.query_one(SeatBar).display = not shown
+    return room

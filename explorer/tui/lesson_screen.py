@@ -31,6 +31,7 @@ from explorer.core.lessons import (
     find_lesson,
 )
 from explorer.tui.fmt import kind_name
+from explorer.tui.hemicycle import Hemicycle, show_chamber
 from explorer.tui.lesson_parts import LessonPicker, answer_renderable, bar_model, long_date
 from explorer.tui.seatbar import SeatBar
 
@@ -126,6 +127,7 @@ class LessonScreen(Screen):
         Binding("a", "answer", "Answer"),
         Binding("l", "pick", "Lessons"),
         Binding("home,g", "first", "First step", show=False),
+        Binding("h", "toggle_chamber", "Hemicycle", show=False),
         Binding("escape", "leave", "Leave"),
     ]
 
@@ -137,6 +139,8 @@ class LessonScreen(Screen):
         self.run: LessonRun | None = None
         self.answer_shown = False
         self.focus_name = ""
+        self._chamber_on = False  # h: the hemicycle instead of the seat bar (tall windows)
+        self._chamber: tuple = ()
 
     # -- layout -----------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -153,7 +157,16 @@ class LessonScreen(Screen):
                 yield Static("", id="lesson-focus", markup=False)
                 yield Static("", id="lesson-answer", markup=False)
         yield SeatBar(id="lesson-bar")
+        yield Hemicycle(id="lesson-hemicycle")
         yield Footer()
+
+    def action_toggle_chamber(self) -> None:
+        self._chamber_on = not self._chamber_on
+        if not show_chamber(self, self._chamber_on) and self._chamber_on:
+            self.notify("The hemicycle needs a taller window; the seat bar stays.")
+
+    def on_resize(self, _event) -> None:
+        show_chamber(self, self._chamber_on)
 
     def on_mount(self) -> None:
         if getattr(self.app, "present", False):
@@ -232,7 +245,10 @@ class LessonScreen(Screen):
         self.query_one("#lesson-hint", Static).update(Text(hint))
         self._draw_focus(step.focus)
         self._draw_side()
-        self.query_one(SeatBar).show(bar_model(self.app.atlas, lesson_run.numbers()))
+        numbers = lesson_run.numbers()
+        self.query_one(SeatBar).show(bar_model(self.app.atlas, numbers))
+        self._chamber = (bar_model(self.app.atlas, numbers), numbers.picture)
+        show_chamber(self, self._chamber_on)
         self.query_one("#lesson-body", VerticalScroll).scroll_home(animate=False)
         self._apply_to_app()
         self.refresh_bindings()

@@ -120,3 +120,26 @@ def test_snapshot_hemicycle_disputed(snap_compare, bundled_atlas):
     app, run_before = _hemicycle_app(bundled_atlas, "sol", "sadrists", "kdp", "puk",
                                      splits=("ina", "kurdistan_alliance"))
     assert snap_compare(app, run_before=run_before, terminal_size=(120, 40))
+
+
+async def test_the_lesson_screen_switches_to_the_hemicycle_too(bundled_atlas):
+    from explorer.tui.lesson_screen import LessonScreen
+
+    app = make_app(atlas=bundled_atlas)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.switch_mode("lesson")
+        for _ in range(50):
+            if isinstance(app.screen, LessonScreen) and app.screen.run is not None:
+                break
+            await pilot.pause()
+        screen = app.screen
+        await pilot.press("h")
+        await pilot.pause()
+        hemi = screen.query_one(Hemicycle)
+        assert hemi.display and not screen.query_one(SeatBar).display
+        assert hemi.model.total == bundled_atlas.pack.parliament_size
+        assert hemi.model == screen.query_one(SeatBar).model
+        for _ in range(3):  # every step redraws the hemicycle with the step's coalition
+            await pilot.press("n")
+            await pilot.pause()
+            assert hemi.display and hemi.model == screen.query_one(SeatBar).model
