@@ -137,8 +137,9 @@ class Hemicycle(Widget):
         pairs = tuple(sorted(colors.items()))
         background = background or self.background
         if (model, pairs, background) != (self.model, self.seat_colors, self.background):
+            relayout = model.total != self.model.total  # the height depends on the total only
             self.model, self.seat_colors, self.background = model, pairs, background
-            self.refresh(layout=True)
+            self.refresh(layout=relayout)
 
     def fits(self, width: int) -> bool:
         """Whether the chamber fits `width` columns and `max_rows` lines."""
