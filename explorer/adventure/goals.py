@@ -47,7 +47,7 @@ def _names(atlas: Atlas, ids: list[str]) -> str:
 def _mid(atlas: Atlas, picture: Picture, item: str) -> str | None:
     try:
         return member_id(atlas, picture, item)
-    except (KeyError, ValueError):
+    except (LookupError, ValueError):
         return None
 
 

@@ -9,6 +9,7 @@ from explorer.adventure.grammar import Answer, Reply, Verbs
 from explorer.adventure.parser import Span, fold
 from explorer.core.coalition import evaluate, member_id, seat_range
 from explorer.core.tensions import Cover, Tension
+from explorer.core.text import range_text
 
 if TYPE_CHECKING:
     from explorer.adventure.engine import Engine
@@ -29,7 +30,7 @@ def tally(e: Engine) -> str:
     th = threshold(e)
     verdict = next(v for v in ev.verdicts if v.threshold.id == th.id)
     names = " + ".join(ev.names[m] for m in ev.members) or "nobody yet"
-    seats = str(ev.low) if ev.low == ev.high else f"{ev.low}–{ev.high}"
+    seats = range_text(ev.low, ev.high)
     return f"Your coalition: {names} = {seats} seats. {verdict.text}."
 
 
@@ -62,7 +63,7 @@ def seat_holder(e: Engine, span: Span):
         raise Reply(e.world.existence_note(target.id, e.on))
     try:
         mid = member_id(e.atlas, e.state.picture, target.id)
-    except (KeyError, ValueError):
+    except (LookupError, ValueError):
         raise Reply(f"{e.world.name(target.id, True)} holds no seats in parliament and speaks "
                     "for no list, so cannot sit in a coalition. (It may still matter: try 'ask "
                     f"{e._short(target).lower()} about' someone.)") from None
@@ -217,9 +218,9 @@ def coalition(e: Engine) -> str | Answer:
     width = max([len(n) for n in ev.names.values()] + [10])
     for m in ev.members:
         low, high, _ = seat_range(e.atlas, picture, m)
-        seats = str(low) if low == high else f"{low}–{high}"
+        seats = range_text(low, high)
         lines.append(f"  {ev.names[m]:<{width}}  {seats:>6}")
-    total = str(ev.low) if ev.low == ev.high else f"{ev.low}–{ev.high}"
+    total = range_text(ev.low, ev.high)
     lines.append(f"  {'Total':<{width}}  {total:>6} of {ev.total}")
     lines += [f"  {v.text}" for v in ev.verdicts]
     if ev.tensions:
@@ -250,7 +251,7 @@ def coalition(e: Engine) -> str | Answer:
 @when("power", help='Banzhaf and Shapley–Shubik power of the lists at the table')
 @when("power FLAG")
 def power_verb(e: Engine, flag: Span | None = None) -> str:
-    from explorer.core.coalition import power
+    from explorer.core.game import power
 
     feasible = flag is not None and fold(flag.text) in ("feasible", "f")
     if flag is not None and not feasible:
@@ -259,7 +260,7 @@ def power_verb(e: Engine, flag: Span | None = None) -> str:
     picture = e.state.picture
     try:
         result = power(e.atlas, picture, th.id, pm=e.coalition.pm, feasible=feasible)
-    except (ImportError, ValueError, KeyError) as exc:
+    except (ImportError, LookupError, ValueError) as exc:
         raise Reply(f"The power indices cannot be computed here ({exc}).") from None
     ev = e.state.evaluate(completions=False)
     inside = set()

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+from explorer.core.errors import UnknownMember
 from explorer.core.graph import Atlas
 from explorer.core.model import Threshold
 from explorer.core.seats import Picture, Unit, default_picture, merge, split
@@ -129,7 +130,7 @@ def member_id(atlas: Atlas, picture: Picture, item: str) -> str:
         return item
     actor = atlas.pack.actors.get(item)
     if actor is None:
-        raise KeyError(item)
+        raise UnknownMember(f"nobody called {item!r} is on the table or in this pack", item)
     if actor.stands_for:
         return actor.stands_for
     if atlas.pack.seat_range(item) is None:
@@ -214,16 +215,7 @@ def complete(atlas: Atlas, picture: Picture, cover: Cover, ev: Evaluation,
     return out
 
 
-from explorer.core.game import (  # noqa: E402  (re-exported: the engine's public API)
-    _indices,
-    minimal_winning,
-    power,
-    unit_conflicts,
-    unit_game,
-)
-
-__all__ = ["Coalition", "CoalitionState", "Completion", "Evaluation", "Verdict", "evaluate",
-           "minimal_winning", "power", "unit_conflicts", "unit_game", "_indices"]
+__all__ = ["Coalition", "CoalitionState", "Completion", "Evaluation", "Verdict", "evaluate"]
 
 
 @dataclass

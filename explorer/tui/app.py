@@ -20,6 +20,7 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
 
+from explorer.core.text import range_text
 from explorer.tui.commands import ActionCommands, ActorCommands
 from explorer.tui.stylesheet import ReusingStylesheet
 from explorer.tui.table_state import TableApp
@@ -211,11 +212,11 @@ class KingmakerApp(TableApp):
     def _edit(self, change: Callable[[], object], message: str | Callable[[], str]) -> None:
         try:
             change()
-        except (KeyError, ValueError) as exc:
-            self.notify(str(exc).strip("'\""), severity="error", markup=False)
+        except (LookupError, ValueError) as exc:
+            self.notify(str(exc), severity="error", markup=False)
             return
         ev = self.state.evaluate(completions=False)
-        seats = f"{ev.low}" if ev.low == ev.high else f"{ev.low}–{ev.high}"
+        seats = range_text(ev.low, ev.high)
         verdict = ev.verdicts[0].text if ev.verdicts else ""
         text = message() if callable(message) else message
         self.notify(f"{text}. Coalition: {seats} seats. {verdict}", markup=False)

@@ -23,6 +23,7 @@ from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from explorer.core.sources import quote
+from explorer.core.text import percent
 from explorer.core.vocabulary import RELATION_TYPES
 from explorer.tui.seatbar import STATUS_MARK, short_name
 
@@ -258,7 +259,7 @@ class PowerRow:
 
 
 def pct(value: Fraction | None) -> str:
-    return "—" if value is None else f"{float(value) * 100:.1f}%"
+    return "—" if value is None else percent(value)
 
 
 def small_bar(value: Fraction | None, width: int, top: Fraction | None = None) -> str:

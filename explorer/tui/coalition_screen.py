@@ -17,7 +17,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, OptionList, TabbedContent, TabPane
 
-from explorer.core.coalition import Evaluation, power, seat_range
+from explorer.core.coalition import Evaluation, seat_range
+from explorer.core.game import power
 from explorer.core.seats import Picture, splittable
 from explorer.core.tensions import Cover
 from explorer.tui import coalition_panels as ui
@@ -166,7 +167,7 @@ class CoalitionScreen(ShowsTheTable, Screen):
         state = self.state
         try:
             ev = state.evaluate()
-        except (KeyError, ValueError) as exc:  # a member the engine cannot place on this date
+        except (LookupError, ValueError) as exc:  # a member the engine cannot place on this date
             self.notify(f"Cannot evaluate the coalition ({exc}); u undoes the last change.",
                         severity="error", markup=False)
             return
@@ -318,8 +319,8 @@ class CoalitionScreen(ShowsTheTable, Screen):
     def _attempt(self, change) -> None:
         try:
             change()
-        except (ValueError, KeyError) as exc:
-            self.notify(str(exc).strip("'\""), severity="warning", markup=False)
+        except (LookupError, ValueError) as exc:
+            self.notify(str(exc), severity="warning", markup=False)
 
     def action_toggle(self) -> None:
         unit = self.highlighted()
