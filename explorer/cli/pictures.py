@@ -185,7 +185,9 @@ def _export_hemicycle(args, write) -> int:
         ev = evaluate(atlas, picture, Coalition(tuple(members), pm))
     except (KeyError, ValueError) as exc:
         raise CliError(str(exc).strip("'\"")) from None
-    seats = str(ev.low) if ev.low == ev.high else f"{ev.low}–{ev.high}"
+    from explorer.core.text import range_text
+
+    seats = range_text(ev.low, ev.high)
     who = " + ".join(ev.names.get(m, m) for m in ev.members) or "no coalition yet"
     title = f"{who}: {seats} of {ev.total} seats ({on.isoformat()})"
     return write(args.output, hemicycle_svg(atlas, picture, ev, title), "the hemicycle")

@@ -156,8 +156,11 @@ def seats_label(data: dict) -> str | None:
     """'39–40 seats', '1 seat', or None for a node holding no seats."""
     if data.get("seats") is None:
         return None
-    text = data.get("seats_range") or str(data["seats"])
-    return f"{text} seat" if text == "1" else f"{text} seats"
+    from explorer.core.text import plural
+
+    if data.get("seats_range"):
+        return f"{data['seats_range']} seats"
+    return plural(int(data["seats"]), "seat")
 
 
 def _legend(title: str | None, stances: list[str]) -> str:

@@ -19,6 +19,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from explorer.core.chamber import Chamber, fit
+from explorer.core.text import range_text
 from explorer.tui.seatbar import (
     RANGE_FG,
     BarModel,
@@ -105,7 +106,7 @@ def _seat_at(rows: list[_Row], col: int, row: int) -> bool:
 
 def _draw_total(model: BarModel, chamber: Chamber, rows: list[_Row], x0: int) -> None:
     """The coalition's seats in the middle of the floor: '161 of 325'."""
-    seats = str(model.low) if model.low == model.high else f"{model.low}–{model.high}"
+    seats = range_text(model.low, model.high)
     text = f"{seats} of {model.total}"
     cx, cy = chamber.centre
     row = rows[cy]  # the floor row of the ring (rows are shifted down by the marks' row)
