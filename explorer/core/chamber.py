@@ -155,7 +155,7 @@ def chamber_svg(runs: list[SeatRun], title: str, marks: list[tuple[int, str]],
                 outside_opacity: float = 0.35) -> str:
     """A hand-out SVG of the hemicycle: one circle per seat, the threshold lines, a legend.
 
-    `marks` are (seats, label) pairs such as (163, "Absolute majority 163"). Every text is
+    `marks` are (seats, label) pairs such as (21, "Majority 21"). Every text is
     escaped; the SVG needs no fonts beyond the viewer's sans-serif.
     """
     from xml.sax.saxutils import escape

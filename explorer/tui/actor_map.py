@@ -70,7 +70,12 @@ def map_rows(atlas, model: ActorMap, width: int, height: int, selected: str | No
             text = f" {label} " if label != "•" else "•"
             start = max(0, min(width - len(text), col - len(text) // 2))
             span = {(c, row) for c in range(start - 1, start + len(text) + 1)}
-            if not span & taken or node.id == selected or label == "•":
+            if label == "•":  # no room for a name: a dot, where the cell is free
+                if (col, row) not in taken:
+                    canvas.put(col, row, text, style)
+                    taken.add((col, row))
+                break
+            if not span & taken or node.id == selected:
                 canvas.put(start, row, text, style)
                 taken |= span
                 break
@@ -149,7 +154,9 @@ class ActorMapScreen(ShowsTheTable, Screen):
         self.title, self.sub_title = "Kingmaker", "Map"
         self.show_table()
 
-    def on_resize(self, _event) -> None:
+    def on_resize(self, event) -> None:
+        # short windows: the map keeps the room, the selected actor's links get three lines
+        self.query_one("#am-info", Static).styles.max_height = 3 if event.size.height < 30 else 7
         self.query_one(ActorMapView).refresh()
 
     def show_table(self) -> None:

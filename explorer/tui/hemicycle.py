@@ -105,7 +105,7 @@ def _seat_at(rows: list[_Row], col: int, row: int) -> bool:
 
 
 def _draw_total(model: BarModel, chamber: Chamber, rows: list[_Row], x0: int) -> None:
-    """The coalition's seats in the middle of the floor: '161 of 325'."""
+    """The coalition's seats in the middle of the floor: '12 of 40'."""
     seats = range_text(model.low, model.high)
     text = f"{seats} of {model.total}"
     cx, cy = chamber.centre

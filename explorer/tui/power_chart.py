@@ -68,9 +68,9 @@ def chart_rows(series, width: int, height: int, selected: str | None, cursor: in
             prev_y = y
     lines = []
     plot = canvas.rows()
+    labelled = {round((1 - v) * (dots_h - 1)) // 4: v for v in (0.0, 0.5, 1.0)}
     for row, text in enumerate(plot):
-        value = 1 - row / max(1, plot_h - 1)
-        label = f"{value:4.2f} ┤" if row in (0, plot_h // 2, plot_h - 1) else "     │"
+        label = f"{labelled[row]:4.2f} ┤" if row in labelled else "     │"
         lines.append(Text(label.rjust(AXIS), style="dim", end="") + text)
     lines.extend(_time_axis(points, xs, plot_w, cursor, current))
     return lines
@@ -251,6 +251,8 @@ class PowerOverTimeScreen(ShowsTheTable, Screen):
         for uid in series.unit_ids():
             unit = point.unit(uid) if point else None
             name = unit.name if unit else self._unit_name(uid)
+            if self.size.width < 110:  # a short name where room is short
+                name = self._short_name(uid, name)
             value = f"{float(getattr(unit, chart.index)):.3f}" if unit else "—"
             mark = "▶ " if uid == chart.selected else "  "
             style = "bold reverse" if uid == chart.selected else ""
@@ -265,6 +267,13 @@ class PowerOverTimeScreen(ShowsTheTable, Screen):
             self.query_one("#pc-point", Static).update(Text.assemble(
                 (point.on.strftime("%-d %B %Y"), "bold"), here, "\n", events))
         chart.refresh()
+
+    def _short_name(self, unit_id: str, name: str) -> str:
+        from explorer.tui.seatbar import label_names
+
+        actor = self.app.atlas.pack.actors.get(unit_id)
+        names = label_names(name, actor.aliases if actor else ())
+        return min((n for n in names if len(n) >= 3), key=len, default=name)
 
     def _unit_name(self, unit_id: str) -> str:
         actor = self.app.atlas.pack.actors.get(unit_id)
