@@ -32,8 +32,9 @@ def _hemicycle_render_ms(runs: int = 50) -> list[float]:
     from explorer.core.coalition import CoalitionState
     from explorer.core.graph import Atlas
     from explorer.core.loader import load_pack
+    from explorer.tui.bar_model import bar_model
     from explorer.tui.hemicycle import render_hemicycle
-    from explorer.tui.seatbar import PALETTE, bar_model
+    from explorer.tui.seatbar import PALETTE
 
     atlas = Atlas(load_pack(None))
     state = CoalitionState(atlas, date(2010, 4, 1))

@@ -14,7 +14,7 @@ from explorer.core.errors import UnknownMember
 from explorer.core.graph import Atlas
 from explorer.core.model import Threshold
 from explorer.core.seats import Picture, Unit, default_picture, merge, split
-from explorer.core.tensions import Cover, Tension, find_tensions
+from explorer.core.tensions import Cover, Tension, cover_of, find_tensions
 
 MAX_COMPLETION_SIZE = 4
 
@@ -156,7 +156,7 @@ def name_of(atlas: Atlas, picture: Picture, item: str) -> str:
 
 def evaluate(atlas: Atlas, picture: Picture, coalition: Coalition,
              completions: bool = True) -> Evaluation:
-    cover = Cover(atlas, picture)
+    cover = cover_of(atlas, picture)
     members = cover.normalize(member_id(atlas, picture, m) for m in coalition.members)
     low = high = seats = 0
     for m in members:

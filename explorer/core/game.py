@@ -10,7 +10,7 @@ from functools import lru_cache
 from explorer.core.errors import unknown_threshold
 from explorer.core.graph import Atlas
 from explorer.core.seats import Picture, Unit
-from explorer.core.tensions import Cover, find_tensions
+from explorer.core.tensions import cover_of, find_tensions
 
 
 def unit_game(atlas: Atlas, picture: Picture,
@@ -22,7 +22,7 @@ def unit_game(atlas: Atlas, picture: Picture,
     unit when something inside it refuses the PM (the National Alliance under Maliki while ISCI
     refuses him) can sit in no feasible coalition.
     """
-    cover = Cover(atlas, picture)
+    cover = cover_of(atlas, picture)
     groups = {u.id: cover.constituents(u.id) for u in picture.units}
     index = {u.id: i for i, u in enumerate(picture.units)}
     pm_unit = None

@@ -222,11 +222,9 @@ class KingmakerApp(TableApp):
         self.notify(f"{text}. Coalition: {seats} seats. {verdict}", markup=False)
 
     def _unit_name(self, item: str) -> str:
-        unit = self.state.picture.unit(item)
-        if unit is not None:
-            return unit.name
-        actor = self.atlas.pack.actors.get(item)
-        return actor.name if actor else item
+        from explorer.core.coalition import name_of
+
+        return name_of(self.atlas, self.state.picture, item)
 
     def add_member(self, item: str) -> None:
         self._edit(lambda: self.state.add(item), f"{self._unit_name(item)} joins the coalition")

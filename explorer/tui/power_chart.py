@@ -269,7 +269,7 @@ class PowerOverTimeScreen(ShowsTheTable, Screen):
         chart.refresh()
 
     def _short_name(self, unit_id: str, name: str) -> str:
-        from explorer.tui.seatbar import label_names
+        from explorer.tui.bar_model import label_names
 
         actor = self.app.atlas.pack.actors.get(unit_id)
         names = label_names(name, actor.aliases if actor else ())
