@@ -56,12 +56,16 @@ def run() -> dict:
 
     plain = _series_ms()
     feasible = _series_ms(pm="maliki", feasible=True)
-    frames = asyncio.run(_key_to_frame(hemicycle=True))
-    bar_frames = asyncio.run(_key_to_frame())
+    cpu_hemicycle: list[float] = []
+    cpu_bar: list[float] = []
+    frames = asyncio.run(_key_to_frame(hemicycle=True, cpu=cpu_hemicycle))
+    bar_frames = asyncio.run(_key_to_frame(cpu=cpu_bar))
     draw = _hemicycle_render_ms()
     return {
         "hemicycle_render_ms": round(statistics.median(draw), 2),
         "key_to_frame_bar_same_run_ms": round(statistics.median(bar_frames), 2),
+        "key_to_frame_hemicycle_cpu_ms": round(statistics.median(cpu_hemicycle), 2),
+        "key_to_frame_bar_cpu_ms": round(statistics.median(cpu_bar), 2),
         "power_series_ms": round(statistics.median(feasible), 2),
         "power_series_plain_ms": round(statistics.median(plain), 2),
         "power_series_max_ms": round(max(feasible), 2),
