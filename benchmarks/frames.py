@@ -14,6 +14,7 @@ class FrameClock:
     def __init__(self, app):
         self.app = app
         self.frames: list[float] = []
+        self.cpu: list[float] = []  # the process's CPU time at each frame (time.process_time)
         original = app._display
 
         def display(screen, renderable):
@@ -22,10 +23,16 @@ class FrameClock:
                 if render is not None:
                     render(app.console)
                 self.frames.append(time.perf_counter())
+                self.cpu.append(time.process_time())
             return original(screen, renderable)
 
         app._display = display
 
     def first_frame_after(self, start: float) -> float | None:
         later = [t for t in self.frames if t >= start]
+        return min(later) if later else None
+
+    def cpu_at_first_frame_after(self, start: float) -> float | None:
+        """The process's CPU time when the first frame after `start` (wall clock) was ready."""
+        later = [c for t, c in zip(self.frames, self.cpu, strict=True) if t >= start]
         return min(later) if later else None

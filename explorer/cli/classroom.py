@@ -117,12 +117,25 @@ def configure_export(p: argparse.ArgumentParser) -> None:
     g = sub.add_parser("graph", help="the actor graph for Gephi, Graphviz, yEd or a script",
                        description="Write the actors and their relationships on a date: GraphML "
                        "(yEd, Gephi), GEXF (Gephi), DOT (Graphviz) or node-link JSON.")
-    g.add_argument("--format", choices=["graphml", "gexf", "dot", "json"],
-                   help="file format (default: from the -o suffix)")
+    g.add_argument("--format", choices=["graphml", "gexf", "dot", "json", "svg", "png"],
+                   help="file format (default: from the -o suffix); svg and png are drawn "
+                   "by Graphviz when it is installed")
+    g.add_argument("--around", metavar="ACTOR",
+                   help="only this actor and its neighbourhood (see --depth)")
+    g.add_argument("--depth", type=int, default=1, metavar="N",
+                   help="with --around: how many links away (default 1)")
+    g.add_argument("--kinds", metavar="K,...", help="only actors of these kinds, e.g. person,list")
+    g.add_argument("--types", metavar="T,...",
+                   help="only relations of these types, e.g. refuses,refuses_pm,backs")
+    g.add_argument("--no-places", action="store_true",
+                   help="leave out places and the lives-in / based-in links")
     add_date(g)
     add_content(g)
     g.add_argument("-o", "--output", metavar="FILE", default="-",
                    help="where to write ('-' for standard output, the default)")
+    from explorer.cli.pictures import configure_picture_exports
+
+    configure_picture_exports(sub)
     c = sub.add_parser("coalition", help="a Markdown report on a coalition",
                        description="A Markdown report a student can hand in: seats, every "
                        "threshold, tensions, feasibility, completions, power, sources.")
@@ -157,11 +170,16 @@ def _write(output: str, text: str, what: str) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     if args.export_what == "graph":
         return _export_graph(args)
+    if args.export_what in ("hemicycle", "power"):
+        from explorer.cli.pictures import export_picture
+
+        return export_picture(args, _write)
     return _export_coalition(args)
 
 
 def _export_graph(args: argparse.Namespace) -> int:
-    from explorer.core.exports import format_for, graph_text
+    from explorer.cli.pictures import graph_selection, write_rendered
+    from explorer.core.exports import RENDERED, format_for, graph_text
 
     try:
         fmt = format_for(args.output, args.format)
@@ -169,7 +187,13 @@ def _export_graph(args: argparse.Namespace) -> int:
         raise CliError(str(exc)) from None
     atlas = load_atlas(args)
     on = date_arg(args, atlas)
-    text = graph_text(atlas, on, fmt)
+    selection = graph_selection(args, atlas)
+    try:
+        text = graph_text(atlas, on, "dot" if fmt in RENDERED else fmt, selection)
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+    if fmt in RENDERED:
+        return write_rendered(args.output, text, fmt, on)
     return _write(args.output, text, f"the {fmt.upper()} graph of {on}")
 
 

@@ -106,6 +106,10 @@ def cmd_power(args) -> int:
     from rich.table import Table
     from rich.text import Text
 
+    if getattr(args, "over_time", False):
+        from explorer.cli.pictures import power_over_time
+
+        return power_over_time(args)
     if args.weights:
         return _power_general(args)
     from explorer.core.game import power
@@ -216,6 +220,8 @@ def add_commands(sub) -> None:
     p.add_argument("--weights", help="a general game: comma-separated weights, e.g. 91,89,70")
     p.add_argument("--quota", type=int, help="quota for --weights")
     p.add_argument("--names", help="comma-separated player names for --weights")
+    p.add_argument("--over-time", action="store_true",
+                   help="one row per event date of the pack (each unit's indices then)")
     _split_option(p)
     p.set_defaults(handler=cmd_power)
 

@@ -20,10 +20,12 @@ if TYPE_CHECKING:
 
     from explorer.core.graph import Atlas
 
-GRAPH_FORMATS = ("graphml", "gexf", "dot", "json")
+GRAPH_FORMATS = ("graphml", "gexf", "dot", "json", "svg", "png")
+#: formats drawn by Graphviz from the DOT text (explorer.core.graphviz)
+RENDERED = ("svg", "png")
 #: file suffixes that name a graph format (for `-o atlas.gexf` without --format)
 SUFFIXES = {".graphml": "graphml", ".xml": "graphml", ".gexf": "gexf", ".dot": "dot",
-            ".gv": "dot", ".json": "json"}
+            ".gv": "dot", ".json": "json", ".svg": "svg", ".png": "png"}
 
 
 # -- writing files --------------------------------------------------------------------------
@@ -142,28 +144,78 @@ DOT_COLORS = {
 }
 
 
+#: edge colours by the meaning of the relation (explorer.core.vocabulary's stances)
+STANCE_COLORS = {
+    "hostile": "#c0392b", "friendly": "#2e8b57", "influence": "#e08e0b",
+    "neutral": "#2f6db5", "structure": "#7f7f7f", "place": "#b0b0b0",
+}
+STANCE_NAMES = {"hostile": "hostile", "friendly": "friendly", "influence": "influence",
+                "neutral": "contact", "structure": "structure", "place": "place"}
+
+
+def seats_label(data: dict) -> str | None:
+    """'39–40 seats', '1 seat', or None for a node holding no seats."""
+    if data.get("seats") is None:
+        return None
+    from explorer.core.text import plural
+
+    if data.get("seats_range"):
+        return f"{data['seats_range']} seats"
+    return plural(int(data["seats"]), "seat")
+
+
+def _legend(title: str | None, stances: list[str]) -> str:
+    """The graph's label: the title and a key to the edge colours (an HTML-like DOT label)."""
+    from xml.sax.saxutils import escape
+
+    key = " &nbsp; ".join(f'<font color="{STANCE_COLORS[s]}">&#9473;&#9473; '
+                          f'{STANCE_NAMES[s]}</font>' for s in stances)
+    head = f"<b>{escape(title)}</b><br/>" if title else ""
+    return f"<{head}{key}>"
+
+
 def to_dot(graph: nx.MultiDiGraph) -> str:
     """Graphviz DOT, written by hand (networkx's write_dot needs pydot or pygraphviz).
 
-    Every id and label is a quoted, escaped string; an edge's label is its relation type.
+    Every id and label is a quoted, escaped string. An edge is labelled with its relation's
+    readable label ("refuses to serve under"), coloured by its meaning (hostile red, friendly
+    green, influence amber, contact blue, structure grey, place links light and dotted; a hard
+    refusal drawn bold), and keeps its relation type as `type`. Seat-holding actors show their
+    seats. The layout is left to neato (a network has no top and bottom).
     """
+    from explorer.core.vocabulary import RELATION_TYPES
+
     name = graph.graph.get("pack") or "actors"
     lines = [f"digraph {dot_quote(name)} {{"]
     title = graph.graph.get("name")
     if graph.graph.get("date"):
         title = f"{title} ({graph.graph['date']})"
-    lines.append(f"  graph{_dot_attrs({'label': title, 'labelloc': 't', 'rankdir': 'LR'})};")
+    stances = sorted({RELATION_TYPES[d["type"]].stance for _u, _v, d in graph.edges(data=True)
+                      if d.get("type") in RELATION_TYPES}, key=list(STANCE_COLORS).index)
+    lines.append(f"  graph [label={_legend(title, stances)}, "
+                 'labelloc="t", layout="neato", overlap="false", splines="true", sep="+12", '
+                 'fontname="Helvetica"];')
     lines.append('  node [shape="box", style="rounded,filled", fontname="Helvetica"];')
-    lines.append('  edge [fontname="Helvetica", fontsize="10"];')
+    lines.append('  edge [fontname="Helvetica", fontsize="9"];')
     for node, data in graph.nodes(data=True):
         attrs = {"label": data.get("name", node), "kind": data.get("kind"),
                  "fillcolor": DOT_COLORS.get(data.get("kind", ""), "#ffffff")}
-        if data.get("seats") is not None:
-            attrs["label"] = f"{attrs['label']}\n{data.get('seats_range') or data['seats']} seats"
+        seats = seats_label(data)
+        if seats:
+            attrs["label"] = f"{attrs['label']}\n{seats}"
             attrs["seats"] = data["seats"]
+            attrs["penwidth"] = "2"
+        if node == graph.graph.get("around"):  # the actor a neighbourhood is drawn around
+            attrs["penwidth"], attrs["peripheries"] = "3", "2"
         lines.append(f"  {dot_quote(node)}{_dot_attrs(attrs)};")
     for u, v, key, data in graph.edges(keys=True, data=True):
-        attrs = {"label": data.get("type"), "key": key,
+        rtype = RELATION_TYPES.get(data.get("type", ""))
+        stance = rtype.stance if rtype else "neutral"
+        attrs = {"label": rtype.label if rtype else data.get("type"), "type": data.get("type"),
+                 "key": key, "color": STANCE_COLORS[stance], "fontcolor": STANCE_COLORS[stance],
+                 "style": "dotted" if stance == "place" else "bold" if rtype and (
+                     rtype.hard or rtype.pm_only) else None,
+                 "dir": "both" if rtype and rtype.symmetric else None,
                  "tooltip": data.get("description"),
                  "sources": _flat(data.get("sources")) or None,
                  "since": data.get("since"), "until": data.get("until")}
@@ -175,8 +227,14 @@ def to_dot(graph: nx.MultiDiGraph) -> str:
 WRITERS = {"graphml": to_graphml, "gexf": to_gexf, "dot": to_dot, "json": to_json}
 
 
-def graph_text(atlas: Atlas, on: date | None, fmt: str) -> str:
-    """The actor graph on a date in one of GRAPH_FORMATS."""
+def graph_text(atlas: Atlas, on: date | None, fmt: str, selection=None) -> str:
+    """The actor graph on a date in one of the text formats, optionally only the part a
+    `graph_select.Selection` keeps (ValueError for an unknown format or centre)."""
     if fmt not in WRITERS:
-        raise ValueError(f"unknown format {fmt!r} (known: {', '.join(GRAPH_FORMATS)})")
-    return WRITERS[fmt](export_graph(atlas, on))
+        raise ValueError(f"unknown format {fmt!r} (known: {', '.join(WRITERS)})")
+    graph = export_graph(atlas, on)
+    if selection is not None and not selection.everything:
+        from explorer.core.graph_select import select
+
+        graph = select(graph, selection)
+    return WRITERS[fmt](graph)

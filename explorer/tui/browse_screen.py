@@ -46,6 +46,8 @@ class ExploreScreen(ShowsTheTable, Screen):
         Binding("left,down", "focus_list", "To the list", show=False, id="focus-list"),
         Binding("c", "app.switch_to('coalition')", "Coalition", id="coalition"),
         Binding("a", "app.switch_to('adventure')", "Adventure", id="adventure"),
+        Binding("m", "map", "Map", id="map",
+                tooltip="The actor's neighbourhood drawn as a network"),
     ]
 
     def __init__(self) -> None:
@@ -255,6 +257,19 @@ class ExploreScreen(ShowsTheTable, Screen):
             return seed_quote(source, sources_dir)
 
         self.app.push_screen(SourceScreen(title, items, quote))
+
+    def action_map(self) -> None:
+        if self.current is None:
+            self.notify("Open an actor first: the map is drawn around the actor on the page.",
+                        severity="warning")
+            return
+        from explorer.tui.actor_map import ActorMapScreen
+
+        def done(centre: str | None) -> None:
+            if centre and centre != self.current:
+                self.go_to(centre)  # Enter on the map walked there
+
+        self.app.push_screen(ActorMapScreen(self.current), done)
 
     def action_toggle_coalition(self) -> None:
         if self.current is not None:

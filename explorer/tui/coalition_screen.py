@@ -25,6 +25,7 @@ from explorer.tui import coalition_panels as ui
 from explorer.tui.bar_model import bar_model, members_inside, names_of, table_colors
 from explorer.tui.deal_panel import DealPanel
 from explorer.tui.footer import KeyFooter
+from explorer.tui.hemicycle import HEMICYCLE_MIN_HEIGHT, Hemicycle, show_chamber
 from explorer.tui.seatbar import SeatBar
 from explorer.tui.statusbar import StatusBar, TitleBar
 from explorer.tui.table_state import ShowsTheTable
@@ -51,7 +52,9 @@ class CoalitionScreen(ShowsTheTable, Screen):
         "without a hard refusal). s splits the highlighted list into its factions (› marks the "
         "units that can be split), v marks units and m merges the marked units (or else the "
         "members) into one bloc. u undoes, r redoes, x empties the coalition. , and . step "
-        "through the events: the table follows the date."
+        "through the events: the table follows the date. h draws the chamber as a hemicycle "
+        "instead of the bar (in windows at least 36 lines tall); o shows each unit's power at "
+        "every event date."
     )
 
     DEFAULT_CSS = """
@@ -101,6 +104,10 @@ class CoalitionScreen(ShowsTheTable, Screen):
                 tooltip="Posts by member, shares and verdicts of the deal"),
         Binding("D", "real_deal", "Real deal", show=False, id="real-deal",
                 tooltip="The pack's real allocation beside your deal"),
+        Binding("h", "toggle_chamber", "Hemicycle", id="hemicycle",
+                tooltip="Show the chamber as a hemicycle or as a bar"),
+        Binding("T", "power_over_time", "Power over time", id="power-over-time",
+                tooltip="Each unit's power at every event date"),
         Binding("1", "complete(1)", "Completion", key_display="1-9", show=False,
                 tooltip="Apply completion 1 (2 … 9 apply the others)"),
         *(Binding(str(n), f"complete({n})", "", show=False)
@@ -117,12 +124,15 @@ class CoalitionScreen(ShowsTheTable, Screen):
         self._power_key: tuple | None = None
         self._power: tuple[list, str, str | None] = ([], "", None)
         self._keys_shown: dict[str, bool] = {}
+        self.chamber_view = False  # the hemicycle instead of the bar (where the window allows)
+        self._chamber: tuple = ()  # what the hemicycle was last given
         self.show_actual = False  # the real allocation beside the player's deal
 
     # -- layout ---------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield TitleBar()
         yield SeatBar(id="cs-bar")
+        yield Hemicycle(id="cs-hemicycle")
         with Horizontal(id="cs-body"):
             with Vertical(id="cs-left"):
                 yield ui.UnitTable(id="cs-units")
@@ -156,6 +166,7 @@ class CoalitionScreen(ShowsTheTable, Screen):
         self.set_class(event.size.height < 24, "-short")  # the side column scrolls
         self.set_class(event.size.width >= 150, "-wide")
         self.set_class(event.size.width < 80, "-narrow")  # one scrolling column
+        show_chamber(self, self.chamber_view)
 
     # -- the one redraw -------------------------------------------------------------------------
     @property
@@ -188,7 +199,11 @@ class CoalitionScreen(ShowsTheTable, Screen):
         units = table_colors(picture, partial)
         colors = self.colors()
         tones = (colors["success"], colors["warning"], colors["error"])
-        self.query_one(SeatBar).show(bar_model(self.atlas, picture, ev, units, tones, partial))
+        model = bar_model(self.atlas, picture, ev, units, tones, partial)
+        self.query_one(SeatBar).show(model)
+        self._chamber = (model, picture)
+        if self.chamber_view:
+            show_chamber(self, True)
         self.query_one(ui.UnitTable).show(
             self._unit_rows(ev, picture, units, colors, set(partial.values())))
         self._draw_verdicts(ev, colors)  # and the tensions
@@ -341,6 +356,18 @@ class CoalitionScreen(ShowsTheTable, Screen):
         self.marked = []
         self._attempt(lambda: self.state.merge(units))
 
+    def action_toggle_chamber(self) -> None:
+        self.chamber_view = not self.chamber_view
+        if not show_chamber(self, self.chamber_view) and self.chamber_view:
+            self.notify(f"The hemicycle needs a window at least {HEMICYCLE_MIN_HEIGHT} lines "
+                        "tall; the seat bar stays.", markup=False)
+
+    def action_power_over_time(self) -> None:
+        from explorer.tui.power_chart import PowerOverTimeScreen
+
+        colors = table_colors(self.state.picture, {})
+        self.app.push_screen(PowerOverTimeScreen(feasible=bool(self.state.coalition.pm),
+                                                 selected=self.highlighted(), colors=colors))
     def _draw_deal(self, colors: dict[str, str]) -> None:
         from explorer.tui.deal_views import draw_deal
 

@@ -33,6 +33,7 @@ from explorer.core.lessons import (
 )
 from explorer.tui.fmt import kind_name
 from explorer.tui.footer import KeyFooter
+from explorer.tui.hemicycle import Hemicycle, show_chamber
 from explorer.tui.lesson_parts import LessonPicker, answer_renderable, bar_model, long_date
 from explorer.tui.seatbar import SeatBar
 
@@ -138,6 +139,7 @@ class LessonScreen(Screen):
         Binding("l", "pick", "Lessons", id="lessons"),
         Binding("home,g", "first", "First step", show=False, id="first"),
         Binding("escape", "leave", "Leave", id="leave"),
+        Binding("h", "toggle_chamber", "Hemicycle", show=False, id="hemicycle"),
     ]
 
     def __init__(self, lesson_id: str | None = None, step: int | None = None, *,
@@ -148,6 +150,8 @@ class LessonScreen(Screen):
         self.run: LessonRun | None = None
         self.answer_shown = False
         self.focus_name = ""
+        self._chamber_on = False  # h: the hemicycle instead of the seat bar (tall windows)
+        self._chamber: tuple = ()
 
     # -- layout -----------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -164,7 +168,16 @@ class LessonScreen(Screen):
                 yield Static("", id="lesson-focus", markup=False)
                 yield Static("", id="lesson-answer", markup=False)
         yield SeatBar(id="lesson-bar")
+        yield Hemicycle(id="lesson-hemicycle")
         yield KeyFooter()
+
+    def action_toggle_chamber(self) -> None:
+        self._chamber_on = not self._chamber_on
+        if not show_chamber(self, self._chamber_on) and self._chamber_on:
+            self.notify("The hemicycle needs a taller window; the seat bar stays.")
+
+    def on_resize(self, _event) -> None:
+        show_chamber(self, self._chamber_on)
 
     def on_mount(self) -> None:
         if getattr(self.app, "present", False):
@@ -247,7 +260,11 @@ class LessonScreen(Screen):
         self.query_one("#lesson-hint", Static).update(Text(hint))
         self._draw_focus(step.focus)
         self._draw_side()
-        self.query_one(SeatBar).show(bar_model(self.app.atlas, lesson_run.numbers()))
+        numbers = lesson_run.numbers()
+        model = bar_model(self.app.atlas, numbers)
+        self.query_one(SeatBar).show(model)
+        self._chamber = (model, numbers.picture)
+        show_chamber(self, self._chamber_on)
         self.query_one("#lesson-body", VerticalScroll).scroll_home(animate=False)
         self._apply_to_app()
         self.refresh_bindings()

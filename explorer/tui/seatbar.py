@@ -20,13 +20,11 @@ from textual.geometry import Size
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from explorer.core.handouts import UNIT_COLORS
 from explorer.core.text import range_text
 
-#: member colours (Tableau 10), readable on dark and light themes
-PALETTE = (
-    "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
-    "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#8cd17d",
-)
+#: member colours (Tableau 10), readable on dark and light themes (the hand-outs use the same)
+PALETTE = UNIT_COLORS
 #: seats outside the coalition alternate between two greys
 OUTSIDE = ("#4a4a4a", "#5e5e5e")
 #: the seats that are in the coalition only at the top of its range

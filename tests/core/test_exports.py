@@ -124,8 +124,10 @@ def test_dot_minimal_parse(bundled_atlas, graph):
     assert nodes == set(graph.nodes)
     edges = DOT_EDGE.findall(text)
     assert len(edges) == graph.number_of_edges()
-    assert any({u, v} == {"allawi", "maliki"} and 'label="rival_of"' in attrs
+    assert any({u, v} == {"allawi", "maliki"} and 'label="is a rival of"' in attrs
+               and 'type="rival_of"' in attrs and 'color="#c0392b"' in attrs
                for u, v, attrs in edges)
+    assert not re.search(r"\\n1 seats", text)
 
 
 def test_cli_export_graph_files(tmp_path):
