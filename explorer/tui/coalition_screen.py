@@ -34,7 +34,7 @@ from explorer.tui.themes import palette
 POWER_THRESHOLD = "majority"
 
 
-class CoalitionScreen(ShowsTheTable, Screen):
+class CoalitionScreen(ShowsTheTable, Screen):  # styled in app.tcss
     """Assemble a government against the 163-seat majority and the 217-seat two-thirds line."""
 
     HELP_TITLE = "Coalition builder"
@@ -53,34 +53,9 @@ class CoalitionScreen(ShowsTheTable, Screen):
         "units that can be split), v marks units and m merges the marked units (or else the "
         "members) into one bloc. u undoes, r redoes, x empties the coalition. , and . step "
         "through the events: the table follows the date. h draws the chamber as a hemicycle "
-        "instead of the bar (in windows at least 36 lines tall); o shows each unit's power at "
+        "instead of the bar (in windows at least 36 lines tall); T shows each unit's power at "
         "every event date."
     )
-
-    DEFAULT_CSS = """
-    CoalitionScreen #cs-body { height: 1fr; }
-    CoalitionScreen #cs-left { width: 2fr; min-width: 34; max-width: 64; }
-    CoalitionScreen #cs-right { width: 3fr; }
-    CoalitionScreen #cs-tabs { height: 1fr; }
-    CoalitionScreen #cs-tabs TabPane { padding: 0; }
-    CoalitionScreen SeatBar { height: auto; padding: 0 1; }
-    CoalitionScreen UnitTable, CoalitionScreen CompletionList, CoalitionScreen VerdictPanel {
-        border: none;
-        border-top: solid $primary 50%;
-        border-title-color: $text;
-        border-title-style: bold;
-        padding: 0;
-        scrollbar-size-vertical: 1;
-    }
-    CoalitionScreen UnitTable { height: auto; max-height: 70%; overflow-x: hidden; }
-    CoalitionScreen CompletionList { height: 1fr; min-height: 4; }
-    CoalitionScreen VerdictPanel { height: auto; padding: 0 1 1 1; }
-    CoalitionScreen UnitTable:focus, CoalitionScreen CompletionList:focus {
-        border-top: solid $primary;
-    }
-    CoalitionScreen TensionPanel, CoalitionScreen PowerPanel { height: auto; padding: 0 1; }
-    CoalitionScreen VerticalScroll { scrollbar-size-vertical: 1; }
-    """
 
     BINDINGS = [
         Binding("space,plus", "toggle", "In/out", key_display="Space", id="toggle-member",
