@@ -73,7 +73,7 @@ def overlaps(atlas: Atlas, picture: Picture, cover: Cover, members: list[str],
 
 def assess(atlas: Atlas, picture: Picture, coalition: Coalition, goal: Goal) -> Outlook:
     ev = evaluate(atlas, picture, coalition, completions=False)
-    threshold = atlas.pack.threshold(goal.threshold) or atlas.pack.thresholds[0]
+    threshold = atlas.pack.threshold(goal.threshold) or atlas.pack.government_threshold
     need = threshold.seats
     cover = Cover(atlas, picture)
     members = ev.members

@@ -20,7 +20,7 @@ NOBODY = {"none", "nobody", "no one", "noone", "nothing"}
 
 def threshold(e: Engine):
     goal = e.challenge.goal.threshold if e.challenge else None
-    return (e.pack.threshold(goal) if goal else None) or e.pack.thresholds[0]
+    return e.pack.threshold(goal) or e.pack.government_threshold
 
 
 def tally(e: Engine) -> str:

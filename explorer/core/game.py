@@ -63,12 +63,32 @@ def _indices(weights: tuple[int, ...], quota: int, conflicts: tuple[tuple[int, i
     return power_indices(weights, quota, conflicts)
 
 
-def power(atlas: Atlas, picture: Picture, threshold: str = "majority", pm: str | None = None,
+def _groups(atlas: Atlas, picture: Picture, th, weights):
+    """The group conditions of a composite threshold, as (weights per unit, quota)."""
+    from explorer.core.thresholds import unit_group_weights
+
+    rows = unit_group_weights(atlas.pack, picture, th)
+    # a unit blocked in the feasible game weighs nothing inside its group either
+    rows = [tuple(0 if weights[i] == 0 else w for i, w in enumerate(row)) for row in rows]
+    return [(row, g.seats) for row, g in zip(rows, th.groups, strict=True)]
+
+
+def power(atlas: Atlas, picture: Picture, threshold: str | None = None, pm: str | None = None,
           feasible: bool = False):
-    """Exact Banzhaf and Shapley–Shubik indices of the units on the table."""
+    """Exact Banzhaf and Shapley–Shubik indices of the units on the table (threshold None:
+    the pack's government threshold)."""
     th = atlas.pack.threshold(threshold)
     if th is None:
         raise KeyError(threshold)
+    if th.groups:
+        from explorer.core.composite import composite_power
+
+        if feasible:
+            weights, conflicts = _feasible_game(atlas, picture, pm)
+        else:
+            weights, conflicts = tuple(u.primary for u in picture.units), ()
+        return composite_power(weights, th.seats, _groups(atlas, picture, th, weights),
+                               conflicts)
     if not feasible:
         return _indices(tuple(u.primary for u in picture.units), th.seats, ())
     from dataclasses import replace
@@ -77,7 +97,7 @@ def power(atlas: Atlas, picture: Picture, threshold: str = "majority", pm: str |
     return replace(_indices(weights, th.seats, conflicts), feasible_only=True)
 
 
-def minimal_winning(atlas: Atlas, picture: Picture, threshold: str = "majority",
+def minimal_winning(atlas: Atlas, picture: Picture, threshold: str | None = None,
                     pm: str | None = None, feasible: bool = False) -> list[list[Unit]]:
     """Minimal winning coalitions of the units on the table (every member needed)."""
     from explorer.core.power import minimal_winning as mwc
@@ -90,5 +110,11 @@ def minimal_winning(atlas: Atlas, picture: Picture, threshold: str = "majority",
     else:
         weights, conflicts = tuple(u.primary for u in picture.units), ()
     units = picture.units
+    if th.groups:
+        from explorer.core.composite import composite_minimal
+
+        found = composite_minimal(weights, th.seats, _groups(atlas, picture, th, weights),
+                                  conflicts)
+        return [[units[i] for i in sorted(c)] for c in found]
     found = mwc(list(weights), th.seats, conflicts)
     return [[units[i] for i in sorted(c)] for c in found]

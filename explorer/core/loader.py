@@ -24,10 +24,12 @@ from explorer.core.model import (
     SeatClaim,
     Threshold,
 )
+from explorer.core import thresholds as threshold_tables
 from explorer.core.problems import PackError, Problem
 from explorer.core.storage import ENV_VAR, bundled_pack_dir, resolve_pack_dir  # noqa: F401
 from explorer.core.tomlfile import TomlFile, read_toml
 from explorer.core.validate import Context, validate
+from explorer.core.validate_files import check_layout, check_more
 from explorer.core.vocabulary import ACTOR_KINDS, RELATION_TYPES
 
 ACTOR_KEYS = {
@@ -273,7 +275,8 @@ def _load_pack(content: str | os.PathLike | None, check: bool) -> Pack:
     if parsed is None:
         raise PackError(problems)
     ctx = Context(files={pack_file: parsed})
-    pack = _load_pack_meta(parsed, root, problems)
+    groups: dict = {}
+    pack = _load_pack_meta(parsed, root, problems, groups)
     files, ctx.actors_complete = _files(root / "actors", problems, ctx)
     for file in files:
         ctx.broken.update(_stray_ids(file, "actor"))
@@ -307,18 +310,23 @@ def _load_pack(content: str | os.PathLike | None, check: bool) -> Pack:
     load_challenges(root, pack, problems, ctx.files)
     load_lessons(root, pack, problems, ctx.files)
     if not pack.actors:
-        if not problems:
+        if not any(not p.warning for p in problems):
             problems.append(Problem(root, 1, "the pack has no actors",
                                     "add [[actor]] tables in actors/*.toml"))
         raise PackError(problems)  # every reference would be unknown: nothing more to check
+    threshold_tables.finish(pack, parsed, groups, problems)
     if check:
         problems.extend(validate(pack, ctx))
-    if problems:
+        problems.extend(check_more(pack, ctx))
+        problems.extend(check_layout(root))
+    if any(not p.warning for p in problems):
         raise PackError(problems)
+    pack.warnings = tuple(problems)
     return pack
 
 
-def _load_pack_meta(file: TomlFile, root: Path, problems: list[Problem]) -> Pack:
+def _load_pack_meta(file: TomlFile, root: Path, problems: list[Problem],
+                    pack_groups: dict) -> Pack:
     meta = file.data.get("pack")
     fields_outside = {k for k in file.data if k in PACK_KEYS} if meta is None else set()
     unknown_tables(file, ("pack", "threshold"), problems, ignore=fields_outside)
@@ -328,7 +336,8 @@ def _load_pack_meta(file: TomlFile, root: Path, problems: list[Problem]) -> Pack
         hint = ("put a [pack] line above the pack's fields" if fields_outside
                 else "start the file with [pack] and the pack's id, title, parliament_size, ...")
         t.problem("pack.toml has no [pack] table", hint=hint)
-    thresholds = _thresholds(file, problems)
+    thresholds, groups = threshold_tables.parse(file, problems)
+    pack_groups.update(groups)
     if meta is None or not t.valid:  # its fields cannot be checked: do not list them all
         return _pack(root, thresholds)
     t.check_keys(PACK_KEYS)
@@ -346,7 +355,8 @@ def _load_pack_meta(file: TomlFile, root: Path, problems: list[Problem]) -> Pack
             problems.append(Problem(file.path, file_line, f"threshold {th.seats} is more than "
                                     f"the {size} seats of the parliament"))
     if not thresholds:
-        t.problem("the pack defines no [[threshold]]", hint="add the majority line, e.g. 163")
+        t.problem("the pack defines no [[threshold]]",
+                  hint="add the line a government needs, e.g. the absolute majority")
     return _pack(root, thresholds, id=t.ident("id") or "pack",
                  title=t.text("title") or "Untitled pack",
                  description=t.text("description", required=False, default="") or "",
@@ -354,22 +364,6 @@ def _load_pack_meta(file: TomlFile, root: Path, problems: list[Problem]) -> Pack
                  start_date=start, end_date=end,
                  start_place=t.ident("start_place", required=False),
                  sources=t.sources(required=False))
-
-
-def _thresholds(file: TomlFile, problems: list[Problem]) -> dict[str, tuple[int, Threshold]]:
-    out: dict[str, tuple[int, Threshold]] = {}
-    for i, (raw, line) in enumerate(tables(file, "threshold", problems, only=False)):
-        th = Table(file, raw, line, f"threshold #{i + 1}", problems)
-        if not th.valid:
-            continue
-        th.check_keys({"id", "name", "seats", "purpose", "source"})
-        tid, name, seats = th.ident("id"), th.text("name"), th.integer("seats", minimum=1)
-        purpose, source = th.text("purpose", required=False, default=""), th.source()
-        if tid in out:
-            th.problem(f"duplicate threshold id {tid!r}", "id")
-        elif None not in (tid, name, seats, source):
-            out[tid] = (line, Threshold(tid, name, seats, purpose or "", source))
-    return out
 
 
 def _pack(root: Path, thresholds: dict[str, tuple[int, Threshold]], **fields) -> Pack:

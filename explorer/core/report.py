@@ -86,7 +86,7 @@ class PowerRow:
     shapley_shubik_feasible: Fraction | None = None
 
 
-def power_rows(atlas: Atlas, picture: Picture, threshold: str = "majority",
+def power_rows(atlas: Atlas, picture: Picture, threshold: str | None = None,
                pm: str | None = None, feasible: bool = True) -> list[PowerRow]:
     """Banzhaf and Shapley–Shubik indices of the units on the table (and of the feasible game)."""
     from explorer.core.coalition import power
@@ -106,8 +106,7 @@ def power_rows(atlas: Atlas, picture: Picture, threshold: str = "majority",
 
 
 def main_threshold(atlas: Atlas) -> str:
-    ids = [t.id for t in atlas.pack.thresholds]
-    return "majority" if "majority" in ids else ids[0]
+    return atlas.pack.government_threshold.id
 
 
 def verdict_text(v) -> str:

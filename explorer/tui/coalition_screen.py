@@ -24,7 +24,6 @@ from explorer.tui.seatbar import PALETTE, SeatBar, bar_model, names_of
 from explorer.tui.statusbar import StatusBar, TitleBar
 from explorer.tui.themes import palette
 
-POWER_THRESHOLD = "majority"
 
 
 class CoalitionScreen(Screen):
@@ -234,7 +233,7 @@ class CoalitionScreen(Screen):
         pm = self.state.coalition.pm
         if (picture, pm) != self._power_key:  # the indices depend on the picture and the PM
             pack = self.atlas.pack
-            threshold = pack.threshold(POWER_THRESHOLD) or pack.thresholds[0]
+            threshold = pack.government_threshold
             every = power(self.atlas, picture, threshold.id)
             feasible = power(self.atlas, picture, threshold.id, pm=pm, feasible=True)
             any_feasible = sum(feasible.banzhaf) > 0
