@@ -7,6 +7,7 @@ import os
 from datetime import date
 from pathlib import Path
 
+from explorer.core import thresholds as threshold_tables
 from explorer.core.fields import (
     ID_PATTERN,
     Table,
@@ -24,7 +25,6 @@ from explorer.core.model import (
     SeatClaim,
     Threshold,
 )
-from explorer.core import thresholds as threshold_tables
 from explorer.core.problems import PackError, Problem
 from explorer.core.storage import ENV_VAR, bundled_pack_dir, resolve_pack_dir  # noqa: F401
 from explorer.core.tomlfile import TomlFile, read_toml

@@ -25,7 +25,6 @@ from explorer.tui.statusbar import StatusBar, TitleBar
 from explorer.tui.themes import palette
 
 
-
 class CoalitionScreen(Screen):
     """Assemble a government against the 163-seat majority and the 217-seat two-thirds line."""
 
