@@ -14,6 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from explorer.adventure import goals, prose, verbs_story
+from explorer.core.safe_text import clean
 from explorer.adventure import verbs_meta as _meta  # noqa: F401 (registers its verbs)
 from explorer.adventure import verbs_table as _table  # noqa: F401 (registers its verbs)
 from explorer.adventure import verbs_talk as _talk  # noqa: F401 (registers its verbs)
@@ -199,6 +200,8 @@ class Engine:
     # -- the loop ----------------------------------------------------------------------------
     def handle(self, line: object) -> str:
         """Answer one line of input. Never raises; always returns a str."""
+        if isinstance(line, str):
+            line = clean(line)  # no control character of the input reaches an answer
         try:
             reply = self._handle(line)
         except Reply as r:

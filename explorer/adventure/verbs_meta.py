@@ -133,10 +133,12 @@ helps("save NAME", "", "save the game under a name")
 def _apply(e: Engine, data: dict) -> None:
     """Check every field first, then change the game (a bad save changes nothing)."""
     from explorer.core.dates import parse_day
+    from explorer.core.safe_text import clean
 
     def bad(why: str):
         return saves.SaveError(f"That save is damaged: {why}.")
 
+    saves.check_state(data, e.pack)
     actors = e.pack.actors
     try:
         on = parse_day(data["date"]) if data.get("date") is not None else e.on
@@ -167,7 +169,7 @@ def _apply(e: Engine, data: dict) -> None:
     e.location = location
     e.hint_index = max(0, hint)
     e.set_table(Coalition(tuple(members), pm), picture)
-    e.history = [str(h) for h in past][-200:]
+    e.history = [clean(h) for h in past][-200:]
     e.threads = []
     e.status = e.outlook_status()
 

@@ -24,7 +24,10 @@ def data_dir() -> Path:
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write `data` to `path` so that the file is always either the old or the new content."""
+    from explorer.core.safe_files import clean_stale_temps
+
     path.parent.mkdir(parents=True, exist_ok=True)
+    clean_stale_temps(path.parent)  # what an earlier write killed mid-way left behind
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
