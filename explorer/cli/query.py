@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from explorer.cli.support import (
     CliError,
     add_common,
@@ -16,6 +18,7 @@ from explorer.cli.support import (
     resolve,
     run,
 )
+from explorer.core.safe_text import clean
 
 
 def actor_json(atlas, actor) -> dict:
@@ -70,11 +73,19 @@ def cmd_check(args) -> int:
         "challenges": len(pack.challenges), "lessons": len(pack.lessons),
         "seats": seats, "parliament_size": pack.parliament_size, "valid": True,
     }
+    summary["warnings"] = [str(w) for w in pack.warnings]
     if args.json:
         return print_json(summary)
-    print(f"{pack.title}: OK — {len(pack.actors)} actors, {len(pack.relations)} relations, "
-          f"{len(pack.events)} events, {len(pack.challenges)} challenges, "
-          f"{len(pack.lessons)} lessons; seats add up to {seats} of {pack.parliament_size}.")
+    from explorer.core.wording import count
+
+    for warning in pack.warnings:
+        print(warning, file=sys.stderr)
+    parts = [count(len(pack.actors), "actor"), count(len(pack.relations), "relation"),
+             count(len(pack.events), "event"), count(len(pack.challenges), "challenge"),
+             count(len(pack.lessons), "lesson")]
+    noted = f" ({count(len(pack.warnings), 'warning')} above)" if pack.warnings else ""
+    print(f"{clean(pack.title)}: OK{noted} — {', '.join(parts)}; seats add up to {seats} of "
+          f"{pack.parliament_size}.")
     return 0
 
 

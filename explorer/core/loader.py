@@ -178,11 +178,11 @@ def _load_relation(file: TomlFile, raw: object, index: int, line: int, problems)
     source, target = t.ident("from"), t.ident("to")
     rtype = t.text("type")
     if rtype is not None and rtype not in RELATION_TYPES:
-        import difflib
+        from explorer.core.suggest import suggest
 
-        close = difflib.get_close_matches(rtype, list(RELATION_TYPES), n=1)
+        close = suggest(rtype, RELATION_TYPES)
         t.problem(f"unknown relation type {rtype!r}", "type",
-                  f"did you mean {close[0]!r}?" if close else "run `explorer types`")
+                  f"did you mean {close!r}?" if close else "run `explorer types`")
         rtype = None
     description = t.text("description")
     sources = t.sources()

@@ -4,7 +4,9 @@ An ESC (U+001B) in a pack's description would start an escape sequence on the us
 BEL would ring it, a C1 control (U+0080-U+009F) does the same on some terminals. Newline and tab are
 the only controls text may carry. TOML itself refuses raw C0 controls in strings, but it accepts
 them written as escapes ("\\u001b") and accepts raw C1 characters: the loader finds them in the
-parsed data, reports each file line that writes one, and strips them from the data.
+parsed data, reports each file line that writes one (an error: `explorer check` names the line),
+and strips them from the data all the same. User input (typed commands, script lines, saves) goes
+through `clean` before it is echoed or stored.
 """
 
 from __future__ import annotations

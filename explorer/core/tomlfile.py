@@ -218,8 +218,8 @@ def _without_controls(path: Path, data: dict, text: str, problems: list[Problem]
         for line, code in control_lines(text) or [(1, "")]:
             problems.append(Problem(
                 path, line, f"a string holds the terminal control character {code or ''}"
-                .rstrip() + "; it is removed when the pack is read",
-                "write plain text: a terminal acts on control characters", warning=True))
+                .rstrip(), "write plain text: a terminal would act on it, changing colours, "
+                "ringing a bell or moving the cursor"))
     return data
 
 
