@@ -14,7 +14,6 @@ from datetime import date, datetime
 from pathlib import Path
 
 from explorer.adventure import goals, prose, verbs_story
-from explorer.core.safe_text import clean
 from explorer.adventure import verbs_meta as _meta  # noqa: F401 (registers its verbs)
 from explorer.adventure import verbs_table as _table  # noqa: F401 (registers its verbs)
 from explorer.adventure import verbs_talk as _talk  # noqa: F401 (registers its verbs)
@@ -25,6 +24,7 @@ from explorer.adventure.world import Thread, World
 from explorer.core.coalition import Coalition, CoalitionState
 from explorer.core.graph import Atlas
 from explorer.core.model import Actor, Challenge
+from explorer.core.safe_text import clean as strip_controls
 from explorer.core.seats import Picture, default_picture
 
 PRONOUNS = {"him", "her", "it", "them", "he", "she", "they"}
@@ -201,7 +201,7 @@ class Engine:
     def handle(self, line: object) -> str:
         """Answer one line of input. Never raises; always returns a str."""
         if isinstance(line, str):
-            line = clean(line)  # no control character of the input reaches an answer
+            line = strip_controls(line)  # no control character of the input reaches an answer
         try:
             reply = self._handle(line)
         except Reply as r:
