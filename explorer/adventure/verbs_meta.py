@@ -46,9 +46,20 @@ def help_verb(e: Engine, verb: Span | None = None) -> str:
             extra = f" [{synonyms}]" if synonyms else ""
             lines.append(f"  {usage:<{width}}  {text}{extra}")
     if verb is None:
-        lines.append("Names can be shortened ('mal' for Maliki); 'him', 'her', 'it' mean the last "
-                     "one named; a name alone examines it. Synonyms are in [brackets].")
+        lines.append(f"Names can be shortened{_short_name_example(e)}; 'him', 'her', 'it' mean "
+                     "the last one named; a name alone examines it. Synonyms are in [brackets].")
     return "\n".join(lines)
+
+
+def _short_name_example(e: Engine) -> str:
+    """" ('mal' for Maliki)": an example from the pack being played, or nothing."""
+    for actor in e.pack.actors.values():
+        if actor.kind != "person":
+            continue
+        for alias in actor.aliases:
+            if " " not in alias and len(alias) >= 5 and alias.isalpha():
+                return f" ('{alias[:3].lower()}' for {alias})"
+    return ""
 
 
 helps("help", "?", "this list; 'help VERB' for one verb")

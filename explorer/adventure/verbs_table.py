@@ -9,6 +9,7 @@ from explorer.adventure.grammar import Reply, section, when
 from explorer.adventure.parser import Span, fold
 from explorer.core.coalition import evaluate, member_id, seat_range
 from explorer.core.tensions import Cover, Tension
+from explorer.core.wording import seats as seat_count
 
 if TYPE_CHECKING:
     from explorer.adventure.engine import Engine
@@ -28,8 +29,7 @@ def tally(e: Engine) -> str:
     th = threshold(e)
     verdict = next(v for v in ev.verdicts if v.threshold.id == th.id)
     names = " + ".join(ev.names[m] for m in ev.members) or "nobody yet"
-    seats = str(ev.low) if ev.low == ev.high else f"{ev.low}–{ev.high}"
-    return f"Your coalition: {names} = {seats} seats. {verdict.text}."
+    return f"Your coalition: {names} = {seat_count(ev.low, ev.high)}. {verdict.text}."
 
 
 def tension_line(e: Engine, t: Tension) -> str:
@@ -116,7 +116,7 @@ def invite(e: Engine, actor: Span) -> str:
     seats = prose.seats_text(e.pack, mid)
     unit = picture.unit(mid)
     if unit is not None:
-        seats = f"{unit.seats_text} seats"
+        seats = seat_count(unit.low, unit.high)
     joined = e.world.name(mid, capital=mid == target.id) if mid in e.pack.actors else mid
     who = "" if mid == target.id else f"{name} agrees: "
     lines = [f"{where}{who}{joined}{f' ({seats})' if seats else ''} joins your coalition.",

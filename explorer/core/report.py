@@ -12,6 +12,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from explorer.core.sources import is_seed
+from explorer.core.wording import seats as seat_count
 
 if TYPE_CHECKING:
     from explorer.core.coalition import Evaluation
@@ -187,7 +188,7 @@ def coalition_report(atlas: Atlas, picture: Picture, members: list[str], pm: str
             flag = "" if c.feasible else " (not feasible: a hard refusal)"
             spare = f"{c.wasted} more than needed" if c.wasted else "exactly enough"
             lines.append(f"- {md_escape(th_names.get(c.threshold, c.threshold))}: add "
-                         f"{md_escape(' + '.join(c.names))} → {c.seats} seats, "
+                         f"{md_escape(' + '.join(c.names))} → {seat_count(c.seats)}, "
                          f"{spare}{flag}")
     else:
         lines.append("Nothing to add: every threshold is reached, or no outside set of up to "

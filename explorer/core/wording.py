@@ -16,3 +16,10 @@ def plural(noun: str, n: int) -> str:
 def count(n: int, noun: str) -> str:
     """'1 challenge', '3 challenges', '1,200 seats'."""
     return f"{n:,} {plural(noun, n)}"
+
+
+def seats(low: int, high: int | None = None) -> str:
+    """'1 seat', '76 seats', '39–40 seats'."""
+    if high is None or high == low:
+        return count(low, "seat")
+    return f"{low:,}–{high:,} seats"

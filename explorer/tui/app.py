@@ -24,6 +24,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.signal import Signal
 
+from explorer.core.wording import seats as seat_count
 from explorer.tui.commands import ActionCommands, ActorCommands
 from explorer.tui.placeholder import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from explorer.tui.stylesheet import ReusingStylesheet
@@ -279,10 +280,11 @@ class KingmakerApp(App):
             self.notify(str(exc).strip("'\""), severity="error", markup=False)
             return
         ev = self.state.evaluate(completions=False)
-        seats = f"{ev.low}" if ev.low == ev.high else f"{ev.low}–{ev.high}"
-        verdict = ev.verdicts[0].text if ev.verdicts else ""
+        government = self.atlas.pack.government_threshold
+        verdict = next((v.text for v in ev.verdicts if v.threshold == government), "")
         text = message() if callable(message) else message
-        self.notify(f"{text}. Coalition: {seats} seats. {verdict}", markup=False)
+        self.notify(f"{text}. Coalition: {seat_count(ev.low, ev.high)}. {verdict}",
+                    markup=False)
         self.sync()
 
     def _unit_name(self, item: str) -> str:

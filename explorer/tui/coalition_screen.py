@@ -1,4 +1,4 @@
-"""The coalition builder: assemble coalitions live against the 163-seat threshold.
+"""The coalition builder: assemble coalitions live against the pack's thresholds.
 
 The screen is thin: every key calls the engine (`CoalitionState`, `power()`), then `sync()`
 evaluates once and hands the results to the panels, which only format them. The App owns
@@ -26,14 +26,14 @@ from explorer.tui.themes import palette
 
 
 class CoalitionScreen(Screen):
-    """Assemble a government against the 163-seat majority and the 217-seat two-thirds line."""
+    """Assemble a government against the pack's thresholds (the government line first)."""
 
     HELP_TITLE = "Coalition builder"
-    HELP = (
+    HELP_TEXT = (
         "Every unit on the table is an electoral list (or a bloc, or a faction you split out) "
         "with its seats; disputed figures are ranges such as 39–40. Space or Enter puts the "
         "highlighted unit in or out of the coalition. The seat bar shows the coalition's seats "
-        "in colour against the 163 (absolute majority) and 217 (two-thirds) lines; hatched seats "
+        "in colour against {lines}; hatched seats "
         "count only at the top of a disputed range. Tensions are the hostile relations inside "
         "the coalition, with their sources: a hard refusal makes the coalition infeasible. "
         "p picks the prime-minister candidate; lists that refuse to serve under that person "
@@ -45,6 +45,22 @@ class CoalitionScreen(Screen):
         "members) into one bloc. u undoes, r redoes, x empties the coalition. , and . step "
         "through the events: the table follows the date."
     )
+
+    @property
+    def HELP(self) -> str:  # noqa: N802 - the name the help screen reads
+        """The help text with this pack's lines in it ('the 76 (Absolute majority) line')."""
+        try:
+            thresholds = self.atlas.pack.thresholds
+        except Exception:  # noqa: BLE001 - no pack yet: speak of the lines in general
+            thresholds = ()
+        lines = [f"{t.label}" for t in thresholds]
+        if not lines:
+            text = "the pack's threshold lines"
+        elif len(lines) == 1:
+            text = f"the {lines[0]} line"
+        else:
+            text = f"the {', '.join(lines[:-1])} and {lines[-1]} lines"
+        return self.HELP_TEXT.format(lines=text)
 
     DEFAULT_CSS = """
     CoalitionScreen #cs-body { height: 1fr; }

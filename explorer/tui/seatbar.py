@@ -21,6 +21,7 @@ from textual.widget import Widget
 from explorer.core.coalition import Evaluation, seat_range
 from explorer.core.graph import Atlas
 from explorer.core.seats import REST, Picture
+from explorer.core.wording import seats as seat_count
 
 #: member colours (Tableau 10), readable on dark and light themes
 PALETTE = (
@@ -269,7 +270,7 @@ def _pointer_row(layout: SeatLayout, model: BarModel) -> _Row:
         right = stop
     else:
         row.put(end, "▲", "bold")
-        label = f"{low} seats"
+        label = seat_count(low)
         right = end
     if row.free(right + 2, len(label), gap=0):
         row.put(right + 2, label, "bold")
@@ -289,7 +290,7 @@ def summary_text(model: BarModel, width: int) -> Text:
 
     def build(long_names: bool, seats_word: bool) -> Text:
         out = Text(no_wrap=True, overflow="ellipsis", end="")
-        out.append(f"{seats} seats" if seats_word else seats, "bold")
+        out.append(seat_count(model.low, model.high) if seats_word else seats, "bold")
         for line in model.lines:
             out.append("  ·  " if long_names else " · ", "dim")
             style = status_style(line.status, model.tones)
