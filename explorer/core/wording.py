@@ -18,8 +18,10 @@ def count(n: int, noun: str) -> str:
     return f"{n:,} {plural(noun, n)}"
 
 
-def seats(low: int, high: int | None = None) -> str:
-    """'1 seat', '76 seats', '39–40 seats'."""
+def seats(low: int | str, high: int | None = None) -> str:
+    """'1 seat', '76 seats', '39–40 seats' (low may be a figure already written out)."""
+    if isinstance(low, str):
+        return f"{low} {'seat' if low == '1' else 'seats'}"
     if high is None or high == low:
         return count(low, "seat")
     return f"{low:,}–{high:,} seats"
