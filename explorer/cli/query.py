@@ -287,6 +287,10 @@ def cmd_diff(args) -> int:
 
 def cmd_tui(args) -> int:
     """`explorer` with no command: the terminal app (refuses to start on a broken pack)."""
+    if not getattr(args, "content", None):
+        from explorer.cli.packs import ask_for_pack
+
+        ask_for_pack()  # several bundled packs and no choice yet: ask which one (and remember)
     try:
         atlas = load_atlas(args)
         on = date_arg(args, atlas)
