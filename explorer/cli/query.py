@@ -76,14 +76,14 @@ def cmd_check(args) -> int:
     summary["warnings"] = [str(w) for w in pack.warnings]
     if args.json:
         return print_json(summary)
-    from explorer.core.wording import count
+    from explorer.core.text import plural
 
     for warning in pack.warnings:
         print(warning, file=sys.stderr)
-    parts = [count(len(pack.actors), "actor"), count(len(pack.relations), "relation"),
-             count(len(pack.events), "event"), count(len(pack.challenges), "challenge"),
-             count(len(pack.lessons), "lesson")]
-    noted = f" ({count(len(pack.warnings), 'warning')} above)" if pack.warnings else ""
+    parts = [plural(len(pack.actors), "actor"), plural(len(pack.relations), "relation"),
+             plural(len(pack.events), "event"), plural(len(pack.challenges), "challenge"),
+             plural(len(pack.lessons), "lesson")]
+    noted = f" ({plural(len(pack.warnings), 'warning')} above)" if pack.warnings else ""
     print(f"{clean(pack.title)}: OK{noted} — {', '.join(parts)}; seats add up to {seats} of "
           f"{pack.parliament_size}.")
     return 0

@@ -151,7 +151,6 @@ class ActorList(ScrollView, can_focus=True):
         self.query_text = ""
         self.all_rows = grouped_rows(pack, on)
         self.rows: list[Row] = self.all_rows
-        self.total_matches = 0
         self._cache: LRUCache[tuple, Strip] = LRUCache(1024)
         self._styles: dict[str, Style] = {}
         self._index: dict[str, int] = {}
@@ -182,7 +181,6 @@ class ActorList(ScrollView, can_focus=True):
             self._set_rows(self.all_rows, keep=current)
             return sum(1 for row in self.all_rows if row[0] == ACTOR)
         matches = self._search().rank(self.query_text, limit=MAX_MATCHES)
-        self.total_matches = len(matches)
         count = f"{len(matches)}" if len(matches) < MAX_MATCHES else f"first {MAX_MATCHES}"
         rows: list[Row] = [(HEADING, "MATCHES", count, "kind")]
         names = self.pack.actors

@@ -13,7 +13,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.markup import escape
 
-from explorer.core.wording import seats as seat_count
+from explorer.core.text import SeatRange
 from explorer.tui.fmt import kind_name, seats_short
 
 ACTOR_HITS = 25
@@ -63,11 +63,12 @@ class ActionCommands(Provider):
         out: list[tuple[str, str, Callable[[], object]]] = []
         members = set(state.coalition.members)
         for unit in state.picture.units:
+            seats = SeatRange(unit.low, unit.high).seats()
             if unit.id in members:
-                out.append((f"Remove {unit.name} from coalition", seat_count(unit.low, unit.high),
+                out.append((f"Remove {unit.name} from coalition", seats,
                             partial(app.toggle_member, unit.id)))
             else:
-                out.append((f"Add {unit.name} to coalition", seat_count(unit.low, unit.high),
+                out.append((f"Add {unit.name} to coalition", seats,
                             partial(app.add_member, unit.id)))
             if not unit.synthetic and unit.id in pack.actors and pack.children(unit.id):
                 parts = ", ".join(a.name for a in pack.children(unit.id))

@@ -21,7 +21,7 @@ from textual.widget import Widget
 from explorer.core.coalition import Evaluation, seat_range
 from explorer.core.graph import Atlas
 from explorer.core.seats import REST, Picture
-from explorer.core.wording import seats as seat_count
+from explorer.core.text import SeatRange, range_text
 
 #: member colours (Tableau 10), readable on dark and light themes
 PALETTE = (
@@ -270,7 +270,7 @@ def _pointer_row(layout: SeatLayout, model: BarModel) -> _Row:
         right = stop
     else:
         row.put(end, "▲", "bold")
-        label = seat_count(low)
+        label = SeatRange(low, low).seats()
         right = end
     if row.free(right + 2, len(label), gap=0):
         row.put(right + 2, label, "bold")
@@ -286,11 +286,11 @@ def _pointer_row(layout: SeatLayout, model: BarModel) -> _Row:
 
 def summary_text(model: BarModel, width: int) -> Text:
     """'202 seats · ✔ Absolute majority 163: 39 over · ✘ 217: 15 short', shortened to fit."""
-    seats = f"{model.low}" if model.low == model.high else f"{model.low}–{model.high}"
+    seats = range_text(model.low, model.high)
 
     def build(long_names: bool, seats_word: bool) -> Text:
         out = Text(no_wrap=True, overflow="ellipsis", end="")
-        out.append(seat_count(model.low, model.high) if seats_word else seats, "bold")
+        out.append(SeatRange(model.low, model.high).seats() if seats_word else seats, "bold")
         for line in model.lines:
             out.append("  ·  " if long_names else " · ", "dim")
             style = status_style(line.status, model.tones)
@@ -374,7 +374,7 @@ def bar_model(atlas: Atlas, picture: Picture, ev: Evaluation, colors: dict[str, 
     for m in ev.members:
         low, high, _ = seat_range(atlas, picture, m)
         unit = picture.unit(m)
-        text = unit.seats_text if unit else (str(low) if low == high else f"{low}–{high}")
+        text = unit.seats_text if unit else (range_text(low, high))
         color = colors.get(m, PALETTE[len(segments) % len(PALETTE)])
         segments.append(BarSegment(m, names_of(atlas, m, ev.names.get(m, m)), low, text, color,
                                    True))
