@@ -206,7 +206,7 @@ def read_toml(path: Path, problems: list[Problem]) -> TomlFile | None:
     except tomllib.TOMLDecodeError as exc:
         problems.append(_syntax_problem(path, str(exc), text))
         return None
-    if might_hold_controls(text):
+    if might_hold_controls(text, raw):
         data = _without_controls(path, data, text, problems)
     return TomlFile(path, data, text)
 

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 from pathlib import Path
 
 from explorer.core.model import Origin, Pack
@@ -39,17 +40,23 @@ def _toml_like(suffix: str) -> bool:
         len(suffix) > 2 and difflib.SequenceMatcher(None, suffix, ".toml").ratio() >= 0.75)
 
 
+def _entries(folder: Path) -> list[tuple[Path, bool]]:
+    """(path, is a folder) of a folder's entries, sorted; one scandir, no stat per file."""
+    try:
+        with os.scandir(folder) as it:
+            found = [(Path(e.path), e.is_dir()) for e in it]
+    except OSError:
+        return []
+    return sorted(found)
+
+
 def check_layout(root: Path) -> list[Problem]:
     problems: list[Problem] = []
-    try:
-        entries = sorted(root.iterdir())
-    except OSError:
-        return problems
-    for entry in entries:
+    for entry, is_dir in _entries(root):
         name = entry.name
         if name in ROOT_FILES or name in FOLDERS or _skipped(name):
             continue
-        if entry.is_dir():
+        if is_dir:
             near = _near(name, FOLDERS)
             if near:
                 problems.append(Problem(entry, 1, f"the folder {name}/ is not read",
@@ -73,18 +80,12 @@ def check_layout(root: Path) -> list[Problem]:
 
 def _check_folder(folder: Path) -> list[Problem]:
     problems: list[Problem] = []
-    if not folder.is_dir():
-        return problems
-    try:
-        entries = sorted(folder.iterdir())
-    except OSError:
-        return problems
     where = folder.name
-    for entry in entries:
+    for entry, is_dir in _entries(folder):
         name = entry.name
-        if _skipped(name) or (entry.suffix == ".toml" and not entry.is_dir()):
+        if _skipped(name) or (entry.suffix == ".toml" and not is_dir):
             continue
-        if entry.is_dir():
+        if is_dir:
             problems.append(Problem(
                 entry, 1, f"the folder {where}/{name}/ is not read: {where}/ is read one level "
                 "deep", f"move its files up into {where}/", warning=True))
