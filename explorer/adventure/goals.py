@@ -80,7 +80,9 @@ def assess(atlas: Atlas, picture: Picture, coalition: Coalition, goal: Goal) -> 
     verdict = next(v for v in ev.verdicts if v.threshold.id == threshold.id)
     reasons = []
     if not verdict.reached:
-        reasons.append(f"{need - ev.low} seats short of {need}")
+        if verdict.short_by:
+            reasons.append(f"{need - ev.low} seats short of {need}")
+        reasons += [f"{k} short in {name}" for name, k in verdict.groups_short]
     if goal.feasible and not ev.feasible:
         reasons.append("a hard refusal inside the coalition")
     missing = [i for i in goal.include if not is_present(atlas, picture, cover, members, i)]

@@ -34,8 +34,8 @@ MAX_MATCHES = 1000
 HEADING, BLANK, ACTOR = "h", "b", "a"
 Row = tuple  # (HEADING, title, count, right) | (BLANK,) | (ACTOR, actor_id, prefix, note)
 
-GROUP_ORDER = ("list", "bloc", "person", "party", "faction", "militia", "state",
-               "institution", "group", "place")
+GROUP_ORDER = ("list", "party", "bloc", "person", "faction", "militia", "state",
+               "institution", "group", "place")  # seat holders first: lists or parties
 
 
 def grouped_rows(pack: Pack, on: date | None = None) -> list[Row]:
@@ -73,11 +73,11 @@ def grouped_rows(pack: Pack, on: date | None = None) -> list[Row]:
     kinds = [k for k in GROUP_ORDER if k in groups] + sorted(set(groups) - set(GROUP_ORDER))
     for kind in kinds:
         ids = groups[kind]
-        ids.sort(key=seats_key if kind in ("list", "bloc") else
+        ids.sort(key=seats_key if kind in ("list", "party", "bloc") else
                  (lambda aid: actors[aid].name.casefold()))
         if rows:
             rows.append((BLANK,))
-        label = "seats" if kind in ("list", "bloc") else ""
+        label = "seats" if kind in ("list", "party", "bloc") else ""
         rows.append((HEADING, kind_heading(kind).upper(), str(len(ids)), label))
         for aid in ids:
             walk(aid, "", "")
