@@ -25,7 +25,8 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 from explorer.core.sources import quote
 from explorer.core.text import percent
 from explorer.core.vocabulary import RELATION_TYPES
-from explorer.tui.seatbar import STATUS_MARK, short_name
+from explorer.tui.bar_model import short_name
+from explorer.tui.seatbar import STATUS_MARK
 
 #: meaning colours used when no theme palette is given
 PLAIN = {"success": "green", "warning": "yellow", "error": "red", "muted": "grey62",
