@@ -13,8 +13,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from explorer.core.coalition import Coalition, CoalitionState, evaluate, minimal_winning, power
+from explorer.core.coalition import Coalition, CoalitionState, evaluate
 from explorer.core.composite import composite_minimal, composite_power
+from explorer.core.game import minimal_winning, power
 from explorer.core.graph import Atlas
 from explorer.core.loader import load_pack
 from explorer.core.power import power_indices
