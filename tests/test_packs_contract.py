@@ -38,8 +38,9 @@ def _top(p, n):
 def test_check_passes(capsys, pack):
     content, p = pack
     assert main(["check", "--content", content]) == 0
-    out = capsys.readouterr().out
+    out, err = capsys.readouterr()
     assert f"{p.parliament_size} of {p.parliament_size}" in out
+    assert err == "" and not p.warnings  # a bundled pack has no file the loader ignores
     assert "1 challenges" not in out and "1 lessons" not in out
 
 

@@ -18,7 +18,9 @@ from explorer.core.model import Origin, Pack
 from explorer.core.names import normalize
 from explorer.core.problems import Problem
 
-ROOT_FILES = ("pack.toml", "events.toml", "challenges.toml")
+# every file the loaders read in a pack's root (deal_content.py reads the last three)
+ROOT_FILES = ("pack.toml", "events.toml", "challenges.toml", "posts.toml", "demands.toml",
+              "deal.toml")
 FOLDERS = ("actors", "relations", "lessons")
 _DOCUMENTS = (".md", ".txt", ".rst", ".html", ".pdf", ".png", ".jpg", ".svg", ".json", ".csv")
 
