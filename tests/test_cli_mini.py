@@ -40,7 +40,7 @@ def test_coalition_json(capsys):
     assert data["seats"] == 7 and data["seats_range"] == [7, 7] and data["total"] == 10
     assert data["thresholds"][0] == {"name": "Majority", "id": "majority", "seats": 6,
                                      "reached": True, "status": "reached", "short_by": 0,
-                                     "over_by": 1}
+                                     "over_by": 1, "government": True, "groups": []}
     assert data["feasible"] is False
     assert data["tensions"][0]["type"] == "refuses_pm"
 

@@ -20,6 +20,7 @@ from explorer.adventure.world import Thread, World
 from explorer.core.coalition import Coalition, CoalitionState
 from explorer.core.graph import Atlas
 from explorer.core.model import Actor, Challenge
+from explorer.core.safe_text import clean as strip_controls
 from explorer.core.seats import Picture, default_picture
 
 PRONOUNS = {"him", "her", "it", "them", "he", "she", "they"}
@@ -213,6 +214,8 @@ class Engine:
     # -- the loop ----------------------------------------------------------------------------
     def handle(self, line: object) -> str:
         """Answer one line of input. Never raises; always returns a str."""
+        if isinstance(line, str):
+            line = strip_controls(line)  # no control character of the input reaches an answer
         try:
             reply = self._handle(line)
         except Reply as r:

@@ -76,14 +76,16 @@ def assess(atlas: Atlas, picture: Picture, coalition: Coalition, goal: Goal,
     """clashes(candidates) -> (candidates to drop, pairs that cannot join together): extra
     conflicts for the search (a deal goal's, see explorer/core/deal_goal.py)."""
     ev = evaluate(atlas, picture, coalition, completions=False)
-    threshold = atlas.pack.threshold(goal.threshold) or atlas.pack.thresholds[0]
+    threshold = atlas.pack.threshold(goal.threshold) or atlas.pack.government_threshold
     need = threshold.seats
     cover = cover_of(atlas, picture)
     members = ev.members
     verdict = next(v for v in ev.verdicts if v.threshold.id == threshold.id)
     reasons = []
     if not verdict.reached:
-        reasons.append(f"{need - ev.low} seats short of {need}")
+        if verdict.short_by:
+            reasons.append(f"{need - ev.low} seats short of {need}")
+        reasons += [f"{k} short in {name}" for name, k in verdict.groups_short]
     if goal.feasible and not ev.feasible:
         reasons.append("a hard refusal inside the coalition")
     missing = [i for i in goal.include if not is_present(atlas, picture, cover, members, i)]

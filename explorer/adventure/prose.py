@@ -46,7 +46,14 @@ def the(actor: Actor, capital: bool = False) -> str:
     if needs_article(actor):
         return ("The " if capital else "the ") + actor.name
     name = actor.name
-    return name[0].upper() + name[1:] if capital and name else name
+    return name[0].upper() + name[1:] if capital and name and not _styled(name) else name
+
+
+def _styled(name: str) -> bool:
+    """A name that keeps its own small first letter ('cdH', 'sp.a'), unlike 'al-Hadba'."""
+    first = name.split()[0]
+    return first[0].islower() and "-" not in first and (
+        "." in first or any(c.isupper() for c in first[1:]))
 
 
 def pronoun(actor: Actor, case: int = 0, capital: bool = False) -> str:

@@ -16,6 +16,10 @@ from explorer.core.storage import data_dir, write_atomic
 FORMAT = "kingmaker-save"
 VERSION = 1
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+SAVE_LIMIT = 1_000_000  # bytes: a save is a few kilobytes; anything larger is not one
+# names other systems reserve for devices, with or without an extension (`aux.txt`)
+RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
+                      *(f"lpt{i}" for i in range(10))})
 
 
 class SaveError(Exception):
@@ -33,8 +37,31 @@ def check_name(name: str) -> str:
     if not _NAME.match(name) or ".." in name:
         raise SaveError(
             "A save name is one word of letters, digits, '-', '_' or '.', up to 64 characters "
-            "(no slashes): for example 'save monday' or 'save allawi-try2'.")
+            "(no slashes): for example 'save monday' or 'save monday-2'.")
+    if name.split(".")[0].lower() in RESERVED:
+        raise SaveError(f"{name!r} cannot be a save name: other systems keep it for a device. "
+                        "Choose another name, for example 'save monday'.")
     return name
+
+
+def _case_twin(name: str) -> str | None:
+    """An existing save whose name differs from name only in case (they collide elsewhere)."""
+    folder = saves_dir()
+    if not folder.is_dir():
+        return None
+    for p in folder.glob("*.json"):
+        if p.stem != name and p.stem.lower() == name.lower():
+            return p.stem
+    return None
+
+
+def _read(path: Path) -> bytes:
+    from explorer.core.safe_files import UnsafeFile, read_regular
+
+    try:
+        return read_regular(path, SAVE_LIMIT, "save")
+    except UnsafeFile as exc:
+        raise SaveError(f"That save cannot be read: {exc}.") from None
 
 
 def save_path(name: str) -> Path:
@@ -46,7 +73,7 @@ def parse(raw: bytes, pack_id: str | None) -> dict:
     if not raw.strip():
         raise SaveError("That save is damaged: the file is empty.")
     try:
-        data = json.loads(raw.decode("utf-8"))
+        data = json.loads(raw.decode("utf-8-sig"))  # a byte-order mark an editor added is fine
     except UnicodeDecodeError:
         raise SaveError("That save is damaged: it is not text (not UTF-8).") from None
     except json.JSONDecodeError as exc:
@@ -72,9 +99,14 @@ def parse(raw: bytes, pack_id: str | None) -> dict:
 
 def write_save(name: str, state: dict, pack_id: str) -> Path:
     path = save_path(name)
+    twin = _case_twin(check_name(name))
+    if twin is not None:
+        raise SaveError(f"There is already a save called {twin!r}; names that differ only in "
+                        f"case are the same file on other systems. Save as {twin!r} to replace "
+                        "it, or choose another name.")
     if path.exists():
         try:
-            parse(path.read_bytes(), None)
+            parse(_read(path), None)
         except SaveError:
             raise SaveError(f"There is already a save called {check_name(name)!r} that cannot be "
                             "read; it is kept as it is. Save under another name.") from None
@@ -92,7 +124,7 @@ def write_save(name: str, state: dict, pack_id: str) -> Path:
 def read_save(name: str, pack_id: str | None) -> dict:
     path = save_path(name)
     try:
-        raw = path.read_bytes()
+        raw = _read(path)
     except FileNotFoundError:
         known = list_saves()
         hint = f" Saves: {', '.join(known)}." if known else " There are no saves yet."
@@ -103,11 +135,49 @@ def read_save(name: str, pack_id: str | None) -> dict:
 
 
 def list_saves() -> list[str]:
+    from explorer.core.safe_files import clean_stale_temps
+
     folder = saves_dir()
     if not folder.is_dir():
         return []
+    clean_stale_temps(folder)
     return sorted(p.stem for p in folder.glob("*.json") if not p.name.startswith("."))
 
 
 def transcripts_dir() -> Path:
     return data_dir() / "transcripts"
+
+
+def check_state(data: dict, pack) -> None:
+    """SaveError for what a save holds that this pack cannot stand on (checked before restoring):
+    a date outside the pack, a PM candidate who is not a person, a history that is not commands."""
+    from explorer.core.dates import parse_day
+
+    def bad(why: str) -> SaveError:
+        return SaveError(f"That save is damaged: {why}.")
+
+    when = data.get("date")
+    if when is not None:
+        try:
+            day = parse_day(when) if isinstance(when, str) else None
+        except ValueError:
+            day = None
+        if day is None:
+            raise bad("its date is not a date")
+        if (pack.start_date and day < pack.start_date) or (pack.end_date and day > pack.end_date):
+            raise bad(f"its date {day} is outside this pack's dates "
+                      f"({pack.start_date} to {pack.end_date})")
+    pm = data.get("pm")
+    if pm is not None:
+        actor = pack.actors.get(pm) if isinstance(pm, str) else None
+        if actor is not None and actor.kind != "person":
+            raise bad(f"its PM candidate {actor.name!r} is a {actor.kind}, not a person")
+    history = data.get("history", [])
+    if isinstance(history, list):
+        for number, item in enumerate(history, start=1):
+            if not isinstance(item, str):
+                shown = "null" if item is None else type(item).__name__
+                raise bad(f"its history holds {shown} as command {number}, not a command")
+    hint = data.get("hint", 0)
+    if isinstance(hint, bool) or (hint is not None and not isinstance(hint, int)):
+        raise bad("its hint counter is not a number")

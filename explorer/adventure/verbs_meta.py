@@ -46,9 +46,20 @@ def help_verb(e: Engine, verb: Span | None = None) -> str:
             extra = f" [{synonyms}]" if synonyms else ""
             lines.append(f"  {usage:<{width}}  {text}{extra}")
     if verb is None:
-        lines.append("Names can be shortened ('mal' for Maliki); 'him', 'her', 'it' mean the last "
-                     "one named; a name alone examines it. Synonyms are in [brackets].")
+        lines.append(f"Names can be shortened{_short_name_example(e)}; 'him', 'her', 'it' mean "
+                     "the last one named; a name alone examines it. Synonyms are in [brackets].")
     return "\n".join(lines)
+
+
+def _short_name_example(e: Engine) -> str:
+    """" ('mal' for Maliki)": an example from the pack being played, or nothing."""
+    for actor in e.pack.actors.values():
+        if actor.kind != "person":
+            continue
+        for alias in actor.aliases:
+            if " " not in alias and len(alias) >= 5 and alias.isalpha():
+                return f" ('{alias[:3].lower()}' for {alias})"
+    return ""
 
 
 @when("history", meta=True, help='the commands you have typed')
@@ -125,10 +136,12 @@ def save(e: Engine, name: Span | None = None) -> str:
 def _apply(e: Engine, data: dict) -> None:
     """Check every field first, then change the game (a bad save changes nothing)."""
     from explorer.core.dates import parse_day
+    from explorer.core.safe_text import clean
 
     def bad(why: str):
         return saves.SaveError(f"That save is damaged: {why}.")
 
+    saves.check_state(data, e.pack)
     actors = e.pack.actors
     try:
         on = parse_day(data["date"]) if data.get("date") is not None else e.on
@@ -159,7 +172,7 @@ def _apply(e: Engine, data: dict) -> None:
     e.location = location
     e.hint_index = max(0, hint)
     e.set_table(Coalition(tuple(members), pm), picture)
-    e.history = [str(h) for h in past][-200:]
+    e.history = [clean(h) for h in past][-200:]
     e.status = e.outlook_status()
 
 

@@ -9,7 +9,7 @@ from explorer.adventure.grammar import Answer, Reply, Verbs
 from explorer.adventure.parser import Span, fold
 from explorer.core.coalition import evaluate, member_id, seat_range
 from explorer.core.tensions import Cover, Tension, cover_of
-from explorer.core.text import range_text
+from explorer.core.text import SeatRange, range_text
 from explorer.core.vocabulary import status_label
 
 if TYPE_CHECKING:
@@ -23,7 +23,7 @@ NOBODY = {"none", "nobody", "no one", "noone", "nothing"}
 
 def threshold(e: Engine):
     goal = e.challenge.goal.threshold if e.challenge else None
-    return (e.pack.threshold(goal) if goal else None) or e.pack.thresholds[0]
+    return e.pack.threshold(goal) or e.pack.government_threshold
 
 
 def tally(e: Engine) -> str:
@@ -31,8 +31,7 @@ def tally(e: Engine) -> str:
     th = threshold(e)
     verdict = next(v for v in ev.verdicts if v.threshold.id == th.id)
     names = " + ".join(ev.names[m] for m in ev.members) or "nobody yet"
-    seats = range_text(ev.low, ev.high)
-    return f"Your coalition: {names} = {seats} seats. {verdict.text}."
+    return f"Your coalition: {names} = {SeatRange(ev.low, ev.high).seats()}. {verdict.text}."
 
 
 def tension_line(e: Engine, t: Tension) -> str:
@@ -119,7 +118,7 @@ def invite(e: Engine, actor: Span) -> Answer:
     seats = prose.seats_text(e.pack, mid)
     unit = picture.unit(mid)
     if unit is not None:
-        seats = f"{unit.seats_text} seats"
+        seats = SeatRange(unit.low, unit.high).seats()
     joined = e.world.name(mid, capital=mid == target.id) if mid in e.pack.actors else mid
     who = "" if mid == target.id else f"{name} agrees: "
     lines = [f"{where}{who}{joined}{f' ({seats})' if seats else ''} joins your coalition.",

@@ -17,7 +17,7 @@ import sys
 from collections.abc import Sequence
 
 # The modules whose `add_commands(sub)` add the commands, in the order `--help` lists them.
-COMMAND_MODULES = ("query", "coalition", "deal", "play", "classroom")
+COMMAND_MODULES = ("query", "coalition", "deal", "play", "classroom", "packs")
 
 # Options of `explorer` itself that a command may also take: typed before the command they apply
 # to it (`explorer --content DIR check`); a command that has no such option refuses them.
@@ -109,7 +109,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
+        _quiet_stdout()
         return 0
+
+
+def _quiet_stdout() -> None:
+    """After the reader of our output went away (`explorer relations | head`): point stdout at
+    the null device, so that the flush at exit neither fails nor prints a warning."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
 
 
 if __name__ == "__main__":

@@ -49,7 +49,8 @@ def table_setup(args):
     return atlas, on, picture, pm
 
 
-def _threshold(atlas, name: str):
+def _threshold(atlas, name: str | None):
+    """The threshold of that id; no id: the pack's government threshold."""
     threshold = atlas.pack.threshold(name)
     if threshold is None:
         known = ", ".join(t.id for t in atlas.pack.thresholds)
@@ -97,7 +98,8 @@ def cmd_coalition(args) -> int:
         out.print(Text("To go further:", style="bold"))
         for c in ev.completions:
             flag = "" if c.feasible else "  (not feasible)"
-            out.print(Text(f"  {c.threshold}: {c.text}{flag}"))
+            line = atlas.pack.threshold(c.threshold)
+            out.print(Text(f"  {line.name if line else c.threshold}: {c.text}{flag}"))
     return 0
 
 
@@ -133,7 +135,7 @@ def cmd_power(args) -> int:
                            "pm": pm, "total": sum(u.primary for u in picture.units),
                            "players": players})
     table = Table("player", "seats", "Banzhaf", "Shapley–Shubik", box=None,
-                  title=f"Power on {on} (quota {threshold.seats}"
+                  title=f"Power on {on} ({threshold.label}"
                   f"{', feasible coalitions only' if args.feasible else ''})")
     for p in players:
         table.add_row(Text(p["name"]), str(p["seats"]), f"{p['banzhaf']:.3f}",
@@ -157,10 +159,11 @@ def cmd_minimal(args) -> int:
     rows = [{"members": [u.id for u in c], "seats": sum(u.primary for u in c)} for c in found]
     if args.json:
         return print_json({"date": on.isoformat(), "quota": threshold.seats,
-                           "feasible_only": args.feasible, "pm": pm, "coalitions": rows})
+                           "threshold": threshold.id, "feasible_only": args.feasible,
+                           "pm": pm, "coalitions": rows})
     out = console()
     what = "feasible minimal" if args.feasible else "minimal"
-    out.print(Text(f"{len(found)} {what} winning coalitions on {on} (quota {threshold.seats}):",
+    out.print(Text(f"{len(found)} {what} winning coalitions on {on} ({threshold.label}):",
                    style="bold"))
     for c in found:
         out.print(Text(f"  {sum(u.primary for u in c):>3}  " + " + ".join(u.name for u in c)))
@@ -236,7 +239,8 @@ def _game_options(p) -> None:
     p.add_argument("--feasible", action="store_true",
                    help="only coalitions with no hard refusal")
     p.add_argument("--pm", metavar="PERSON", help="PM candidate (for --feasible)")
-    p.add_argument("--threshold", default="majority", help="threshold id (default: majority)")
+    p.add_argument("--threshold", metavar="ID", default=None,
+                   help="threshold id (default: the one the pack says forms the government)")
 
 
 def _split_option(p) -> None:

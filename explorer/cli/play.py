@@ -46,13 +46,31 @@ def make_engine(args: argparse.Namespace):
                   sources_dir=getattr(args, "sources", None))
 
 
+SCRIPT_LIMIT = 1_000_000  # bytes: a script is commands typed by hand, not a data file
+LINE_LIMIT = 2_000  # characters in one command
+
+
 def script_lines(path: str) -> list[str]:
+    """The commands of a script file (a regular file, within the limits), comments dropped."""
+    from explorer.core.safe_files import UnsafeFile, read_regular
+    from explorer.core.safe_text import clean
+
     try:
-        text = Path(path).read_text(encoding="utf-8", errors="replace")
-    except OSError as exc:
-        raise CliError(f"--script: cannot read {path}: {exc.strerror or exc}") from None
-    return [line.strip() for line in text.splitlines()
-            if line.strip() and not line.strip().startswith("#")]
+        raw = read_regular(path, SCRIPT_LIMIT, "script")
+    except FileNotFoundError:
+        raise CliError(f"--script: cannot read {path}: there is no such file") from None
+    except UnsafeFile as exc:
+        raise CliError(f"--script: {exc}") from None
+    text = raw.decode("utf-8", errors="replace").removeprefix("\ufeff")
+    lines = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if len(line) > LINE_LIMIT:
+            raise CliError(f"--script: {path}:{number}: the line is longer than {LINE_LIMIT:,} "
+                           "characters; one command a line")
+        line = clean(line).strip()
+        if line and not line.startswith("#"):
+            lines.append(line)
+    return lines
 
 
 def play_script(engine, lines: list[str], out=None) -> int:
@@ -73,6 +91,8 @@ def _history_file() -> Path | None:
 
 
 def repl(engine, stdin=None, out=None) -> int:
+    from explorer.core.safe_text import clean
+
     stdin = stdin or sys.stdin
     out = out or sys.stdout
     interactive = stdin.isatty()
@@ -98,10 +118,14 @@ def repl(engine, stdin=None, out=None) -> int:
                 else:
                     out.write("> ")
                     out.flush()
-                    line = stdin.readline()
+                    line = stdin.readline(LINE_LIMIT + 1)
                     if not line:
                         raise EOFError
-                    line = line.rstrip("\n")
+                    if len(line) > LINE_LIMIT and not line.endswith("\n"):
+                        out.write(f"\nThat line is longer than {LINE_LIMIT:,} characters: "
+                                  "stopping here.\n")
+                        break
+                    line = clean(line.rstrip("\n"))
                     out.write(line + "\n")
             except EOFError:
                 out.write("\n")

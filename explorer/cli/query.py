@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from explorer.cli.support import (
     CliError,
     add_common,
@@ -16,6 +18,7 @@ from explorer.cli.support import (
     resolve,
     run,
 )
+from explorer.core.safe_text import clean
 from explorer.core.vocabulary import STATUSES, status_label
 
 
@@ -74,11 +77,19 @@ def cmd_check(args) -> int:
         "challenges": len(pack.challenges), "lessons": len(pack.lessons),
         "seats": seats, "parliament_size": pack.parliament_size, "valid": True,
     }
+    summary["warnings"] = [str(w) for w in pack.warnings]
     if args.json:
         return print_json(summary)
-    print(f"{pack.title}: OK — {len(pack.actors)} actors, {len(pack.relations)} relations, "
-          f"{len(pack.events)} events, {len(pack.challenges)} challenges, "
-          f"{len(pack.lessons)} lessons; seats add up to {seats} of {pack.parliament_size}.")
+    from explorer.core.text import plural
+
+    for warning in pack.warnings:
+        print(warning, file=sys.stderr)
+    parts = [plural(len(pack.actors), "actor"), plural(len(pack.relations), "relation"),
+             plural(len(pack.events), "event"), plural(len(pack.challenges), "challenge"),
+             plural(len(pack.lessons), "lesson")]
+    noted = f" ({plural(len(pack.warnings), 'warning')} above)" if pack.warnings else ""
+    print(f"{clean(pack.title)}: OK{noted} — {', '.join(parts)}; seats add up to {seats} of "
+          f"{pack.parliament_size}.")
     return 0
 
 
@@ -294,6 +305,10 @@ def cmd_diff(args) -> int:
 
 def cmd_tui(args) -> int:
     """`explorer` with no command: the terminal app (refuses to start on a broken pack)."""
+    if not getattr(args, "content", None):
+        from explorer.cli.packs import ask_for_pack
+
+        ask_for_pack()  # several bundled packs and no choice yet: ask which one (and remember)
     try:
         atlas = load_atlas(args)
         on = date_arg(args, atlas)

@@ -48,9 +48,14 @@ def date_arg(args: argparse.Namespace, atlas, name: str = "date") -> date:
     if not text:
         return atlas.pack.default_date
     try:
-        return parse_day(text)
+        day = parse_day(text)
     except ValueError as exc:
         raise CliError(f"--{name}: {exc}") from None
+    pack = atlas.pack
+    if (pack.start_date and day < pack.start_date) or (pack.end_date and day > pack.end_date):
+        raise CliError(f"--{name} {day} is outside the pack's dates "
+                       f"({pack.start_date} to {pack.end_date})")
+    return day
 
 
 def parse_date_text(text: str, what: str) -> date:
@@ -80,9 +85,14 @@ def print_json(data) -> int:
 
 
 def console():
+    """A rich console for the commands; a reader that goes away (`| head`) ends us with 0."""
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=False)
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:  # rich's own exits with status 1
+            raise BrokenPipeError
+
+    return _Console(highlight=False, soft_wrap=False)
 
 
 def citation_text(source: str, sources_dir=None) -> str:

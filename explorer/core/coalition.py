@@ -15,6 +15,7 @@ from explorer.core.graph import Atlas
 from explorer.core.model import Threshold
 from explorer.core.seats import Picture, Unit, default_picture, merge, split
 from explorer.core.tensions import Cover, Tension, cover_of, find_tensions
+from explorer.core.thresholds import group_tallies, unit_group_weights
 
 MAX_COMPLETION_SIZE = 4
 
@@ -39,16 +40,17 @@ class Verdict:
     threshold: Threshold
     low: int
     high: int
+    groups: tuple = ()  # (ThresholdGroup, low, high) of a composite threshold
 
     @property
     def reached(self) -> bool:
-        return self.low >= self.threshold.seats
+        return self.low >= self.threshold.seats and all(lo >= g.seats for g, lo, _ in self.groups)
 
     @property
     def status(self) -> str:
         if self.reached:
             return "reached"
-        if self.high >= self.threshold.seats:
+        if self.high >= self.threshold.seats and all(hi >= g.seats for g, _, hi in self.groups):
             return "top_of_range"
         return "not_reached"
 
@@ -61,13 +63,20 @@ class Verdict:
         return max(0, self.low - self.threshold.seats)
 
     @property
+    def groups_short(self) -> list[tuple[str, int]]:
+        """(group name, seats short) of every group whose own line is not reached."""
+        return [(g.name, g.seats - lo) for g, lo, _ in self.groups if lo < g.seats]
+
+    @property
     def text(self) -> str:
-        t = self.threshold
+        label = self.threshold.label
         if self.reached:
-            return f"{t.name} ({t.seats}): reached, {self.over_by} over"
+            return f"{label}: reached, {self.over_by} over"
         if self.status == "top_of_range":
-            return f"{t.name} ({t.seats}): reached only at the top of the range"
-        return f"{t.name} ({t.seats}): {self.short_by} short"
+            return f"{label}: reached only at the top of the range"
+        parts = [f"{self.short_by} short"] if self.short_by else []
+        parts += [f"{n}: {k} short" for n, k in self.groups_short]
+        return f"{label}: {'; '.join(parts)}"
 
 
 @dataclass(frozen=True)
@@ -111,7 +120,9 @@ class Evaluation:
             "thresholds": [
                 {"name": v.threshold.name, "id": v.threshold.id, "seats": v.threshold.seats,
                  "reached": v.reached, "status": v.status, "short_by": v.short_by,
-                 "over_by": v.over_by}
+                 "over_by": v.over_by, "government": v.threshold.government,
+                 "groups": [{"name": g.name, "seats": g.seats, "low": lo, "high": hi,
+                             "reached": lo >= g.seats} for g, lo, hi in v.groups]}
                 for v in self.verdicts
             ],
             "tensions": [t.as_json() for t in self.tensions],
@@ -162,7 +173,8 @@ def evaluate(atlas: Atlas, picture: Picture, coalition: Coalition,
     for m in members:
         lo, hi, pr = seat_range(atlas, picture, m)
         low, high, seats = low + lo, high + hi, seats + pr
-    verdicts = [Verdict(t, low, high) for t in atlas.pack.thresholds]
+    verdicts = [Verdict(t, low, high, group_tallies(atlas.pack, picture, members, t)
+                        if t.groups else ()) for t in atlas.pack.thresholds]
     groups = {c: [c] for m in members for c in cover.constituents(m)}
     tensions = find_tensions(cover, groups, coalition.pm)
     result = Evaluation(coalition, members, {m: name_of(atlas, picture, m) for m in members},
@@ -191,12 +203,20 @@ def complete(atlas: Atlas, picture: Picture, cover: Cover, ev: Evaluation,
         if verdict.reached:
             continue
         need = verdict.threshold.seats - ev.low
+        group_need = [g.seats - lo for g, lo, _ in verdict.groups]
+        shares = {}
+        if verdict.groups:
+            sub = Picture(picture.on, tuple(outside), picture.extra)
+            weights = unit_group_weights(atlas.pack, sub, verdict.threshold)
+            shares = {u.id: tuple(w[i] for w in weights) for i, u in enumerate(outside)}
         found: list[Completion] = []
         minimal: list[frozenset[str]] = []
         for size in range(1, min(MAX_COMPLETION_SIZE, len(outside)) + 1):
             for combo in itertools.combinations(outside, size):
                 gain = sum(u.low for u in combo)
-                if gain < need:
+                if gain < need or any(
+                        sum(shares[u.id][k] for u in combo) < short
+                        for k, short in enumerate(group_need) if short > 0):
                     continue
                 ids = frozenset(u.id for u in combo)
                 if any(m <= ids for m in minimal):
@@ -207,7 +227,8 @@ def complete(atlas: Atlas, picture: Picture, cover: Cover, ev: Evaluation,
                     for p in itertools.combinations(["__coalition__", *ids], 2))
                 found.append(Completion(
                     verdict.threshold.id, tuple(u.id for u in combo),
-                    tuple(u.name for u in combo), ev.low + gain, gain - need, feasible))
+                    tuple(u.name for u in combo), ev.low + gain, max(0, gain - need),
+                    feasible))
             if len(found) >= 60:
                 break
         found.sort(key=lambda c: (not c.feasible, len(c.add), c.wasted))

@@ -38,6 +38,9 @@ def load_challenges(root: Path, pack: Pack, problems: list[Problem],
         start, pm = t.strings("start_coalition"), t.ident("pm", required=False)
         must_travel, hints = t.boolean("must_travel", False), t.strings("hints")
         history, sources = t.text("history", required=False) or "", t.sources(required=True)
+        if "goal" not in t.data:
+            t.problem(f"{what} has no [challenge.goal]",
+                      hint="say what wins: the threshold to reach, who to include or exclude")
         raw_goal = t.data.get("goal", {})
         goal_line = file.child_line(line, "goal") if "goal" in t.data else line
         g = Table(file, raw_goal, goal_line, f"the goal of {what}", problems)
@@ -46,7 +49,7 @@ def load_challenges(root: Path, pack: Pack, problems: list[Problem],
             g.check_keys({"threshold", "feasible", "include", "exclude", "deal", "demands_of",
                           "demands_met"})
             goal = Goal(
-                threshold=g.ident("threshold", required=False) or "majority",
+                threshold=g.ident("threshold", required=False),
                 feasible=g.boolean("feasible", True),
                 include=g.strings("include"),
                 exclude=g.strings("exclude"),
@@ -114,6 +117,8 @@ def load_lessons(root: Path, pack: Pack, problems: list[Problem],
         if None in (lid, title):
             continue
         if lid in pack.lessons:
-            t.problem(f"duplicate lesson id {lid!r}", "id")
+            first = pack.lessons[lid].origin
+            t.problem(f"duplicate lesson id {lid!r}", "id",
+                      f"first defined in {first.path.name}:{first.line}")
             continue
         pack.lessons[lid] = Lesson(lid, title, summary, tuple(steps), Origin(path, t.line))

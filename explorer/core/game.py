@@ -66,12 +66,32 @@ def _indices(weights: tuple[int, ...], quota: int, conflicts: tuple[tuple[int, i
     return power_indices(weights, quota, conflicts)
 
 
-def power(atlas: Atlas, picture: Picture, threshold: str = "majority", pm: str | None = None,
+def _groups(atlas: Atlas, picture: Picture, th, weights):
+    """The group conditions of a composite threshold, as (weights per unit, quota)."""
+    from explorer.core.thresholds import unit_group_weights
+
+    rows = unit_group_weights(atlas.pack, picture, th)
+    # a unit blocked in the feasible game weighs nothing inside its group either
+    rows = [tuple(0 if weights[i] == 0 else w for i, w in enumerate(row)) for row in rows]
+    return [(row, g.seats) for row, g in zip(rows, th.groups, strict=True)]
+
+
+def power(atlas: Atlas, picture: Picture, threshold: str | None = None, pm: str | None = None,
           feasible: bool = False):
-    """Exact Banzhaf and Shapley–Shubik indices of the units on the table."""
+    """Exact Banzhaf and Shapley–Shubik indices of the units on the table (threshold None:
+    the pack's government threshold)."""
     th = atlas.pack.threshold(threshold)
     if th is None:
         raise unknown_threshold(atlas.pack, threshold)
+    if th.groups:
+        from explorer.core.composite import composite_power
+
+        if feasible:
+            weights, conflicts = _feasible_game(atlas, picture, pm)
+        else:
+            weights, conflicts = tuple(u.primary for u in picture.units), ()
+        return composite_power(weights, th.seats, _groups(atlas, picture, th, weights),
+                               conflicts)
     if not feasible:
         return _indices(tuple(u.primary for u in picture.units), th.seats, ())
     from dataclasses import replace
@@ -80,7 +100,7 @@ def power(atlas: Atlas, picture: Picture, threshold: str = "majority", pm: str |
     return replace(_indices(weights, th.seats, conflicts), feasible_only=True)
 
 
-def minimal_winning(atlas: Atlas, picture: Picture, threshold: str = "majority",
+def minimal_winning(atlas: Atlas, picture: Picture, threshold: str | None = None,
                     pm: str | None = None, feasible: bool = False) -> list[list[Unit]]:
     """Minimal winning coalitions of the units on the table (every member needed)."""
     from explorer.core.power import minimal_winning as mwc
@@ -93,6 +113,12 @@ def minimal_winning(atlas: Atlas, picture: Picture, threshold: str = "majority",
     else:
         weights, conflicts = tuple(u.primary for u in picture.units), ()
     units = picture.units
+    if th.groups:
+        from explorer.core.composite import composite_minimal
+
+        found = composite_minimal(weights, th.seats, _groups(atlas, picture, th, weights),
+                                  conflicts)
+        return [[units[i] for i in sorted(c)] for c in found]
     found = mwc(list(weights), th.seats, conflicts)
     return [[units[i] for i in sorted(c)] for c in found]
 
@@ -113,7 +139,7 @@ class PowerRow:
     shapley_shubik_feasible: Fraction | None = None
 
 
-def power_rows(atlas: Atlas, picture: Picture, threshold: str = "majority",
+def power_rows(atlas: Atlas, picture: Picture, threshold: str | None = None,
                pm: str | None = None, feasible: bool = True) -> list[PowerRow]:
     """Banzhaf and Shapley–Shubik indices of the units on the table (and of the feasible game)."""
     result = power(atlas, picture, threshold)
@@ -131,5 +157,5 @@ def power_rows(atlas: Atlas, picture: Picture, threshold: str = "majority",
 
 
 def main_threshold(atlas: Atlas) -> str:
-    ids = [t.id for t in atlas.pack.thresholds]
-    return "majority" if "majority" in ids else ids[0]
+    """The id of the pack's government threshold (the one marked `government = true`)."""
+    return atlas.pack.government_threshold.id

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from explorer.core.model import Lesson, LessonStep, Pack
 from explorer.core.storage import data_dir
-from explorer.core.text import percent, plural, range_text
+from explorer.core.text import SeatRange, percent, plural, range_text
 
 if TYPE_CHECKING:
     from explorer.core.coalition import Evaluation
@@ -166,7 +166,7 @@ class StepNumbers:
         ev = self.evaluation
         if ev is not None and ev.members:
             names = " + ".join(ev.names[m] for m in ev.members)
-            out.append(f"{names}: {self.seats} seats of {ev.total}.")
+            out.append(f"{names}: {SeatRange(ev.low, ev.high).seats()} of {ev.total}.")
             for v in ev.verdicts:
                 out.append(f"{v.threshold.name}: {verdict_phrase(v)}.")
             hard = [t for t in ev.tensions if t.hard]
@@ -181,7 +181,8 @@ class StepNumbers:
         largest = self.largest()
         alone = ev is not None and list(ev.members) == [getattr(largest, "id", None)]
         if largest is not None and not alone:
-            head = f"Largest on the table: {largest.name}, {largest.seats} seats"
+            size = SeatRange(largest.seats, largest.seats).seats()
+            head = f"Largest on the table: {largest.name}, {size}"
             if largest.seats >= self.quota:
                 out.append(f"{head}, a majority of {self.quota} on its own.")
             else:

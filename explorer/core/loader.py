@@ -7,6 +7,7 @@ import os
 from datetime import date
 from pathlib import Path
 
+from explorer.core import thresholds as threshold_tables
 from explorer.core.fields import (
     ID_PATTERN,
     Table,
@@ -28,6 +29,7 @@ from explorer.core.problems import PackError, Problem
 from explorer.core.storage import resolve_pack_dir
 from explorer.core.tomlfile import TomlFile, read_toml
 from explorer.core.validate import Context, validate
+from explorer.core.validate_files import check_layout, check_more
 from explorer.core.vocabulary import ACTOR_KINDS, RELATION_TYPES, STATUSES
 
 ACTOR_KEYS = {
@@ -184,9 +186,11 @@ def _load_relation(file: TomlFile, raw: object, index: int, line: int, problems)
     source, target = t.ident("from"), t.ident("to")
     rtype = t.text("type")
     if rtype is not None and rtype not in RELATION_TYPES:
-        close = difflib.get_close_matches(rtype, list(RELATION_TYPES), n=1)
+        from explorer.core.suggest import suggest
+
+        close = suggest(rtype, RELATION_TYPES)
         t.problem(f"unknown relation type {rtype!r}", "type",
-                  f"did you mean {close[0]!r}?" if close else "run `explorer types`")
+                  f"did you mean {close!r}?" if close else "run `explorer types`")
         rtype = None
     description = t.text("description")
     sources = t.sources()
@@ -281,7 +285,8 @@ def _load_pack(content: str | os.PathLike | None, check: bool) -> Pack:
     if parsed is None:
         raise PackError(problems)
     ctx = Context(files={pack_file: parsed})
-    pack = _load_pack_meta(parsed, root, problems)
+    groups: dict = {}
+    pack = _load_pack_meta(parsed, root, problems, groups)
     files, ctx.actors_complete = _files(root / "actors", problems, ctx)
     for file in files:
         ctx.broken.update(_stray_ids(file, "actor"))
@@ -319,18 +324,23 @@ def _load_pack(content: str | os.PathLike | None, check: bool) -> Pack:
 
         pack.negotiation = load_negotiation(root, pack, problems, ctx.files)
     if not pack.actors:
-        if not problems:
+        if not any(not p.warning for p in problems):
             problems.append(Problem(root, 1, "the pack has no actors",
                                     "add [[actor]] tables in actors/*.toml"))
         raise PackError(problems)  # every reference would be unknown: nothing more to check
+    threshold_tables.finish(pack, parsed, groups, problems)
     if check:
         problems.extend(validate(pack, ctx))
-    if problems:
+        problems.extend(check_more(pack, ctx))
+        problems.extend(check_layout(root))
+    if any(not p.warning for p in problems):
         raise PackError(problems)
+    pack.warnings = tuple(problems)
     return pack
 
 
-def _load_pack_meta(file: TomlFile, root: Path, problems: list[Problem]) -> Pack:
+def _load_pack_meta(file: TomlFile, root: Path, problems: list[Problem],
+                    pack_groups: dict) -> Pack:
     meta = file.data.get("pack")
     fields_outside = {k for k in file.data if k in PACK_KEYS} if meta is None else set()
     unknown_tables(file, ("pack", "threshold"), problems, ignore=fields_outside)
@@ -340,7 +350,8 @@ def _load_pack_meta(file: TomlFile, root: Path, problems: list[Problem]) -> Pack
         hint = ("put a [pack] line above the pack's fields" if fields_outside
                 else "start the file with [pack] and the pack's id, title, parliament_size, ...")
         t.problem("pack.toml has no [pack] table", hint=hint)
-    thresholds = _thresholds(file, problems)
+    thresholds, groups = threshold_tables.parse(file, problems)
+    pack_groups.update(groups)
     if meta is None or not t.valid:  # its fields cannot be checked: do not list them all
         return _pack(root, thresholds)
     t.check_keys(PACK_KEYS)
@@ -358,7 +369,8 @@ def _load_pack_meta(file: TomlFile, root: Path, problems: list[Problem]) -> Pack
             problems.append(Problem(file.path, file_line, f"threshold {th.seats} is more than "
                                     f"the {size} seats of the parliament"))
     if not thresholds:
-        t.problem("the pack defines no [[threshold]]", hint="add the majority line, e.g. 163")
+        t.problem("the pack defines no [[threshold]]",
+                  hint="add the line a government needs, e.g. the absolute majority")
     return _pack(root, thresholds, id=t.ident("id") or "pack",
                  title=t.text("title") or "Untitled pack",
                  description=t.text("description", required=False, default="") or "",
@@ -366,22 +378,6 @@ def _load_pack_meta(file: TomlFile, root: Path, problems: list[Problem]) -> Pack
                  start_date=start, end_date=end,
                  start_place=t.ident("start_place", required=False),
                  sources=t.sources(required=False))
-
-
-def _thresholds(file: TomlFile, problems: list[Problem]) -> dict[str, tuple[int, Threshold]]:
-    out: dict[str, tuple[int, Threshold]] = {}
-    for i, (raw, line) in enumerate(tables(file, "threshold", problems, only=False)):
-        th = Table(file, raw, line, f"threshold #{i + 1}", problems)
-        if not th.valid:
-            continue
-        th.check_keys({"id", "name", "seats", "purpose", "source"})
-        tid, name, seats = th.ident("id"), th.text("name"), th.integer("seats", minimum=1)
-        purpose, source = th.text("purpose", required=False, default=""), th.source()
-        if tid in out:
-            th.problem(f"duplicate threshold id {tid!r}", "id")
-        elif None not in (tid, name, seats, source):
-            out[tid] = (line, Threshold(tid, name, seats, purpose or "", source))
-    return out
 
 
 def _pack(root: Path, thresholds: dict[str, tuple[int, Threshold]], **fields) -> Pack:

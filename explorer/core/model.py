@@ -38,12 +38,32 @@ class SeatClaim:
 
 
 @dataclass(frozen=True)
+class ThresholdGroup:
+    """One condition of a composite threshold: `seats` of the seats held by `members`."""
+
+    name: str
+    members: tuple[str, ...]  # seat holders (lists, parties); their factions count with them
+    seats: int  # needed inside the group (by default a majority of the group's seats)
+    total: int  # the seats the group holds
+
+
+@dataclass(frozen=True)
 class Threshold:
     id: str
     name: str
     seats: int
     purpose: str
     source: str
+    government: bool = False  # the threshold a government needs (exactly one per pack)
+    groups: tuple[ThresholdGroup, ...] = ()  # and, besides `seats`, a majority in each group
+
+    @property
+    def label(self) -> str:
+        """How the line is named everywhere: its name and seats, and its group conditions."""
+        if not self.groups:
+            return f"{self.name} ({self.seats})"
+        parts = ", ".join(f"{g.seats} of {g.total} in {g.name}" for g in self.groups)
+        return f"{self.name} ({self.seats}; {parts})"
 
 
 @dataclass
@@ -129,7 +149,7 @@ class Event:
 
 @dataclass
 class Goal:
-    threshold: str = "majority"
+    threshold: str | None = None  # None: the pack's government threshold
     feasible: bool = True
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
@@ -195,6 +215,7 @@ class Pack:
     end_date: date | None = None
     start_place: str | None = None
     sources: tuple[str, ...] = ()
+    warnings: tuple = ()  # Problems that do not stop the pack loading (see `explorer check`)
     negotiation: Negotiation | None = None  # posts, demands, red lines (deal_model.py)
 
     # -- seats ---------------------------------------------------------------
@@ -235,5 +256,17 @@ class Pack:
             self.__dict__["_children"] = index
         return list(index[1].get(actor_id, ()))
 
-    def threshold(self, threshold_id: str) -> Threshold | None:
+    def threshold(self, threshold_id: str | None) -> Threshold | None:
+        """The threshold of that id; None as the id means the government threshold."""
+        if threshold_id is None:
+            return self.government_threshold
         return next((t for t in self.thresholds if t.id == threshold_id), None)
+
+    @property
+    def government_threshold(self) -> Threshold | None:
+        """The threshold a government needs: the one marked `government = true` (a checked pack
+        has exactly one; with a single threshold, that one)."""
+        marked = [t for t in self.thresholds if t.government]
+        if marked:
+            return marked[0]
+        return self.thresholds[0] if self.thresholds else None

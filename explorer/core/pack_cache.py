@@ -6,8 +6,9 @@ data folder (`cache/pack-<hash of the pack folder>.pickle`) and is used only whi
 fingerprint still matches:
 
 - the format version, the Python version and the Kingmaker version;
-- size and modification time (ns) of every file in the pack folder, so an edited, added or
-  removed content file means a full load;
+- size, modification time (ns) and a CRC-32 of the bytes of every file in the pack folder, so
+  an edited, added or removed content file means a full load, even an edit that keeps the size
+  and the modification time;
 - size and modification time of the modules of `explorer.core` that build a pack, so a changed
   loader never serves a pack it would now build differently.
 
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import stat
 import sys
 import zlib
 from pathlib import Path
@@ -32,7 +34,8 @@ from pathlib import Path
 from explorer.core.model import Pack
 from explorer.core.storage import data_dir, resolve_pack_dir, write_atomic
 
-FORMAT = 1
+FORMAT = 2
+MAX_HASHED = 5_000_000  # larger files are refused by the loader anyway: not read to hash them
 OFF_VAR = "EXPLORER_NO_CACHE"
 CORE = Path(__file__).resolve().parent
 
@@ -43,8 +46,10 @@ def cache_file(root: Path) -> Path:
     return data_dir() / "cache" / f"pack-{digest:08x}.pickle"
 
 
-def _stats(folder: Path, recursive: bool) -> list[tuple[str, int, int]]:
-    """(relative path, size, mtime in ns) of every file; linked folders followed once each."""
+def _stats(folder: Path, recursive: bool, contents: bool = False) -> list[tuple]:
+    """(relative path, size, mtime in ns) of every file; linked folders followed once each.
+    With contents, a CRC-32 of each regular file's bytes as well: an edit that keeps the size
+    and the modification time (a restored backup, a coarse clock) still means a new load."""
     out = []
     seen: set[str] = set()
     for top, dirs, files in os.walk(folder, followlinks=True):
@@ -57,7 +62,11 @@ def _stats(folder: Path, recursive: bool) -> list[tuple[str, int, int]]:
         for name in sorted(files):
             path = Path(top, name)
             st = path.stat()
-            out.append((path.relative_to(folder).as_posix(), st.st_size, st.st_mtime_ns))
+            row = (path.relative_to(folder).as_posix(), st.st_size, st.st_mtime_ns)
+            if contents and stat.S_ISREG(st.st_mode) and st.st_size <= MAX_HASHED:
+                with open(path, "rb") as handle:
+                    row += (zlib.crc32(handle.read()),)
+            out.append(row)
         if not recursive:
             break
     return out
@@ -68,7 +77,8 @@ def fingerprint(root: Path) -> tuple:
     from explorer import __version__
 
     return (FORMAT, sys.version_info[:2], __version__, str(root.resolve()),
-            tuple(_stats(root, recursive=True)), tuple(_stats(CORE, recursive=False)))
+            tuple(_stats(root, recursive=True, contents=True)),
+            tuple(_stats(CORE, recursive=False)))
 
 
 def _read(path: Path, key: tuple) -> Pack | None:

@@ -14,9 +14,11 @@ class Problem:
     line: int
     message: str
     hint: str | None = None
+    warning: bool = False  # reported by `explorer check`, but the pack still loads
 
     def __str__(self) -> str:
-        text = f"{self.path}:{self.line}: {self.message}"
+        label = "warning: " if self.warning else ""
+        text = f"{self.path}:{self.line}: {label}{self.message}"
         if self.hint:
             text += f" (hint: {self.hint})"
         return text
@@ -31,9 +33,9 @@ class PackError(Exception):
 
     def report(self, limit: int = REPORT_LIMIT) -> str:
         """Every problem a line (the first `limit` of a flood), then a count."""
-        count = len(self.problems)
+        count = sum(1 for p in self.problems if not p.warning)
         noun = "problem" if count == 1 else "problems"
         lines = [str(p) for p in self.problems[:limit]]
-        if count > limit:
-            lines.append(f"... and {count - limit:,} more; fix these first.")
+        if len(self.problems) > limit:
+            lines.append(f"... and {len(self.problems) - limit:,} more; fix these first.")
         return "\n".join(lines) + f"\n{count:,} {noun} found."

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from explorer.core.game import main_threshold, power_rows
 from explorer.core.sources import is_seed
-from explorer.core.text import percent, range_text
+from explorer.core.text import SeatRange, percent, range_text
 from explorer.core.vocabulary import status_label
 
 if TYPE_CHECKING:
@@ -150,7 +150,8 @@ def coalition_report(atlas: Atlas, picture: Picture, members: list[str], pm: str
             flag = "" if c.feasible else " (not feasible: a hard refusal)"
             spare = f"{c.wasted} more than needed" if c.wasted else "exactly enough"
             lines.append(f"- {md_escape(th_names.get(c.threshold, c.threshold))}: add "
-                         f"{md_escape(' + '.join(c.names))} → {c.seats} seats, "
+                         f"{md_escape(' + '.join(c.names))} → "
+                         f"{SeatRange(c.seats, c.seats).seats()}, "
                          f"{spare}{flag}")
     else:
         lines.append("Nothing to add: every threshold is reached, or no outside set of up to "

@@ -24,7 +24,10 @@ def data_dir() -> Path:
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write `data` to `path` so that the file is always either the old or the new content."""
+    from explorer.core.safe_files import clean_stale_temps
+
     path.parent.mkdir(parents=True, exist_ok=True)
+    clean_stale_temps(path.parent)  # what an earlier write killed mid-way left behind
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -54,19 +57,22 @@ ENV_VAR = "EXPLORER_CONTENT"
 
 
 def bundled_pack_dir() -> Path:
-    """The bundled Iraq 2010 pack, in a checkout or in an installed package."""
-    here = Path(__file__).resolve().parent.parent  # the explorer package
-    for candidate in (here.parent / "content" / "iraq-2010", here / "content" / "iraq-2010"):
-        if (candidate / "pack.toml").is_file():
-            return candidate
-    return here / "content" / "iraq-2010"
+    """The pack opened when nothing names one (see core/bundled.py: the user's choice among the
+    bundled packs, else the Iraq 2010 pack)."""
+    from explorer.core.bundled import default_dir
+
+    return default_dir()
 
 
 def resolve_pack_dir(content: str | os.PathLike | None = None) -> Path:
-    """--content, else $EXPLORER_CONTENT, else the bundled pack."""
-    if content:
-        return Path(content)
-    env = os.environ.get(ENV_VAR)
-    if env:
-        return Path(env)
+    """--content (a folder, or a bundled pack's id), else $EXPLORER_CONTENT, else the bundled
+    pack the user chose (or the default one)."""
+    for given in (content, os.environ.get(ENV_VAR)):
+        if given:
+            path = Path(given)
+            if not path.exists() and isinstance(given, str):
+                from explorer.core.bundled import bundled_path
+
+                return bundled_path(given) or path
+            return path
     return bundled_pack_dir()

@@ -17,6 +17,7 @@ except ImportError:  # pragma: no cover - the stdlib parser is the fallback
 from pathlib import Path
 
 from explorer.core.problems import Problem
+from explorer.core.safe_text import control_lines, might_hold_controls, scrub
 
 MAX_FILE_BYTES = 5_000_000
 
@@ -205,7 +206,21 @@ def read_toml(path: Path, problems: list[Problem]) -> TomlFile | None:
     except tomllib.TOMLDecodeError as exc:
         problems.append(_syntax_problem(path, str(exc), text))
         return None
+    if might_hold_controls(text, raw):
+        data = _without_controls(path, data, text, problems)
     return TomlFile(path, data, text)
+
+
+def _without_controls(path: Path, data: dict, text: str, problems: list[Problem]) -> dict:
+    """data with terminal control characters stripped, each line writing one reported."""
+    data, removed = scrub(data)
+    if removed:
+        for line, code in control_lines(text) or [(1, "")]:
+            problems.append(Problem(
+                path, line, f"a string holds the terminal control character {code or ''}"
+                .rstrip(), "write plain text: a terminal would act on it, changing colours, "
+                "ringing a bell or moving the cursor"))
+    return data
 
 
 # the parser's wording, and plainer English with a hint for the mistakes people make

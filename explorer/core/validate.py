@@ -265,7 +265,8 @@ class _Validator:
             for key, refs in (("include", ch.goal.include), ("exclude", ch.goal.exclude)):
                 for ref in refs:
                     self.unknown(ref, o, what, key, "goal", as_list=True)
-            if ch.goal.threshold not in thresholds and thresholds:
+            if ch.goal.threshold is not None and ch.goal.threshold not in thresholds \
+                    and thresholds:
                 self.add(o, f"{what}: unknown threshold {ch.goal.threshold!r}",
                          f"known: {', '.join(sorted(thresholds))}", "threshold", child="goal")
             if not self._in_range(ch.date):

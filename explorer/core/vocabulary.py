@@ -23,7 +23,7 @@ SEAT_KINDS = frozenset({"list", "faction", "party"})
 KIND_LABELS = {
     "person": "People",
     "list": "Electoral lists",
-    "bloc": "Post-election blocs",
+    "bloc": "Blocs",
     "faction": "Factions",
     "party": "Parties",
     "militia": "Militias and armed groups",

@@ -34,13 +34,14 @@ MAX_MATCHES = 1000
 HEADING, BLANK, ACTOR = "h", "b", "a"
 Row = tuple  # (HEADING, title, count, right) | (BLANK,) | (ACTOR, actor_id, prefix, note)
 
-GROUP_ORDER = ("list", "bloc", "person", "party", "faction", "militia", "state",
-               "institution", "group", "place")
+GROUP_ORDER = ("list", "party", "bloc", "person", "faction", "militia", "state",
+               "institution", "group", "place")  # seat holders first: lists or parties
 
 
-def grouped_rows(pack: Pack) -> list[Row]:
-    """Every actor, grouped by kind; anything with a `part_of` nested under its parent."""
-    actors = pack.actors
+def grouped_rows(pack: Pack, on: date | None = None) -> list[Row]:
+    """Every actor that exists on the date (all of them for None), grouped by kind; anything
+    with a `part_of` nested under its parent. The rule is `explorer actors --date`'s."""
+    actors = {aid: a for aid, a in pack.actors.items() if a.exists_on(on)}
     children: dict[str, list[str]] = {}
     for actor in actors.values():
         if actor.part_of and actor.part_of in actors and actor.part_of != actor.id:
@@ -72,11 +73,11 @@ def grouped_rows(pack: Pack) -> list[Row]:
     kinds = [k for k in GROUP_ORDER if k in groups] + sorted(set(groups) - set(GROUP_ORDER))
     for kind in kinds:
         ids = groups[kind]
-        ids.sort(key=seats_key if kind in ("list", "bloc") else
+        ids.sort(key=seats_key if kind in ("list", "party", "bloc") else
                  (lambda aid: actors[aid].name.casefold()))
         if rows:
             rows.append((BLANK,))
-        label = "seats" if kind in ("list", "bloc") else ""
+        label = "seats" if kind in ("list", "party", "bloc") else ""
         rows.append((HEADING, kind_heading(kind).upper(), str(len(ids)), label))
         for aid in ids:
             walk(aid, "", "")
@@ -148,7 +149,7 @@ class ActorList(ScrollView, can_focus=True):
         self._search = search
         self.on = on
         self.query_text = ""
-        self.all_rows = grouped_rows(pack)
+        self.all_rows = grouped_rows(pack, on)
         self.rows: list[Row] = self.all_rows
         self._cache: LRUCache[tuple, Strip] = LRUCache(1024)
         self._styles: dict[str, Style] = {}
@@ -178,7 +179,7 @@ class ActorList(ScrollView, can_focus=True):
         if not self.query_text:
             current = self.current
             self._set_rows(self.all_rows, keep=current)
-            return len(self.pack.actors)
+            return sum(1 for row in self.all_rows if row[0] == ACTOR)
         matches = self._search().rank(self.query_text, limit=MAX_MATCHES)
         count = f"{len(matches)}" if len(matches) < MAX_MATCHES else f"first {MAX_MATCHES}"
         rows: list[Row] = [(HEADING, "MATCHES", count, "kind")]
@@ -192,9 +193,17 @@ class ActorList(ScrollView, can_focus=True):
         return len(matches)
 
     def set_date(self, on: date | None) -> None:
+        """Stand on another date: the grouped list shows what exists then (matches of a
+        filter stay, those absent on the date dimmed)."""
+        if on == self.on:
+            return
         self.on = on
-        self._cache.clear()
-        self.refresh()
+        self.all_rows = grouped_rows(self.pack, on)
+        if self.query_text:
+            self._cache.clear()
+            self.refresh()
+        else:
+            self._set_rows(self.all_rows, keep=self.current)
 
     @property
     def current(self) -> str | None:

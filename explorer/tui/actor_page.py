@@ -144,8 +144,11 @@ class ActorPage(OptionList):
         grid.add_column()
         grid.add_row(Text(str(pack.parliament_size), style="bold"), Text("seats in parliament"))
         for t in pack.thresholds:
+            groups = "".join(f"; and {g.seats} of the {g.total} seats of {g.name}"
+                             for g in t.groups)
+            role = " (the line a government needs)" if t.government else ""
             grid.add_row(Text(str(t.seats), style="bold"),
-                         Text.assemble((t.name, "bold"), " — ", t.purpose))
+                         Text.assemble((t.name, "bold"), role, groups, " — ", t.purpose))
         options.append(Option(_block(_heading("The numbers", c), grid), disabled=True))
         event = current_event(pack, self.on) if self.on else None
         now = Text.assemble(("Standing on ", ""), (day(self.on), "bold"))

@@ -20,7 +20,7 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
 
-from explorer.core.text import range_text
+from explorer.core.text import SeatRange
 from explorer.tui.app_session import SessionMixin
 from explorer.tui.commands import ActionCommands, ActorCommands
 from explorer.tui.stylesheet import ReusingStylesheet
@@ -237,10 +237,11 @@ class KingmakerApp(SessionMixin, TableApp):
             self.notify(str(exc), severity="error", markup=False)
             return
         ev = self.state.evaluate(completions=False)
-        seats = range_text(ev.low, ev.high)
-        verdict = ev.verdicts[0].text if ev.verdicts else ""
+        government = self.atlas.pack.government_threshold
+        verdict = next((v.text for v in ev.verdicts if v.threshold == government), "")
         text = message() if callable(message) else message
-        self.notify(f"{text}. Coalition: {seats} seats. {verdict}", markup=False)
+        self.notify(f"{text}. Coalition: {SeatRange(ev.low, ev.high).seats()}. {verdict}",
+                    markup=False)
 
     def _unit_name(self, item: str) -> str:
         from explorer.core.coalition import name_of

@@ -31,18 +31,16 @@ from explorer.tui.statusbar import StatusBar, TitleBar
 from explorer.tui.table_state import ShowsTheTable
 from explorer.tui.themes import palette
 
-POWER_THRESHOLD = "majority"
-
 
 class CoalitionScreen(ShowsTheTable, Screen):  # styled in app.tcss
-    """Assemble a government against the 163-seat majority and the 217-seat two-thirds line."""
+    """Assemble a government against the pack's thresholds (the government line first)."""
 
     HELP_TITLE = "Coalition builder"
-    HELP = (
+    HELP_TEXT = (
         "Every unit on the table is an electoral list (or a bloc, or a faction you split out) "
         "with its seats; disputed figures are ranges such as 39–40. Space or Enter puts the "
         "highlighted unit in or out of the coalition. The seat bar shows the coalition's seats "
-        "in colour against the 163 (absolute majority) and 217 (two-thirds) lines; hatched seats "
+        "in colour against {lines}; hatched seats "
         "count only at the top of a disputed range. Tensions are the hostile relations inside "
         "the coalition, with their sources: a hard refusal makes the coalition infeasible. "
         "n nominates the prime-minister candidate; lists that refuse to serve under that person "
@@ -56,6 +54,22 @@ class CoalitionScreen(ShowsTheTable, Screen):  # styled in app.tcss
         "instead of the bar (in windows at least 36 lines tall); T shows each unit's power at "
         "every event date."
     )
+
+    @property
+    def HELP(self) -> str:  # noqa: N802 - the name the help screen reads
+        """The help text with this pack's lines in it ('the 76 (Absolute majority) line')."""
+        try:
+            thresholds = self.atlas.pack.thresholds
+        except Exception:  # noqa: BLE001 - no pack yet: speak of the lines in general
+            thresholds = ()
+        lines = [f"{t.label}" for t in thresholds]
+        if not lines:
+            text = "the pack's threshold lines"
+        elif len(lines) == 1:
+            text = f"the {lines[0]} line"
+        else:
+            text = f"the {', '.join(lines[:-1])} and {lines[-1]} lines"
+        return self.HELP_TEXT.format(lines=text)
 
     BINDINGS = [
         Binding("space,plus", "toggle", "In/out", key_display="Space", id="toggle-member",
@@ -227,7 +241,7 @@ class CoalitionScreen(ShowsTheTable, Screen):  # styled in app.tcss
         pm = self.state.coalition.pm
         if (picture, pm) != self._power_key:  # the indices depend on the picture and the PM
             pack = self.atlas.pack
-            threshold = pack.threshold(POWER_THRESHOLD) or pack.thresholds[0]
+            threshold = pack.government_threshold
             every = power(self.atlas, picture, threshold.id)
             feasible = power(self.atlas, picture, threshold.id, pm=pm, feasible=True)
             any_feasible = sum(feasible.banzhaf) > 0

@@ -14,6 +14,7 @@ from textual.content import Content
 from textual.markup import escape
 
 from explorer.core.seats import splittable
+from explorer.core.text import SeatRange
 from explorer.tui.fmt import kind_name, seats_short
 
 ACTOR_HITS = 25
@@ -63,12 +64,12 @@ class ActionCommands(Provider):
         out: list[tuple[str, str, Callable[[], object]]] = []
         members = set(state.coalition.members)
         for unit in state.picture.units:
-            seats = unit.seats_text
+            seats = SeatRange(unit.low, unit.high).seats()
             if unit.id in members:
-                out.append((f"Remove {unit.name} from coalition", f"{seats} seats",
+                out.append((f"Remove {unit.name} from coalition", seats,
                             partial(app.toggle_member, unit.id)))
             else:
-                out.append((f"Add {unit.name} to coalition", f"{seats} seats",
+                out.append((f"Add {unit.name} to coalition", seats,
                             partial(app.add_member, unit.id)))
             if splittable(pack, state.picture, unit.id):
                 parts = ", ".join(a.name for a in pack.children(unit.id)

@@ -21,7 +21,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from explorer.core.handouts import UNIT_COLORS
-from explorer.core.text import range_text
+from explorer.core.text import SeatRange, range_text
 
 #: member colours (Tableau 10), readable on dark and light themes (the hand-outs use the same)
 PALETTE = UNIT_COLORS
@@ -266,7 +266,7 @@ def _pointer_row(layout: SeatLayout, model: BarModel) -> _Row:
         right = stop
     else:
         row.put(end, "▲", "bold")
-        label = f"{low} seats"
+        label = SeatRange(low, low).seats()
         right = end
     if row.free(right + 2, len(label), gap=0):
         row.put(right + 2, label, "bold")
@@ -286,7 +286,7 @@ def summary_text(model: BarModel, width: int) -> Text:
 
     def build(long_names: bool, seats_word: bool) -> Text:
         out = Text(no_wrap=True, overflow="ellipsis", end="")
-        out.append(f"{seats} seats" if seats_word else seats, "bold")
+        out.append(SeatRange(model.low, model.high).seats() if seats_word else seats, "bold")
         for line in model.lines:
             out.append("  ·  " if long_names else " · ", "dim")
             style = status_style(line.status, model.tones)

@@ -108,7 +108,7 @@ def test_a_save_of_another_pack_is_refused(bundled_atlas):
 WRITER = textwrap.dedent("""
     import sys
     from explorer.adventure import saves
-    big = {"members": [], "location": None, "history": ["x" * 200] * 20000, "n": 0}
+    big = {"members": [], "location": None, "history": ["x" * 200] * 4000, "n": 0}  # ~0.8 MB
     n = 0
     while True:
         n += 1
