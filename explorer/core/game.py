@@ -1,47 +1,29 @@
 """The weighted voting game of the units on the table: power indices and minimal winning
-coalitions, for all coalitions or for feasible ones only (see unit_game)."""
+coalitions, for all coalitions or for feasible ones only.
+
+The feasible game takes its rules from explorer.core.feasibility (one meaning of feasible): units
+that cannot sit together are conflicting pairs, a unit with a refusal inside it weighs nothing,
+and when the PM candidate has an own unit every winning coalition must hold it. That last rule is
+played as a weighted game too: the own unit gets a bonus weight B (more than all the seats) and the
+quota grows by B, so a coalition reaches the quota exactly when it holds the own unit and the
+seats. The own unit is then a veto player, as it is in a government its candidate leads.
+"""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
+from explorer.core.feasibility import GameConstraints, game_constraints
 from explorer.core.graph import Atlas
 from explorer.core.seats import Picture, Unit
-from explorer.core.tensions import Cover, find_tensions
 
 
 def unit_game(atlas: Atlas, picture: Picture,
               pm: str | None) -> tuple[list[tuple[int, int]], set[int]]:
-    """The feasible game's constraints on the units on the table.
-
-    Returns the pairs of units that cannot sit together (hard refusals between them, and units
-    refusing the PM paired with the PM's own unit) and the units *blocked* outright: the PM's own
-    unit when something inside it refuses the PM (the National Alliance under Maliki while ISCI
-    refuses him) can sit in no feasible coalition.
-    """
-    cover = Cover(atlas, picture)
-    groups = {u.id: cover.constituents(u.id) for u in picture.units}
-    index = {u.id: i for i, u in enumerate(picture.units)}
-    pm_unit = None
-    if pm:
-        for u in picture.units:
-            if pm in cover.circle(u.id):
-                pm_unit = u.id
-    pairs: set[tuple[int, int]] = set()
-    blocked: set[int] = set()
-    for t in find_tensions(cover, groups, pm):
-        if not t.hard:
-            continue
-        other = pm_unit if t.about_pm else t.b
-        if other is None or other not in index:
-            continue
-        if other == t.a:
-            if t.about_pm:
-                blocked.add(index[t.a])
-            continue
-        i, j = sorted((index[t.a], index[other]))
-        pairs.add((i, j))
-    return sorted(pairs), blocked
+    """The pairs of units that cannot sit together and the units blocked outright."""
+    rules = game_constraints(atlas, picture, pm)
+    return list(rules.pairs), set(rules.blocked)
 
 
 def unit_conflicts(atlas: Atlas, picture: Picture, pm: str | None) -> list[tuple[int, int]]:
@@ -49,11 +31,20 @@ def unit_conflicts(atlas: Atlas, picture: Picture, pm: str | None) -> list[tuple
     return unit_game(atlas, picture, pm)[0]
 
 
-def _feasible_game(atlas: Atlas, picture: Picture, pm: str | None):
-    """Weights and conflicts of the feasible game: blocked units weigh nothing in it."""
-    conflicts, blocked = unit_game(atlas, picture, pm)
-    weights = tuple(0 if i in blocked else u.primary for i, u in enumerate(picture.units))
-    return weights, tuple(conflicts)
+def feasible_weights(picture: Picture, rules: GameConstraints,
+                     quota: int) -> tuple[tuple[int, ...], int] | None:
+    """Weights and quota of the feasible game; None when no coalition can be feasible."""
+    weights = [0 if i in rules.blocked else u.primary for i, u in enumerate(picture.units)]
+    if rules.pm_home is None:
+        return tuple(weights), quota
+    home = [i for i in rules.required if i not in rules.blocked]
+    if not home:  # no own unit on the table, or it cannot sit anywhere
+        return None
+    if len(home) > 1:
+        raise ValueError("the PM candidate stands for several units on the table; merge them")
+    bonus = sum(weights) + 1
+    weights[home[0]] += bonus
+    return tuple(weights), quota + bonus
 
 
 @lru_cache(maxsize=256)
@@ -69,12 +60,17 @@ def power(atlas: Atlas, picture: Picture, threshold: str = "majority", pm: str |
     th = atlas.pack.threshold(threshold)
     if th is None:
         raise KeyError(threshold)
+    plain = tuple(u.primary for u in picture.units)
     if not feasible:
-        return _indices(tuple(u.primary for u in picture.units), th.seats, ())
-    from dataclasses import replace
-
-    weights, conflicts = _feasible_game(atlas, picture, pm)
-    return replace(_indices(weights, th.seats, conflicts), feasible_only=True)
+        return _indices(plain, th.seats, ())
+    rules = game_constraints(atlas, picture, pm)
+    game = feasible_weights(picture, rules, th.seats)
+    if game is None:  # nobody can win: every index is zero
+        return replace(_indices(plain, sum(plain) + 1, ()), weights=plain, quota=th.seats,
+                       feasible_only=True)
+    weights, quota = game
+    result = _indices(weights, quota, rules.pairs)
+    return replace(result, weights=plain, quota=th.seats, feasible_only=True)
 
 
 def minimal_winning(atlas: Atlas, picture: Picture, threshold: str = "majority",
@@ -85,10 +81,13 @@ def minimal_winning(atlas: Atlas, picture: Picture, threshold: str = "majority",
     th = atlas.pack.threshold(threshold)
     if th is None:
         raise KeyError(threshold)
+    weights, quota, conflicts = tuple(u.primary for u in picture.units), th.seats, ()
     if feasible:
-        weights, conflicts = _feasible_game(atlas, picture, pm)
-    else:
-        weights, conflicts = tuple(u.primary for u in picture.units), ()
+        rules = game_constraints(atlas, picture, pm)
+        game = feasible_weights(picture, rules, th.seats)
+        if game is None:
+            return []
+        (weights, quota), conflicts = game, rules.pairs
     units = picture.units
-    found = mwc(list(weights), th.seats, conflicts)
+    found = mwc(list(weights), quota, conflicts)
     return [[units[i] for i in sorted(c)] for c in found]
