@@ -10,25 +10,51 @@ from explorer import cli
 @pytest.mark.parametrize("argv", [
     [], ["--present"], ["--content", "x"], ["--content=x"], ["--date", "2010-11-11", "--present"],
     ["--theme", "projector", "--sources", "seeds"], ["--version"],
+    ["--cont", "x"],  # an abbreviation the full parser takes the same way
 ])
 def test_the_app_options_alone_open_the_app_directly(argv):
-    assert cli._opens_the_app(argv)
+    assert cli._app_options_only(argv) is not None
 
 
 @pytest.mark.parametrize("argv", [
-    ["check"], ["-h"], ["--help"], ["--cont", "x"], ["--content"], ["--present=yes"],
+    ["check"], ["-h"], ["--help"], ["--content"], ["--present=yes"],
     ["--present", "show", "maliki"], ["chek"], ["--", "check"], ["-x"],
 ])
 def test_anything_else_goes_through_the_full_parser(argv):
-    assert not cli._opens_the_app(argv)
+    assert cli._app_options_only(argv) is None
 
 
-def test_the_top_level_options_are_the_same_in_both_parsers():
-    top = {a.dest for a in cli._top_parser()._actions}
-    full = {a.dest for a in cli.build_parser()._actions}
-    assert top == full - {"command"}
-    spelled = {s for a in cli._top_parser()._actions for s in a.option_strings}
-    assert set(cli.APP_VALUE_OPTIONS) | set(cli.APP_FLAGS) == spelled - {"-h", "--help"}
+def test_options_before_the_command_apply_to_it(tmp_path, capsys):
+    """`explorer --content BROKEN check` checks BROKEN (it used to check the bundled pack)."""
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "pack.toml").write_text("id = \n", encoding="utf-8")
+    assert cli.main(["--content", str(broken), "check"]) == 2
+    assert "pack.toml:1" in capsys.readouterr().err
+
+
+def test_date_before_the_command_applies_to_it(capsys):
+    assert cli.main(["--date", "2010-04-01", "coalition", "iraqiya", "ina"]) == 0
+    assert "On 2010-04-01" in capsys.readouterr().out
+
+
+def test_an_option_after_the_command_wins(capsys):
+    assert cli.main(["--date", "2010-04-01", "coalition", "--date", "2010-10-02",
+                     "iraqiya", "ina"]) == 0
+    assert "On 2010-10-02" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["--present", "check"], "--present does not apply to `explorer check`"),
+    (["--date", "2010-04-01", "diff", "2010-03-01", "2010-04-01"],
+     "--date does not apply to `explorer diff`"),
+    (["--theme", "projector", "actors"], "--theme does not apply to `explorer actors`"),
+])
+def test_a_top_level_option_a_command_does_not_take_is_refused(argv, message, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(argv)
+    assert exit_.value.code == 2
+    assert message in capsys.readouterr().err
 
 
 def test_help_still_lists_the_commands(capsys):

@@ -13,7 +13,7 @@ import explorer.core
 CORE_MODULES = sorted(
     [f"explorer.core.{m.name}" for m in pkgutil.iter_modules(explorer.core.__path__)]
     + [f"explorer.adventure.{m.name}" for m in pkgutil.iter_modules(explorer.adventure.__path__)]
-    + ["explorer.cli_support", "explorer.cli_query", "explorer.cli_coalition"]
+    + ["explorer.cli.support", "explorer.cli.query", "explorer.cli.coalition"]
 )
 
 
@@ -81,7 +81,7 @@ def test_the_first_frame_waits_for_none_of_the_heavy_modules(tmp_path):
     loaded = seen[1]
     assert "explorer.tui.browse_screen" in loaded  # the probe did see the explore screen
     for heavy in ("explorer.core.loader", "explorer.core.validate", "explorer.core.coalition",
-                  "explorer.core.power", "networkx", "explorer.cli_play",
-                  "explorer.cli_classroom", "explorer.cli_coalition",
+                  "explorer.core.power", "networkx", "explorer.cli.play",
+                  "explorer.cli.classroom", "explorer.cli.coalition",
                   "explorer.tui.coalition_screen", "explorer.adventure"):
         assert heavy not in loaded, f"{heavy} is imported before the first frame"

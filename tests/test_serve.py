@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from explorer.cli import main
-from explorer.cli_classroom import SERVE_MISSING, app_command
+from explorer.cli.classroom import SERVE_MISSING, app_command
 
 pytest.importorskip("textual_serve")
 

@@ -104,3 +104,43 @@ def run(handler):
 
     wrapped.__name__ = handler.__name__
     return wrapped
+
+
+# -- options shared by the commands ----------------------------------------------------------------
+# `--content` and `--date` may also be typed before the command (`explorer --content DIR check`):
+# the top parser keeps them, and a command's own copy has no default (SUPPRESS) so that it
+# overrides the top-level value only when it is typed after the command.
+
+def add_content(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--content", metavar="DIR", default=argparse.SUPPRESS,
+                   help="content pack folder (default: the bundled pack; or $EXPLORER_CONTENT)")
+
+
+def add_date(p: argparse.ArgumentParser, what: str = "stand on this date") -> None:
+    p.add_argument("--date", metavar="YYYY-MM-DD", default=argparse.SUPPRESS, help=what)
+
+
+def add_sources(p: argparse.ArgumentParser, what: str) -> None:
+    p.add_argument("--sources", metavar="DIR", default=argparse.SUPPRESS, help=what)
+
+
+def add_present(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--present", action="store_true", default=argparse.SUPPRESS,
+                   help="presentation mode (projector)")
+
+
+def add_theme(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--theme", default=argparse.SUPPRESS, help="colour theme, e.g. projector")
+
+
+def add_json(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+
+def add_common(p: argparse.ArgumentParser, date: bool = True, json: bool = True) -> None:
+    """--content, and --date and --json unless told otherwise."""
+    add_content(p)
+    if date:
+        add_date(p)
+    if json:
+        add_json(p)

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from explorer.cli_support import CliError, console, date_arg, load_atlas, print_json, resolve, run
+from explorer.cli.support import (
+    CliError,
+    add_common,
+    console,
+    date_arg,
+    load_atlas,
+    print_json,
+    resolve,
+    run,
+)
 
 
 def _picture(atlas, on, splits):
@@ -188,3 +197,39 @@ def _power_general(args) -> int:
                       f"{p['shapley_shubik']:.4f}")
     console().print(table)
     return 0
+
+
+def add_commands(sub) -> None:
+    p = sub.add_parser("coalition", help="tally a coalition against the thresholds")
+    add_common(p)
+    p.add_argument("members", nargs="*", metavar="MEMBER", help="lists, blocs, factions, people")
+    p.add_argument("--pm", metavar="PERSON", help="the PM candidate")
+    _split_option(p)
+    p.set_defaults(handler=cmd_coalition)
+
+    p = sub.add_parser("power", help="exact Banzhaf and Shapley-Shubik power indices")
+    add_common(p)
+    _game_options(p)
+    p.add_argument("--weights", help="a general game: comma-separated weights, e.g. 91,89,70")
+    p.add_argument("--quota", type=int, help="quota for --weights")
+    p.add_argument("--names", help="comma-separated player names for --weights")
+    _split_option(p)
+    p.set_defaults(handler=cmd_power)
+
+    p = sub.add_parser("minimal", help="minimal winning coalitions (every member needed)")
+    add_common(p)
+    _game_options(p)
+    _split_option(p)
+    p.set_defaults(handler=cmd_minimal)
+
+
+def _game_options(p) -> None:
+    p.add_argument("--feasible", action="store_true",
+                   help="only coalitions with no hard refusal")
+    p.add_argument("--pm", metavar="PERSON", help="PM candidate (for --feasible)")
+    p.add_argument("--threshold", default="majority", help="threshold id (default: majority)")
+
+
+def _split_option(p) -> None:
+    p.add_argument("--split", action="append", default=[], metavar="LIST",
+                   help="split a list into its factions first")

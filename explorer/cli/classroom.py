@@ -1,6 +1,6 @@
 """Classroom commands: `explorer serve`, `explorer export graph|coalition`, `explorer lesson`.
 
-Registered by explorer.cli through `register(commands)`; the handlers are in `HANDLERS`.
+`add_commands(sub)` adds their parsers, each naming its handler with `set_defaults`.
 """
 
 from __future__ import annotations
@@ -10,8 +10,12 @@ import shlex
 import sys
 from pathlib import Path
 
-from explorer.cli_support import (
+from explorer.cli.support import (
     CliError,
+    add_content,
+    add_date,
+    add_present,
+    add_theme,
     console,
     date_arg,
     load_atlas,
@@ -21,15 +25,6 @@ from explorer.cli_support import (
 
 SERVE_MISSING = "textual-serve is not installed: pip install 'kingmaker-explorer[serve]'"
 PROJECTOR_FONT = 28
-
-
-def _content(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--content", metavar="DIR", help="content pack folder (default: bundled pack; "
-                   "or $EXPLORER_CONTENT)")
-
-
-def _date(p: argparse.ArgumentParser, what: str = "stand on this date") -> None:
-    p.add_argument("--date", metavar="YYYY-MM-DD", help=what)
 
 
 # -- serve ----------------------------------------------------------------------------------------
@@ -44,10 +39,11 @@ def configure_serve(p: argparse.ArgumentParser) -> None:
     p.add_argument("--public-url", metavar="URL",
                    help="the address browsers use, when it differs from http://HOST:PORT")
     p.add_argument("--title", metavar="T", help="browser tab title (default: the pack's title)")
-    _content(p)
-    _date(p, "open the app on this date")
-    p.add_argument("--present", action="store_true", help="presentation mode (projector)")
+    add_content(p)
+    add_date(p, "open the app on this date")
+    add_present(p)
     p.add_argument("--lesson", metavar="ID", help="open this lesson (id or title prefix)")
+    p.set_defaults(handler=cmd_serve)
 
 
 def app_command(args: argparse.Namespace, lesson_id: str | None = None) -> str:
@@ -111,14 +107,15 @@ def cmd_serve(args: argparse.Namespace) -> int:
 # -- export ---------------------------------------------------------------------------------------
 
 def configure_export(p: argparse.ArgumentParser) -> None:
+    p.set_defaults(handler=cmd_export)
     sub = p.add_subparsers(dest="export_what", metavar="WHAT", required=True)
     g = sub.add_parser("graph", help="the actor graph for Gephi, Graphviz, yEd or a script",
                        description="Write the actors and their relationships on a date: GraphML "
                        "(yEd, Gephi), GEXF (Gephi), DOT (Graphviz) or node-link JSON.")
     g.add_argument("--format", choices=["graphml", "gexf", "dot", "json"],
                    help="file format (default: from the -o suffix)")
-    _date(g)
-    _content(g)
+    add_date(g)
+    add_content(g)
     g.add_argument("-o", "--output", metavar="FILE", default="-",
                    help="where to write ('-' for standard output, the default)")
     c = sub.add_parser("coalition", help="a Markdown report on a coalition",
@@ -126,8 +123,8 @@ def configure_export(p: argparse.ArgumentParser) -> None:
                        "threshold, tensions, feasibility, completions, power, sources.")
     c.add_argument("members", nargs="+", metavar="MEMBER", help="lists, blocs, factions, people")
     c.add_argument("--pm", metavar="PERSON", help="the PM candidate")
-    _date(c)
-    _content(c)
+    add_date(c)
+    add_content(c)
     c.add_argument("-o", "--output", metavar="FILE", default="-",
                    help="where to write, e.g. report.md ('-' for standard output, the default)")
 
@@ -168,7 +165,7 @@ def _export_graph(args: argparse.Namespace) -> int:
 
 
 def _export_coalition(args: argparse.Namespace) -> int:
-    from explorer.cli_coalition import members_on, table_setup
+    from explorer.cli.coalition import members_on, table_setup
     from explorer.core.coalition import Coalition, evaluate
     from explorer.core.report import coalition_report
 
@@ -193,10 +190,11 @@ def configure_lesson(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true",
                    help="print JSON (with --list: the lessons; with NAME: every step and "
                    "the engine's numbers)")
-    _content(p)
-    p.add_argument("--present", action="store_true", help="presentation mode (projector)")
-    p.add_argument("--theme", help="colour theme, e.g. projector")
+    add_content(p)
+    add_present(p)
+    add_theme(p)
     p.add_argument("--step", type=int, metavar="N", help="start at step N (1 = the first)")
+    p.set_defaults(handler=cmd_lesson)
 
 
 def _find_lesson(atlas, name: str):
@@ -264,11 +262,8 @@ def _open_app(atlas, lesson_id: str, step: int | None, args: argparse.Namespace)
 
 # -- registration ---------------------------------------------------------------------------------
 
-HANDLERS = {"serve": cmd_serve, "export": cmd_export, "lesson": cmd_lesson}
-
-
-def register(commands: dict) -> None:
-    commands["serve"] = ("serve the app to web browsers (textual-serve)", configure_serve)
-    commands["export"] = ("export the graph (GraphML, GEXF, DOT, JSON) or a coalition report",
-                          configure_export)
-    commands["lesson"] = ("open a lesson (or --list them)", configure_lesson)
+def add_commands(sub) -> None:
+    configure_serve(sub.add_parser("serve", help="serve the app to web browsers (textual-serve)"))
+    configure_export(sub.add_parser(
+        "export", help="export the graph (GraphML, GEXF, DOT, JSON) or a coalition report"))
+    configure_lesson(sub.add_parser("lesson", help="open a lesson (or --list them)"))

@@ -6,24 +6,29 @@ import argparse
 import sys
 from pathlib import Path
 
-from explorer.cli_support import CliError, date_arg, load_atlas, resolve, run
+from explorer.cli.support import (
+    CliError,
+    add_content,
+    add_date,
+    add_sources,
+    date_arg,
+    load_atlas,
+    resolve,
+    run,
+)
 
 
-def configure(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--content", metavar="DIR", help="content pack folder (default: bundled pack; "
-                   "or $EXPLORER_CONTENT)")
-    p.add_argument("--date", metavar="YYYY-MM-DD", help="stand on this date (free play)")
+def add_commands(sub) -> None:
+    p = sub.add_parser("play", help="play the text adventure (a REPL, or --script FILE)")
+    add_content(p)
+    add_date(p, "stand on this date (free play)")
     p.add_argument("--challenge", metavar="ID", help="play a challenge of the pack")
     p.add_argument("--role", metavar="ACTOR", help="play as this actor's envoy")
     p.add_argument("--script", metavar="FILE",
                    help="run the commands in FILE (one a line; '#' comments) and print the "
                         "transcript")
-    p.add_argument("--sources", metavar="DIR", dest="sources_dir",
-                   help="folder of the cited source texts ('why' quotes them)")
-
-
-def register(commands: dict) -> None:
-    commands["play"] = ("play the text adventure (a REPL, or --script FILE)", configure)
+    add_sources(p, "folder of the cited source texts ('why' quotes them)")
+    p.set_defaults(handler=cmd_play)
 
 
 def make_engine(args: argparse.Namespace):
@@ -38,7 +43,7 @@ def make_engine(args: argparse.Namespace):
     on = date_arg(args, atlas) if getattr(args, "date", None) else None
     role = resolve(atlas, args.role).id if getattr(args, "role", None) else None
     return Engine(atlas, on=on, role=role, challenge=challenge,
-                  sources_dir=getattr(args, "sources_dir", None))
+                  sources_dir=getattr(args, "sources", None))
 
 
 def script_lines(path: str) -> list[str]:
@@ -122,5 +127,3 @@ def cmd_play(args: argparse.Namespace) -> int:
         return play_script(engine, lines)
     return repl(engine)
 
-
-HANDLERS = {"play": cmd_play}

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import argparse
-import sys
-
-from explorer.cli_support import (
+from explorer.cli.support import (
     CliError,
+    add_common,
+    add_sources,
     citation_text,
     console,
     date_arg,
@@ -135,7 +134,7 @@ def cmd_show(args) -> int:
     atlas = load_atlas(args)
     on = date_arg(args, atlas)
     actor = resolve(atlas, " ".join(args.name))
-    sources_dir = getattr(args, "sources_dir", None)
+    sources_dir = getattr(args, "sources", None)
     if args.json:
         data = actor_json(atlas, actor)
         data["relations"] = [dict(relation_json(k.relation), label=k.label, other=k.other)
@@ -282,29 +281,52 @@ def cmd_tui(args) -> int:
         on = date_arg(args, atlas)
     except CliError as exc:
         return fail(str(exc), exc.status)
-    try:
-        from explorer.tui.app import make_app
-    except ModuleNotFoundError:
-        print(f"{atlas.pack.title}: the terminal app is not built yet.", file=sys.stderr)
-        return 1
+    from explorer.tui.app import make_app
+
     app = make_app(atlas=atlas, on=on, sources_dir=args.sources, present=args.present,
                    theme=args.theme)
     app.run()
     return app.return_code or 0
 
 
-def handler_for(command: str | None):
-    if command is None:
-        return cmd_tui  # the app: the coalition commands' module is not needed
-    from explorer import cli_coalition
+def add_commands(sub) -> None:
+    p = sub.add_parser("check", help="validate a content pack")
+    add_common(p)
+    p.set_defaults(handler=cmd_check)
 
-    table = {
-        None: cmd_tui, "check": cmd_check, "actors": cmd_actors, "relations": cmd_relations,
-        "show": cmd_show, "path": cmd_path, "types": cmd_types, "events": cmd_events,
-        "diff": cmd_diff, "coalition": cli_coalition.cmd_coalition,
-        "power": cli_coalition.cmd_power, "minimal": cli_coalition.cmd_minimal,
-    }
-    return table.get(command)
+    p = sub.add_parser("actors", help="list actors")
+    add_common(p)
+    p.add_argument("--kind", help="only this kind (person, list, ...)")
+    p.set_defaults(handler=cmd_actors)
 
+    p = sub.add_parser("relations", help="list relationships")
+    add_common(p)
+    p.add_argument("--actor", metavar="NAME", help="only this actor's relationships")
+    p.add_argument("--type", help="only this relation type")
+    p.set_defaults(handler=cmd_relations)
 
-__all__ = ["handler_for", "argparse"]
+    p = sub.add_parser("show", help="show one actor")
+    add_common(p)
+    p.add_argument("name", nargs="+", help="id, name or alias")
+    add_sources(p, "folder of the cited source texts (shows the cited lines)")
+    p.set_defaults(handler=cmd_show)
+
+    p = sub.add_parser("path", help="shortest chain of relationships between two actors")
+    add_common(p)
+    p.add_argument("a")
+    p.add_argument("b")
+    p.set_defaults(handler=cmd_path)
+
+    p = sub.add_parser("types", help="the relationship vocabulary")
+    add_common(p)
+    p.set_defaults(handler=cmd_types)
+
+    p = sub.add_parser("events", help="the timeline of events")
+    add_common(p)
+    p.set_defaults(handler=cmd_events)
+
+    p = sub.add_parser("diff", help="what changed between two dates")
+    add_common(p, date=False)
+    p.add_argument("start", metavar="DATE1")
+    p.add_argument("end", metavar="DATE2")
+    p.set_defaults(handler=cmd_diff)
