@@ -81,9 +81,13 @@ def assess(atlas: Atlas, picture: Picture, coalition: Coalition, goal: Goal) -> 
     reasons = []
     if not verdict.reached:
         reasons.append(f"{need - ev.low} seats short of {need}")
-    if goal.feasible and not ev.feasible:
+    refused = goal.feasible and bool(ev.feasibility.refusals)
+    if refused:
         reasons.append("a hard refusal inside the coalition")
     missing = [i for i in goal.include if not is_present(atlas, picture, cover, members, i)]
+    home = ev.feasibility.pm_home
+    if goal.feasible and not ev.feasibility.pm_home_in and home and home not in missing:
+        missing.append(home)  # a candidate's own list is part of any feasible goal
     if missing:
         reasons.append("without " + _names(atlas, missing))
     banned = [x for x in goal.exclude if overlaps(atlas, picture, cover, members, x)]
@@ -94,7 +98,7 @@ def assess(atlas: Atlas, picture: Picture, coalition: Coalition, goal: Goal) -> 
         return Outlook(True, False, "", need, ev.low, ev.low, [], ev)
     if banned:
         return Outlook(False, True, "excluded", need, ev.low, None, reasons, ev)
-    if goal.feasible and not ev.feasible:
+    if refused:
         return Outlook(False, True, "refusal", need, ev.low, None, reasons, ev)
     best = best_reachable(atlas, picture, ev, goal, cover, missing, need)
     dead = best is not None and best < need

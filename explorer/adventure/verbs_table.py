@@ -240,7 +240,7 @@ def coalition(e: Engine) -> str:
         e.last_sources = [s for t in ev.tensions for s in t.sources]
         e.last_topic = "the tensions in your coalition"
     lines.append("Feasible: " + ("yes, nobody refuses anybody" if ev.feasible
-                                 else "no, there is a hard refusal"))
+                                 else f"no: {ev.feasibility.why_not}"))
     if e.challenge is not None:
         out = e.outlook()
         if out is not None and not out.won:

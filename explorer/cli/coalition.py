@@ -88,7 +88,7 @@ def cmd_coalition(args) -> int:
             b = atlas.actor(t.target_actor).name
             out.print(Text(f"  {mark}: {a} — {t.type} — {b}: {t.description} "
                            f"[{'; '.join(t.sources)}]", style="red" if t.hard else "yellow"))
-    out.print(Text("Feasible: " + ("yes" if ev.feasible else "no (a hard refusal)"),
+    out.print(Text("Feasible: " + ("yes" if ev.feasible else f"no: {ev.feasibility.why_not}"),
                    style="bold green" if ev.feasible else "bold red"))
     if ev.completions:
         out.print(Text("To go further:", style="bold"))

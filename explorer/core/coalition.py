@@ -217,8 +217,8 @@ def complete(atlas: Atlas, picture: Picture, cover: Cover, ev: Evaluation,
                 minimal.append(ids)
                 feasible = (base_ok and not (ids & bad_alone)
                             and (feas.pm_home_in or bool(ids & homes))
-                            and not any(frozenset(p) in bad_pairs
-                                        for p in itertools.combinations(["__coalition__", *ids], 2)))
+                            and not any(frozenset(p) in bad_pairs for p in
+                                        itertools.combinations(["__coalition__", *ids], 2)))
                 found.append(Completion(
                     verdict.threshold.id, tuple(u.id for u in combo),
                     tuple(u.name for u in combo), ev.low + gain, gain - need, feasible))

@@ -49,6 +49,14 @@ class Feasibility:
     refusals: tuple[Tension, ...]  # the hard tensions inside the coalition
     reasons: tuple[Reason, ...] = field(default=())
 
+    @property
+    def why_not(self) -> str:
+        """'' when feasible, else the first reason (and how many more there are)."""
+        if self.feasible or not self.reasons:
+            return ""
+        more = len(self.reasons) - 1
+        return self.reasons[0].text + (f" (and {more} more)" if more else "")
+
     def as_json(self) -> dict:
         return {"feasible": self.feasible, "pm": self.pm, "pm_home": self.pm_home,
                 "pm_home_in": self.pm_home_in,
@@ -119,7 +127,7 @@ def check(atlas: Atlas, picture: Picture, members: Iterable[str], pm: str | None
         if not home_in:
             reasons.append(Reason(
                 f"{_name(atlas, picture, pm)}'s own list, {_name(atlas, picture, home)}, is not "
-                "in the coalition: a candidate needs his own seats behind him", (), "pm_home"))
+                "in the coalition", (), "pm_home"))
     reasons.extend(refusal_reason(atlas, t) for t in refusals)
     return Feasibility(home_in and not refusals, pm, home, home_in, refusals, tuple(reasons))
 

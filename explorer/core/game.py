@@ -11,7 +11,7 @@ seats. The own unit is then a veto player, as it is in a government its candidat
 
 from __future__ import annotations
 
-from dataclasses import replace
+from fractions import Fraction
 from functools import lru_cache
 
 from explorer.core.feasibility import GameConstraints, game_constraints
@@ -31,20 +31,27 @@ def unit_conflicts(atlas: Atlas, picture: Picture, pm: str | None) -> list[tuple
     return unit_game(atlas, picture, pm)[0]
 
 
-def feasible_weights(picture: Picture, rules: GameConstraints,
-                     quota: int) -> tuple[tuple[int, ...], int] | None:
-    """Weights and quota of the feasible game; None when no coalition can be feasible."""
-    weights = [0 if i in rules.blocked else u.primary for i, u in enumerate(picture.units)]
-    if rules.pm_home is None:
-        return tuple(weights), quota
-    home = [i for i in rules.required if i not in rules.blocked]
-    if not home:  # no own unit on the table, or it cannot sit anywhere
-        return None
-    if len(home) > 1:
-        raise ValueError("the PM candidate stands for several units on the table; merge them")
-    bonus = sum(weights) + 1
-    weights[home[0]] += bonus
-    return tuple(weights), quota + bonus
+def feasible_game(picture: Picture, rules: GameConstraints, quota: int):
+    """The feasible game on the units that can sit somewhere (the blocked ones are left out).
+
+    Returns (live unit indices, their weights, the quota, conflicting pairs as live positions),
+    or None when no coalition can be feasible at all.
+    """
+    live = [i for i in range(len(picture.units)) if i not in rules.blocked]
+    position = {i: k for k, i in enumerate(live)}
+    weights = [picture.units[i].primary for i in live]
+    pairs = tuple((position[i], position[j]) for i, j in rules.pairs
+                  if i in position and j in position)
+    if rules.pm_home is not None:
+        home = [position[i] for i in rules.required if i in position]
+        if not home:  # no own unit on the table, or it cannot sit anywhere
+            return None
+        if len(home) > 1:
+            raise ValueError("the PM candidate stands for several units on the table; merge them")
+        bonus = sum(weights) + 1
+        weights[home[0]] += bonus
+        quota += bonus
+    return live, tuple(weights), quota, pairs
 
 
 @lru_cache(maxsize=256)
@@ -64,13 +71,18 @@ def power(atlas: Atlas, picture: Picture, threshold: str = "majority", pm: str |
     if not feasible:
         return _indices(plain, th.seats, ())
     rules = game_constraints(atlas, picture, pm)
-    game = feasible_weights(picture, rules, th.seats)
+    game = feasible_game(picture, rules, th.seats)
     if game is None:  # nobody can win: every index is zero
-        return replace(_indices(plain, sum(plain) + 1, ()), weights=plain, quota=th.seats,
-                       feasible_only=True)
-    weights, quota = game
-    result = _indices(weights, quota, rules.pairs)
-    return replace(result, weights=plain, quota=th.seats, feasible_only=True)
+        game = [], (), 1, ()
+    from explorer.core.power import PowerResult
+
+    live, weights, quota, pairs = game
+    sub = _indices(weights, quota, pairs)
+    n = len(plain)
+    banzhaf, shapley, swings = [Fraction(0)] * n, [Fraction(0)] * n, [0] * n
+    for k, i in enumerate(live):
+        banzhaf[i], shapley[i], swings[i] = sub.banzhaf[k], sub.shapley_shubik[k], sub.swings[k]
+    return PowerResult(th.seats, plain, tuple(banzhaf), tuple(shapley), tuple(swings), True)
 
 
 def minimal_winning(atlas: Atlas, picture: Picture, threshold: str = "majority",
@@ -82,12 +94,13 @@ def minimal_winning(atlas: Atlas, picture: Picture, threshold: str = "majority",
     if th is None:
         raise KeyError(threshold)
     weights, quota, conflicts = tuple(u.primary for u in picture.units), th.seats, ()
+    units = picture.units
     if feasible:
         rules = game_constraints(atlas, picture, pm)
-        game = feasible_weights(picture, rules, th.seats)
+        game = feasible_game(picture, rules, th.seats)
         if game is None:
             return []
-        (weights, quota), conflicts = game, rules.pairs
-    units = picture.units
+        live, weights, quota, conflicts = game
+        units = tuple(units[i] for i in live)
     found = mwc(list(weights), quota, conflicts)
     return [[units[i] for i in sorted(c)] for c in found]

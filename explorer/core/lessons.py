@@ -184,9 +184,8 @@ class StepNumbers:
                 out.append(f"{v.threshold.name}: {verdict_phrase(v)}.")
             hard = [t for t in ev.tensions if t.hard]
             soft = len(ev.tensions) - len(hard)
-            if hard:
-                extra = f" and {plural(soft, 'other tension')}" if soft else ""
-                out.append(f"Not feasible: {plural(len(hard), 'hard refusal')} inside{extra}.")
+            if not ev.feasible:
+                out.append(f"Not feasible: {ev.feasibility.why_not}.")
             elif soft:
                 out.append(f"Feasible, with {plural(soft, 'tension')} inside.")
             else:

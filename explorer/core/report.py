@@ -136,7 +136,7 @@ def coalition_report(atlas: Atlas, picture: Picture, members: list[str], pm: str
         who = pack.actors[pm].name if pm in pack.actors else pm
         lines.append(f"- **Prime-minister candidate:** {md_escape(who)}")
     lines.append(f"- **Seats:** {seats} of {ev.total}")
-    lines.append(f"- **Feasible:** {'yes' if ev.feasible else 'no (a hard refusal)'}")
+    lines.append(f"- **Feasible:** {'yes' if ev.feasible else 'no: ' + ev.feasibility.why_not}")
     lines.append("")
 
     lines += ["## Members", ""]
@@ -177,15 +177,16 @@ def coalition_report(atlas: Atlas, picture: Picture, members: list[str], pm: str
                      f"{md_escape(t.description)} {cite.ref(*t.sources)}")
     if ev.tensions:
         lines.append("")
-    verdict = ("**yes**: no hard refusal inside the coalition." if ev.feasible else
-               "**no**: a hard refusal means these members cannot govern together.")
+    verdict = ("**yes**: no hard refusal inside the coalition, and the candidate's own list is "
+               "in it." if ev.feasible else
+               "**no**: " + "; ".join(md_escape(r.text) for r in ev.feasibility.reasons) + ".")
     lines += [f"Feasible: {verdict}", ""]
 
     lines += ["## How it could be completed", ""]
     if ev.completions:
         th_names = {t.id: t.name for t in pack.thresholds}
         for c in ev.completions:
-            flag = "" if c.feasible else " (not feasible: a hard refusal)"
+            flag = "" if c.feasible else " (not feasible)"
             spare = f"{c.wasted} more than needed" if c.wasted else "exactly enough"
             lines.append(f"- {md_escape(th_names.get(c.threshold, c.threshold))}: add "
                          f"{md_escape(' + '.join(c.names))} → {c.seats} seats, "

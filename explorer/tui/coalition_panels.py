@@ -137,7 +137,8 @@ class VerdictPanel(Unchanged, Static):
     def show(self, ev, pm: str | None, colors: dict[str, str] = PLAIN) -> None:
         hard = sum(1 for t in ev.tensions if t.hard)
         soft = len(ev.tensions) - hard
-        if self.same(ev.verdicts, ev.low, ev.high, hard, soft, pm, bool(ev.members), colors):
+        why = ev.feasibility.why_not
+        if self.same(ev.verdicts, ev.low, ev.high, hard, soft, pm, bool(ev.members), why, colors):
             return
         lines = []
         for v in ev.verdicts:
@@ -153,7 +154,7 @@ class VerdictPanel(Unchanged, Static):
             feas.append(f"  ({note})", "dim")
         else:
             feas.append("no", f"bold {colors['error']}")
-            feas.append(f"  ({hard} hard refusal{'s' if hard != 1 else ''})", colors["error"])
+            feas.append(f"  ({why})", colors["error"])
         pm_line = Text.assemble(("PM candidate: ", "bold"))
         pm_line.append(*(pm, f"bold {colors['warning']}") if pm else
                        ("none  (p chooses one)", "dim"))
