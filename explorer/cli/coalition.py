@@ -105,6 +105,8 @@ def cmd_power(args) -> int:
 
     if args.weights:
         return _power_general(args)
+    if args.explain:
+        return _power_explain(args)
     from explorer.core.coalition import power
 
     atlas, on, picture, pm = table_setup(args)
@@ -199,6 +201,62 @@ def _power_general(args) -> int:
     return 0
 
 
+def explained_unit(atlas, picture, on, name: str) -> str:
+    """The unit on the table a name means (a person: the list they stand for)."""
+    from explorer.core.coalition import member_id
+    from explorer.core.tensions import Cover
+
+    actor = resolve(atlas, name)
+    if picture.unit(actor.id) is not None:
+        return actor.id
+    try:
+        mid = member_id(atlas, picture, actor.id)
+    except (KeyError, ValueError):
+        mid = actor.id
+    if picture.unit(mid) is not None:
+        return mid
+    cover = Cover(atlas, picture)
+    holder = next((u for u in picture.units if mid in cover.cover(u.id)), None)
+    if holder is not None:
+        raise CliError(f"{atlas.actor(mid).name} is not on the table on {on}: it sits inside "
+                       f"{holder.name} (explain {holder.id}, or add --split {holder.id})")
+    raise CliError(f"{actor.name} holds no seats on the table on {on}")
+
+
+def _power_explain(args) -> int:
+    from rich.text import Text
+
+    from explorer.core.explain import explain, pct
+
+    atlas, on, picture, pm = table_setup(args)
+    threshold = _threshold(atlas, args.threshold)
+    unit = explained_unit(atlas, picture, on, args.explain)
+    try:
+        ex = explain(atlas, picture, unit, threshold.id, pm=pm, feasible=args.feasible)
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+    if args.json:
+        return print_json({"date": on.isoformat(), **ex.as_json()})
+    out = console()
+    out.print(Text(f"Why {ex.name} has this power on {on}", style="bold"))
+    out.print(Text(ex.summary))
+    if ex.feasible is not None and not args.feasible:
+        f = ex.feasible
+        out.print(Text(f"Feasible coalitions only: Banzhaf {pct(f.banzhaf)}, Shapley–Shubik "
+                       f"{pct(f.shapley_shubik)}, {f.swings} swings."))
+    if ex.examples:
+        out.print(Text("Smallest coalitions in which it is pivotal:", style="bold"))
+        for c in ex.examples:
+            seats = sum(picture.unit(u).primary for u in c)
+            out.print(Text(f"  {seats:>3}  " + " + ".join(ex.names[u] for u in c)))
+    if ex.reasons:
+        out.print(Text("Why:", style="bold"))
+        for r in ex.reasons:
+            cite = f" [{'; '.join(r.sources)}]" if r.sources else ""
+            out.print(Text(f"  - {r.text}{cite}"))
+    return 0
+
+
 def add_commands(sub) -> None:
     p = sub.add_parser("coalition", help="tally a coalition against the thresholds")
     add_common(p)
@@ -213,6 +271,8 @@ def add_commands(sub) -> None:
     p.add_argument("--weights", help="a general game: comma-separated weights, e.g. 91,89,70")
     p.add_argument("--quota", type=int, help="quota for --weights")
     p.add_argument("--names", help="comma-separated player names for --weights")
+    p.add_argument("--explain", metavar="UNIT",
+                   help="why this unit has its power: swings, pivotal coalitions, reasons")
     _split_option(p)
     p.set_defaults(handler=cmd_power)
 
