@@ -44,6 +44,7 @@ class Explanation:
     examples: list[list[str]]  # the smallest coalitions in which the unit is pivotal (ids)
     names: dict[str, str]
     reasons: list[Reason] = field(default_factory=list)
+    pm_name: str | None = None
 
     @property
     def shown(self) -> Figures:
@@ -77,7 +78,8 @@ class Explanation:
         return {
             "unit": self.unit, "name": self.name, "seats": self.seats, "total": self.total,
             "seat_share": float(self.seat_share), "threshold": self.threshold,
-            "quota": self.quota, "pm": self.pm, "feasible_only": self.feasible_only,
+            "quota": self.quota, "pm": self.pm, "pm_name": self.pm_name,
+            "feasible_only": self.feasible_only,
             "banzhaf": float(shown.banzhaf), "shapley_shubik": float(shown.shapley_shubik),
             "banzhaf_exact": str(shown.banzhaf),
             "shapley_shubik_exact": str(shown.shapley_shubik),
@@ -119,6 +121,8 @@ def explain(atlas: Atlas, picture: Picture, unit_id: str, threshold: str = "majo
     examples = [[u.id for u in c] for c in mine[:EXAMPLES]]
     result = Explanation(unit_id, unit.name, unit.primary, picture.total, th.id, th.seats, pm,
                          feasible, plain, fig, examples, names)
+    if pm:
+        result.pm_name = atlas.pack.actors[pm].name if pm in atlas.pack.actors else pm
     result.reasons = _reasons(atlas, picture, result, i)
     return result
 

@@ -17,6 +17,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
@@ -255,6 +256,7 @@ class PowerRow:
     shapley: Fraction
     f_banzhaf: Fraction | None  # None: no feasible coalition wins at all
     f_shapley: Fraction | None
+    id: str = ""  # the unit (Enter or w on its row explains it)
 
 
 def pct(value: Fraction | None) -> str:
@@ -269,24 +271,61 @@ def small_bar(value: Fraction | None, width: int, top: Fraction | None = None) -
     return ("█" * full + (" ▏▎▍▌▋▊▉"[part] if part else "")).ljust(width)[:width]
 
 
-class PowerPanel(Unchanged, Static):
-    """Banzhaf and Shapley–Shubik shares for all coalitions and for feasible ones only."""
+class PowerPanel(Unchanged, Static, can_focus=True):
+    """Banzhaf and Shapley–Shubik shares for all coalitions and for feasible ones only.
+
+    Focused, it has a cursor row (up/down); Enter or w asks why (a `Why` message)."""
+
+    BINDINGS = [
+        Binding("up", "move(-1)", "Up", show=False),
+        Binding("down", "move(1)", "Down", show=False),
+        Binding("enter,w", "why", "Why", tooltip="Why this unit has this power"),
+    ]
+
+    class Why(Message):
+        def __init__(self, unit_id: str) -> None:
+            super().__init__()
+            self.unit_id = unit_id
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self.rows: list[PowerRow] = []
+        self.cursor = 0
         self._shown: tuple | None = None
 
     def on_resize(self) -> None:
         if self._shown is not None:
             self.show(*self._shown)
 
+    def _redraw(self) -> None:
+        if self._shown is not None:
+            self._last = None
+            self.show(*self._shown)
+
+    on_focus = on_blur = _redraw
+
+    def action_move(self, step: int) -> None:
+        if self.rows:
+            self.cursor = (self.cursor + step) % len(self.rows)
+            self._redraw()
+
+    def highlighted_id(self) -> str | None:
+        if not self.rows:
+            return None
+        return self.rows[min(self.cursor, len(self.rows) - 1)].id or None
+
+    def action_why(self) -> None:
+        unit = self.highlighted_id()
+        if unit:
+            self.post_message(self.Why(unit))
+
     def show(self, rows: list[PowerRow], threshold: str, pm: str | None,
              feasible_note: str | None, colors: dict[str, str] = PLAIN) -> None:
         self.rows = rows
         self._shown = (rows, threshold, pm, feasible_note, colors)
         width = self.content_size.width or 60
-        if self.same(self._shown, width):
+        cursor = min(self.cursor, max(len(rows) - 1, 0)) if self.has_focus else None
+        if self.same(self._shown, width, cursor):
             return
         bars, wide = width >= 62, width >= 50
         room = max(6, width - (52 if bars else 34))
@@ -300,9 +339,10 @@ class PowerPanel(Unchanged, Static):
                              no_wrap=True)
             if bars and title.startswith("Banzhaf"):
                 table.add_column("", no_wrap=True, width=6)
-        for r in rows:
+        for k, r in enumerate(rows):
             label = next((n for n in r.names if len(n) <= room), min(r.names, key=len))
-            cells: list[Text | str] = [Text(label, style="bold" if r.member else "")]
+            style = ("reverse " if k == cursor else "") + ("bold" if r.member else "")
+            cells: list[Text | str] = [Text(label, style=style.strip())]
             for value, shap, most in ((r.banzhaf, r.shapley, top),
                                       (r.f_banzhaf, r.f_shapley, f_top)):
                 cells.append(pct(value))
@@ -318,6 +358,7 @@ class PowerPanel(Unchanged, Static):
             note.append(f", with {pm} as PM", "dim")
         if feasible_note:
             note.append(f" ({feasible_note})", colors["warning"])
+        note.append(". Enter or w on a row: why.", "dim")
         self.update(Group(title, table, Text(""), note))
 
 

@@ -84,6 +84,7 @@ class CoalitionScreen(Screen):
         Binding("x", "clear", "Clear", tooltip="Empty the coalition"),
         Binding("i", "switch_tab", "Tensions/Power", tooltip="Show the power indices or the "
                 "tensions"),
+        Binding("w", "why", "Why", tooltip="Why the highlighted unit has its power"),
         Binding("1", "complete(1)", "Completion", key_display="1-9",
                 tooltip="Apply completion 1 (2 … 9 apply the others)"),
         *(Binding(str(n), f"complete({n})", f"Apply completion {n}", show=False)
@@ -250,9 +251,22 @@ class CoalitionScreen(Screen):
             self._power_key = (picture, pm)
         rows, title, note = self._power
         shown = [ui.PowerRow(names_of(self.atlas, uid, self.name_of(uid)), units[uid],
-                             uid in members, b, s, fb, fs) for uid, b, s, fb, fs in rows]
+                             uid in members, b, s, fb, fs, uid) for uid, b, s, fb, fs in rows]
         self.query_one(ui.PowerPanel).show(shown, title, self.name_of(pm) if pm else None, note,
                                            colors)
+
+    # -- why ------------------------------------------------------------------------------------
+    def action_why(self, unit: str | None = None) -> None:
+        """Explain a unit's power: the power table's cursor row, else the highlighted unit."""
+        from explorer.tui.why_screen import open_why
+
+        panel = self.query_one(ui.PowerPanel)
+        open_why(self, unit or (panel.highlighted_id() if panel.has_focus else self.highlighted()),
+                 POWER_THRESHOLD)
+
+    def on_power_panel_why(self, event: ui.PowerPanel.Why) -> None:
+        event.stop()
+        self.action_why(event.unit_id)
 
     # -- events ---------------------------------------------------------------------------------
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
