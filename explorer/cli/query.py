@@ -212,25 +212,32 @@ def cmd_types(args) -> int:
     return 0
 
 
-def event_json(e) -> dict:
-    return {"id": e.id, "date": e.date.iso, "precision": e.date.precision,
+def event_json(e, standing=None) -> dict:
+    data = {"id": e.id, "date": e.date.iso, "precision": e.date.precision,
             "display_date": str(e.date), "title": e.title, "summary": e.summary,
-            "place": e.place, "participants": list(e.participants), "sources": list(e.sources)}
+            "place": e.place, "participants": list(e.participants), "sources": list(e.sources),
+            "after": e.after}
+    if standing is not None:
+        data["standing_date"] = standing.isoformat()
+    return data
 
 
 @run
 def cmd_events(args) -> int:
     from rich.text import Text
 
+    from explorer.core.story import story
     from explorer.core.timeline import current_event
 
     atlas = load_atlas(args)
     on = date_arg(args, atlas)
     now = current_event(atlas.pack, on)
+    st = story(atlas.pack)  # the story order: a month-dated event after what it follows
     if args.json:
-        return print_json([dict(event_json(e), current=e is now) for e in atlas.pack.events])
+        return print_json([dict(event_json(e, d), current=e is now, position=i)
+                           for i, (e, d) in enumerate(zip(st.events, st.days, strict=True))])
     out = console()
-    for e in atlas.pack.events:
+    for e in st.events:
         mark = "▶ " if e is now else "  "
         out.print(Text.assemble(mark, (f"{str(e.date):>18}", "bold" if e is now else ""),
                                 "  ", (e.title, "bold"), f" — {e.summary}"))

@@ -26,6 +26,7 @@ from explorer.core.model import (
 )
 from explorer.core.problems import PackError, Problem
 from explorer.core.storage import ENV_VAR, bundled_pack_dir, resolve_pack_dir  # noqa: F401
+from explorer.core.story import story
 from explorer.core.tomlfile import TomlFile, read_toml
 from explorer.core.validate import Context, validate
 from explorer.core.vocabulary import ACTOR_KINDS, RELATION_TYPES
@@ -35,7 +36,7 @@ ACTOR_KEYS = {
     "seats_source", "seat_claim", "members", "since", "until", "formed_by", "stands_for",
 }
 RELATION_KEYS = {"from", "to", "type", "description", "sources", "since", "until"}
-EVENT_KEYS = {"id", "date", "title", "summary", "place", "participants", "sources"}
+EVENT_KEYS = {"id", "date", "title", "summary", "place", "participants", "sources", "after"}
 PACK_KEYS = {"id", "title", "description", "parliament_size", "default_date", "start_date",
              "end_date", "start_place", "sources"}
 
@@ -205,10 +206,11 @@ def _load_event(file: TomlFile, raw: object, index: int, line: int, problems) ->
     title, summary = t.text("title"), t.text("summary")
     sources = t.sources()
     place, participants = t.ident("place", required=False), t.strings("participants")
+    after = t.ident("after", required=False)
     if None in (event_id, when, title, summary):
         return None
     return Event(event_id, when, title, summary, sources, Origin(file.path, line),
-                 place, participants)
+                 place, participants, after)
 
 
 def _files(folder: Path, problems: list[Problem], ctx: Context) -> tuple[list[TomlFile], bool]:
@@ -304,6 +306,7 @@ def _load_pack(content: str | os.PathLike | None, check: bool) -> Pack:
                 if event is not None:
                     pack.events.append(event)
     pack.events.sort(key=lambda e: e.date)
+    pack.events[:] = story(pack).events  # the story order (explorer/core/story.py)
     load_challenges(root, pack, problems, ctx.files)
     load_lessons(root, pack, problems, ctx.files)
     if not pack.actors:

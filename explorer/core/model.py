@@ -116,6 +116,7 @@ class Event:
     origin: Origin
     place: str | None = None
     participants: tuple[str, ...] = ()
+    after: str | None = None  # for a month- or year-dated event: the event it follows
 
 
 @dataclass

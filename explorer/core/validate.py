@@ -241,6 +241,11 @@ class _Validator:
                              key="place")
             for who in event.participants:
                 self.unknown(who, o, what, "participants", as_list=True)
+        if self.ctx.events_complete:
+            from explorer.core.story import after_problems
+
+            for event, message, hint in after_problems(pack):
+                self.add(event.origin, message, hint, "after")
         if pack.start_place:
             place = pack.actors.get(pack.start_place)
             if place is None and pack.start_place not in self.ctx.broken:

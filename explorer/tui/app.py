@@ -104,6 +104,7 @@ class KingmakerApp(App):
         self.atlas = atlas
         self.lesson, self.lesson_step = lesson, lesson_step  # read by the lesson screen
         self._on = on
+        self.story_at: int | None = None  # the position in the story order (story.py) of Now
         self._state: CoalitionState | None = None
         self.sources_dir = sources_dir
         self.date_changed: Signal[date | None] = Signal(self, "date-changed")
@@ -154,8 +155,12 @@ class KingmakerApp(App):
         """Inputs blink, except headless (tests and snapshots need still frames)."""
         return not self.is_headless
 
-    def set_date(self, on: date | None) -> None:
-        """Stand on another date and re-render every pane in one frame."""
+    def set_date(self, on: date | None, at: int | None = None) -> None:
+        """Stand on another date and re-render every pane in one frame.
+
+        `at`: the event's position in the story order when standing on an event (events of one
+        day are told apart by it); None when standing on a day."""
+        self.story_at = at
         if self._state is None:
             self._on = on
         elif on != self._state.on:
@@ -242,18 +247,25 @@ class KingmakerApp(App):
             self.screen.go_to(actor_id)
 
     def action_step_date(self, step: int) -> None:
-        from explorer.core.timeline import next_event, previous_event
+        """Step to the next or previous event of the story (each one is Now once)."""
+        from explorer.core.story import story
 
         on = self.on
         if on is None:
             return
-        pack = self.atlas.pack
-        event = next_event(pack, on) if step > 0 else previous_event(pack, on)
-        if event is None:
+        st = story(self.atlas.pack)
+        at = st.next(on, self.story_at) if step > 0 else st.previous(on, self.story_at)
+        if at is None:
             self.bell()
             self.notify("No later event." if step > 0 else "No earlier event.", timeout=2)
             return
-        self.set_date(event.date.start)
+        self.go_to_event(at)
+
+    def go_to_event(self, at: int) -> None:
+        """Stand on the event at this position of the story order."""
+        from explorer.core.story import story
+
+        self.set_date(story(self.atlas.pack).days[at], at)
 
     def action_timeline(self) -> None:
         from explorer.tui.timeline import TimelineScreen

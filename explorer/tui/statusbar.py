@@ -118,7 +118,8 @@ class StatusBar(Widget):
             return
         pack = atlas.pack
         self.date_text = Text(day(on) if on else "All dates")
-        event = current_event(pack, on) if on else None
+        at = getattr(self.app, "story_at", None)
+        event = current_event(pack, on, at) if on else None
         wide = self.size.width >= 100
         if event is None:
             now = Text("Before the first event", style="italic")
@@ -127,7 +128,7 @@ class StatusBar(Widget):
             if wide and (event.date.start != on or event.date.precision != "day"):
                 now.append(f"  ({event.date})", style="dim")
         self.event_text = now
-        nxt = next_event(pack, on) if on else None
+        nxt = next_event(pack, on, at) if on else None
         hint = Text.assemble((",", "bold"), " prev  ", (".", "bold"), " next")
         if nxt is not None and wide:
             hint = Text.assemble(("Next: ", ""), (str(nxt.date), ""), "   ", hint)
