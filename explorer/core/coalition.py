@@ -6,6 +6,7 @@ Pure Python over a loaded pack; the TUI, the CLI and the adventure all call `eva
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -243,7 +244,12 @@ __all__ = ["Coalition", "CoalitionState", "Completion", "Evaluation", "Verdict",
 
 @dataclass
 class CoalitionState:
-    """A coalition and its seat picture, with undo and redo of every edit."""
+    """A coalition and its seat picture on a date, with one undo and redo history of every edit.
+
+    Whoever edits it (the builder, the adventure, a lesson, the palette), `revision` goes up and
+    every listener (`listen(callback)`) is called with the state: that is how every view of it
+    hears of a change, wherever it was made.
+    """
 
     atlas: Atlas
     on: date | None
@@ -251,15 +257,29 @@ class CoalitionState:
     picture: Picture | None = None
     undo_stack: list[tuple[Coalition, Picture]] = field(default_factory=list)
     redo_stack: list[tuple[Coalition, Picture]] = field(default_factory=list)
+    revision: int = 0
+    _listeners: list[Callable[[CoalitionState], object]] = field(
+        default_factory=list, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.picture is None:
             self.picture = default_picture(self.atlas.pack, self.on)
 
+    def listen(self, callback: Callable[[CoalitionState], object]) -> None:
+        """Call `callback(state)` after every change of the coalition, the picture or the date."""
+        self._listeners.append(callback)
+
+    def _changed(self) -> None:
+        self.revision += 1
+        for callback in list(self._listeners):
+            callback(self)
+
     def _push(self, coalition: Coalition, picture: Picture) -> None:
         self.undo_stack.append((self.coalition, self.picture))
         self.redo_stack.clear()
         self.coalition, self.picture = coalition, picture
+        self.on = picture.on
+        self._changed()
 
     def add(self, item: str) -> None:
         self._push(self.coalition.with_member(member_id(self.atlas, self.picture, item)),
@@ -338,6 +358,7 @@ class CoalitionState:
         self.redo_stack.append((self.coalition, self.picture))
         self.coalition, self.picture = self.undo_stack.pop()
         self.on = self.picture.on
+        self._changed()
         return True
 
     def redo(self) -> bool:
@@ -346,6 +367,7 @@ class CoalitionState:
         self.undo_stack.append((self.coalition, self.picture))
         self.coalition, self.picture = self.redo_stack.pop()
         self.on = self.picture.on
+        self._changed()
         return True
 
     def evaluate(self, completions: bool = True) -> Evaluation:

@@ -12,6 +12,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from explorer.core.sources import is_seed
+from explorer.core.text import percent, range_text
 
 if TYPE_CHECKING:
     from explorer.core.coalition import Evaluation
@@ -66,10 +67,6 @@ class Citations:
                 f"`{source}`" if is_seed(source) else md_escape(source))
             out.append(f"{n}. {shown}")
         return out
-
-
-def percent(value) -> str:
-    return f"{float(value) * 100:.1f}%"
 
 
 @dataclass(frozen=True)
@@ -128,7 +125,7 @@ def coalition_report(atlas: Atlas, picture: Picture, members: list[str], pm: str
     ev = evaluation or evaluate(atlas, picture, Coalition(tuple(members), pm))
     cite = Citations()
     names = " + ".join(ev.names[m] for m in ev.members) or "nobody"
-    seats = f"{ev.low}" if ev.low == ev.high else f"{ev.low}–{ev.high}"
+    seats = range_text(ev.low, ev.high)
     lines = [f"# Coalition report: {md_escape(names)}", ""]
     lines.append(f"- **Pack:** {md_escape(pack.title)}")
     lines.append(f"- **Date:** {on.isoformat() if on else 'any date'}")

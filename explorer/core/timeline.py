@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from explorer.core.graph import all_relations
 from explorer.core.model import Actor, Event, Pack, Relation
 from explorer.core.story import story
 
@@ -40,14 +39,6 @@ def standing_day(pack: Pack, event: Event) -> date:
     return story(pack).day_of(event)
 
 
-def change_dates(pack: Pack) -> list[date]:
-    """Every date on which something in the pack starts or ends, in order."""
-    days: set[date] = set(story(pack).days)
-    for rel in all_relations(pack):
-        days.update(d for d in (rel.since, rel.until) if d)
-    for actor in pack.actors.values():
-        days.update(d for d in (actor.since, actor.until) if d)
-    return sorted(days)
 
 
 @dataclass

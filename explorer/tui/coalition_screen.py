@@ -1,8 +1,9 @@
-"""The coalition builder: assemble coalitions live against the 163-seat threshold.
+"""The coalition builder: assemble coalitions live against the pack's thresholds.
 
-The screen is thin: every key calls the engine (`CoalitionState`, `power()`), then `sync()`
-evaluates once and hands the results to the panels, which only format them. The App owns
-`state`, `atlas`, `on` and `sources_dir`, and calls `sync()` after any change (a date step, say).
+The screen is thin: every key calls the engine (`CoalitionState`, `power()`); the state tells
+the app, and `show_table()` evaluates once and hands the results to the panels, which only
+format them. The app owns `state`, `atlas`, `on` and `sources_dir` (see table_state.py), so an
+edit made anywhere else (the adventure, a lesson, the palette, the date keys) redraws it too.
 """
 
 from __future__ import annotations
@@ -22,12 +23,13 @@ from explorer.core.tensions import Cover
 from explorer.tui import coalition_panels as ui
 from explorer.tui.seatbar import PALETTE, SeatBar, bar_model, names_of
 from explorer.tui.statusbar import StatusBar, TitleBar
+from explorer.tui.table_state import ShowsTheTable
 from explorer.tui.themes import palette
 
 POWER_THRESHOLD = "majority"
 
 
-class CoalitionScreen(Screen):
+class CoalitionScreen(ShowsTheTable, Screen):
     """Assemble a government against the 163-seat majority and the 217-seat two-thirds line."""
 
     HELP_TITLE = "Coalition builder"
@@ -95,7 +97,7 @@ class CoalitionScreen(Screen):
                  classes: str | None = None):
         super().__init__(name=name, id=id, classes=classes)
         self.evaluation: Evaluation | None = None
-        self.timings = {"evaluate": 0.0, "power": 0.0, "total": 0.0}  # ms, last sync
+        self.timings = {"evaluate": 0.0, "power": 0.0, "total": 0.0}  # ms, last redraw
         self.marked: list[str] = []  # units marked for a merge
         self._completion_ids: list[int] = []  # evaluation index of completion number n
         self._power_key: tuple | None = None
@@ -126,12 +128,9 @@ class CoalitionScreen(Screen):
         self.query_one(ui.UnitTable).border_title = "On the table"
         self.query_one(ui.CompletionList).border_title = "Completions"
         self.query_one(ui.VerdictPanel).border_title = "Verdict"
-        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.sync())
-        self.sync()
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.show_table())
+        self.show_table()
         self.query_one(ui.UnitTable).focus()
-
-    def on_screen_resume(self) -> None:
-        self.sync()
 
     def on_resize(self, event) -> None:
         short = event.size.height < 30  # 80×24: no table header, a four-line seat bar
@@ -151,7 +150,7 @@ class CoalitionScreen(Screen):
         """Colours with a meaning (success, warning, error ...) from the current theme."""
         return {**ui.PLAIN, **palette(self.app)}
 
-    def sync(self) -> None:
+    def show_table(self) -> None:
         """Evaluate the coalition once and redraw every panel (after any change)."""
         start = perf_counter()
         state = self.state
@@ -320,7 +319,6 @@ class CoalitionScreen(Screen):
             change()
         except (ValueError, KeyError) as exc:
             self.notify(str(exc).strip("'\""), severity="warning", markup=False)
-        self.sync()
 
     def action_toggle(self) -> None:
         unit = self.highlighted()
@@ -344,7 +342,7 @@ class CoalitionScreen(Screen):
                 self.marked.remove(unit)
             else:
                 self.marked.append(unit)
-            self.sync()
+            self.show_table()
 
     def action_merge(self) -> None:
         units = self._merge_candidates()
@@ -359,20 +357,10 @@ class CoalitionScreen(Screen):
         tabs.active = "cs-tab-power" if tabs.active == "cs-tab-tensions" else "cs-tab-tensions"
 
     def action_undo(self) -> None:
-        self._step(self.state.undo)
+        self.state.undo()
 
     def action_redo(self) -> None:
-        self._step(self.state.redo)
-
-    def _step(self, step) -> None:
-        """Undo or redo; a step across a date change re-renders the whole app."""
-        before = self.state.on
-        step()
-        app_sync = getattr(self.app, "sync", None)
-        if self.state.on != before and callable(app_sync):
-            app_sync()  # the status bar and the other screens follow the date back
-        else:
-            self.sync()
+        self.state.redo()
 
     def action_clear(self) -> None:
         self._attempt(self.state.clear)

@@ -13,11 +13,8 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from explorer.core.lessons import (
-    LessonRun,
-    StepNumbers,
-    share,
-)
+from explorer.core.lessons import LessonRun, StepNumbers
+from explorer.core.text import percent, range_text
 from explorer.tui.seatbar import OUTSIDE, PALETTE, BarLine, BarModel, BarSegment
 
 if TYPE_CHECKING:
@@ -65,7 +62,8 @@ def answer_renderable(lesson_run: LessonRun, rows: int = 4) -> Group:
         table.add_column("Shapley", justify="right", no_wrap=True, min_width=7)
         for row in sorted(numbers.power, key=lambda r: -r.seats)[:rows]:
             table.add_row(Text(short_name(lesson_run.atlas, row.id, row.name)),
-                          share(row.seat_share), share(row.banzhaf), share(row.shapley_shubik))
+                          percent(row.seat_share), percent(row.banzhaf),
+                          percent(row.shapley_shubik))
         parts.append(table)
     return Group(*parts)
 
@@ -86,7 +84,7 @@ def bar_model(atlas: Atlas, numbers: StepNumbers) -> BarModel:
         name = ev.names.get(m, m)
         actor = atlas.pack.actors.get(m)
         names = (name, *(a for a in (actor.aliases if actor else ()) if len(a) < len(name)))
-        seats = str(low) if low == high else f"{low}–{high}"
+        seats = range_text(low, high)
         color = PALETTE[index.get(m, len(segments)) % len(PALETTE)]
         segments.append(BarSegment(m, names, low, seats, color, True))
     low = ev.low if ev is not None else 0

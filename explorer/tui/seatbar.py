@@ -21,6 +21,7 @@ from textual.widget import Widget
 from explorer.core.coalition import Evaluation, seat_range
 from explorer.core.graph import Atlas
 from explorer.core.seats import REST, Picture
+from explorer.core.text import range_text
 
 #: member colours (Tableau 10), readable on dark and light themes
 PALETTE = (
@@ -285,7 +286,7 @@ def _pointer_row(layout: SeatLayout, model: BarModel) -> _Row:
 
 def summary_text(model: BarModel, width: int) -> Text:
     """'202 seats · ✔ Absolute majority 163: 39 over · ✘ 217: 15 short', shortened to fit."""
-    seats = f"{model.low}" if model.low == model.high else f"{model.low}–{model.high}"
+    seats = range_text(model.low, model.high)
 
     def build(long_names: bool, seats_word: bool) -> Text:
         out = Text(no_wrap=True, overflow="ellipsis", end="")
@@ -373,7 +374,7 @@ def bar_model(atlas: Atlas, picture: Picture, ev: Evaluation, colors: dict[str, 
     for m in ev.members:
         low, high, _ = seat_range(atlas, picture, m)
         unit = picture.unit(m)
-        text = unit.seats_text if unit else (str(low) if low == high else f"{low}–{high}")
+        text = unit.seats_text if unit else (range_text(low, high))
         color = colors.get(m, PALETTE[len(segments) % len(PALETTE)])
         segments.append(BarSegment(m, names_of(atlas, m, ev.names.get(m, m)), low, text, color,
                                    True))
