@@ -171,7 +171,10 @@ class StepNumbers:
                 out.append(f"{v.threshold.name}: {verdict_phrase(v)}.")
             hard = [t for t in ev.tensions if t.hard]
             soft = len(ev.tensions) - len(hard)
-            if not ev.feasible:
+            if hard:
+                out.append(f"Not feasible: {plural(len(hard), 'hard refusal')} inside "
+                           f"({ev.feasibility.why_not}).")
+            elif not ev.feasible:
                 out.append(f"Not feasible: {ev.feasibility.why_not}.")
             elif soft:
                 out.append(f"Feasible, with {plural(soft, 'tension')} inside.")

@@ -92,12 +92,12 @@ def story(pack: Pack) -> Story:
         else:
             roots.append(e)
     sequence: list[Event] = []
-    placed: set[str] = set()
+    placed: set[int] = set()  # by object: a duplicate id (the checker reports it) is kept
 
     def place(e: Event) -> None:
-        if e.id in placed:
+        if id(e) in placed:
             return
-        placed.add(e.id)
+        placed.add(id(e))
         sequence.append(e)
         for f in followers.get(e.id, ()):
             place(f)
@@ -106,8 +106,8 @@ def story(pack: Pack) -> Story:
         place(e)
     for e in base:  # followers caught in a cycle (the checker reports it): by their own date
         place(e)
-    rank = {e.id: i for i, e in enumerate(sequence)}
-    ordered = sorted(sequence, key=lambda e: (day(e), rank[e.id]))
+    rank = {id(e): i for i, e in enumerate(sequence)}
+    ordered = sorted(sequence, key=lambda e: (day(e), rank[id(e)]))
     result = Story(tuple(ordered), tuple(day(e) for e in ordered))
     pack.__dict__["_story"] = (len(pack.events), result)
     return result
