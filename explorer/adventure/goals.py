@@ -71,7 +71,11 @@ def overlaps(atlas: Atlas, picture: Picture, cover: Cover, members: list[str],
     return any(mine & cover.cover(m) for m in members)
 
 
-def assess(atlas: Atlas, picture: Picture, coalition: Coalition, goal: Goal) -> Outlook:
+def assess(atlas: Atlas, picture: Picture, coalition: Coalition, goal: Goal,
+           search: bool = True) -> Outlook:
+    """Is the goal won, or a dead end? A win is always a feasible coalition under the PM
+    candidate (explorer.core.feasibility); `search=False` skips the dead-end search."""
+    goal = Goal(goal.threshold, True, goal.include, goal.exclude)  # feasible, whatever it says
     ev = evaluate(atlas, picture, coalition, completions=False)
     threshold = atlas.pack.threshold(goal.threshold) or atlas.pack.thresholds[0]
     need = threshold.seats
@@ -100,6 +104,8 @@ def assess(atlas: Atlas, picture: Picture, coalition: Coalition, goal: Goal) -> 
         return Outlook(False, True, "excluded", need, ev.low, None, reasons, ev)
     if refused:
         return Outlook(False, True, "refusal", need, ev.low, None, reasons, ev)
+    if not search:
+        return Outlook(False, False, "", need, ev.low, None, reasons, ev)
     best = best_reachable(atlas, picture, ev, goal, cover, missing, need)
     dead = best is not None and best < need
     return Outlook(False, dead, "seats" if dead else "", need, ev.low, best, reasons, ev)

@@ -11,7 +11,7 @@ from explorer.core.tomlfile import TomlFile, read_toml
 
 CHALLENGE_KEYS = {
     "id", "title", "role", "date", "intro", "start_coalition", "pm", "must_travel", "hints",
-    "history", "sources", "goal",
+    "history", "sources", "goal", "history_coalition",
 }
 LESSON_KEYS = {"id", "title", "summary"}
 STEP_KEYS = {"title", "narration", "date", "coalition", "pm", "focus", "question", "answer"}
@@ -38,6 +38,7 @@ def load_challenges(root: Path, pack: Pack, problems: list[Problem],
         start, pm = t.strings("start_coalition"), t.ident("pm", required=False)
         must_travel, hints = t.boolean("must_travel", False), t.strings("hints")
         history, sources = t.text("history", required=False) or "", t.sources(required=True)
+        history_coalition = t.strings("history_coalition")
         raw_goal = t.data.get("goal", {})
         goal_line = file.child_line(line, "goal") if "goal" in t.data else line
         g = Table(file, raw_goal, goal_line, f"the goal of {what}", problems)
@@ -58,7 +59,7 @@ def load_challenges(root: Path, pack: Pack, problems: list[Problem],
         pack.challenges[cid] = Challenge(
             id=cid, title=title, role=role, date=when, intro=intro, goal=goal,
             origin=Origin(path, line), start_coalition=start, pm=pm, must_travel=must_travel,
-            hints=hints, history=history, sources=sources,
+            hints=hints, history=history, sources=sources, history_coalition=history_coalition,
         )
 
 

@@ -143,6 +143,7 @@ class Challenge:
     hints: tuple[str, ...] = ()
     history: str = ""
     sources: tuple[str, ...] = ()
+    history_coalition: tuple[str, ...] = ()  # who history's own coalition held (empty: none)
 
 
 @dataclass

@@ -267,6 +267,8 @@ class _Validator:
                 self.unknown(ch.pm, o, what, "pm")
             for ref in ch.start_coalition:
                 self.unknown(ref, o, what, "start_coalition", as_list=True)
+            for ref in ch.history_coalition:
+                self.unknown(ref, o, what, "history_coalition", as_list=True)
             for key, refs in (("include", ch.goal.include), ("exclude", ch.goal.exclude)):
                 for ref in refs:
                     self.unknown(ref, o, what, key, "goal", as_list=True)
