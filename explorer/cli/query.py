@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from explorer.cli.support import (
     CliError,
     add_common,
@@ -63,6 +65,14 @@ def cmd_check(args) -> int:
     if (pack.start_date and on < pack.start_date) or (pack.end_date and on > pack.end_date):
         raise CliError(f"--date {on} is outside the pack's dates "
                        f"({pack.start_date} to {pack.end_date})")
+    from explorer.core.claims import claim_problems
+
+    failed = claim_problems(atlas)  # the lessons' claims, checked with the engine
+    if failed:
+        from explorer.core.problems import PackError
+
+        print(PackError(failed).report(), file=sys.stderr)
+        return 2
     seats = sum(a.primary_seats or 0 for a in pack.top_level_seat_holders())
     summary = {
         "pack": pack.id, "path": str(pack.path), "actors": len(pack.actors),

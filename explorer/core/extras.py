@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from explorer.core.claims import Claim
 from explorer.core.fields import Table, item_what, tables, unknown_tables
 from explorer.core.model import Challenge, Goal, Lesson, LessonStep, Origin, Pack
 from explorer.core.problems import Problem
@@ -14,7 +15,8 @@ CHALLENGE_KEYS = {
     "history", "sources", "goal", "history_coalition",
 }
 LESSON_KEYS = {"id", "title", "summary"}
-STEP_KEYS = {"title", "narration", "date", "coalition", "pm", "focus", "question", "answer"}
+STEP_KEYS = {"title", "narration", "date", "coalition", "pm", "focus", "question", "answer",
+             "claims"}
 
 
 def load_challenges(root: Path, pack: Pack, problems: list[Problem],
@@ -103,7 +105,9 @@ def load_lessons(root: Path, pack: Pack, problems: list[Problem],
             fields = dict(date=s.day("date"), coalition=s.strings("coalition"),
                           pm=s.ident("pm", required=False), focus=s.ident("focus", required=False),
                           question=s.text("question", required=False),
-                          answer=s.text("answer", required=False))
+                          answer=s.text("answer", required=False),
+                          claims=tuple(Claim(c, file.value_line(line, "claims", c))
+                                       for c in s.strings("claims")))
             if None in (stitle, narration):
                 continue
             steps.append(LessonStep(title=stitle, narration=narration,

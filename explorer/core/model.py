@@ -157,6 +157,7 @@ class LessonStep:
     focus: str | None = None
     question: str | None = None
     answer: str | None = None
+    claims: tuple = ()  # explorer.core.claims.Claim: what the step says about its numbers
 
 
 @dataclass

@@ -257,6 +257,18 @@ class _Validator:
                 self.add(self.pack_origin, f"start_place {pack.start_place!r} is a "
                          f"{place.kind}, not a place", key="start_place")
 
+    def _claim(self, origin, text: str) -> None:
+        from explorer.core.claims import parse, unknown_names
+
+        try:
+            parsed = parse(text)
+        except ValueError as exc:
+            self.add(origin, str(exc), "see 'Lesson claims' in content/README.md", "claims",
+                     value=text)
+            return
+        for message in unknown_names(self.pack, parsed):
+            self.add(origin, message, key="claims", value=text)
+
     def challenges_and_lessons(self) -> None:
         pack = self.pack
         thresholds = {t.id for t in pack.thresholds}
@@ -286,6 +298,8 @@ class _Validator:
                     ref = getattr(step, key)
                     if ref:
                         self.unknown(ref, o, what, key)
+                for claim in step.claims:
+                    self._claim(o, claim.text)
                 if step.date and not self._in_range(step.date):
                     self.add(o, f"{what}: date {step.date} is outside the pack's dates",
                              key="date")
