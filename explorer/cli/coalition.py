@@ -43,9 +43,45 @@ def table_setup(args):
     """The pack, the date, the seat picture (after any --split) and the PM named by the args."""
     atlas = load_atlas(args)
     on = date_arg(args, atlas)
+    if not atlas.pack.has_results(on):
+        raise NoResults(atlas, on)
     picture = _picture(atlas, on, getattr(args, "split", []))
     pm = resolve(atlas, args.pm).id if getattr(args, "pm", None) else None
     return atlas, on, picture, pm
+
+
+class NoResults(Exception):
+    """The date is before the pack's results: there are no seats to count yet."""
+
+    def __init__(self, atlas, on):
+        super().__init__(str(on))
+        self.atlas, self.on = atlas, on
+
+
+def before_results(handler):
+    """Answer 'no results yet' (exit 0) instead of seats on a date before the results."""
+
+    def wrapped(args) -> int:
+        try:
+            return handler(args)
+        except NoResults as exc:
+            return no_results_answer(args, exc.atlas, exc.on)
+
+    wrapped.__name__ = handler.__name__
+    return wrapped
+
+
+def no_results_answer(args, atlas, on) -> int:
+    from rich.text import Text
+
+    since = atlas.pack.seats_from
+    message = (f"No results yet on {on}: the seat figures hold from {since} "
+               f"(use --date {since} or later).")
+    if getattr(args, "json", False):
+        return print_json({"date": on.isoformat(), "results": False,
+                           "results_from": since.isoformat(), "message": message})
+    console().print(Text(message, style="bold yellow"))
+    return 0
 
 
 def _threshold(atlas, name: str):
@@ -57,6 +93,7 @@ def _threshold(atlas, name: str):
 
 
 @run
+@before_results
 def cmd_coalition(args) -> int:
     from rich.text import Text
 
@@ -100,6 +137,7 @@ def cmd_coalition(args) -> int:
 
 
 @run
+@before_results
 def cmd_power(args) -> int:
     from rich.table import Table
     from rich.text import Text
@@ -139,6 +177,7 @@ def cmd_power(args) -> int:
 
 
 @run
+@before_results
 def cmd_minimal(args) -> int:
     from rich.text import Text
 

@@ -144,8 +144,8 @@ def seat_range(atlas: Atlas, picture: Picture, item: str) -> tuple[int, int, int
     unit = picture.unit(item)
     if unit is not None:
         return unit.low, unit.high, unit.primary
-    low, high = atlas.pack.seat_range(item) or (0, 0)
-    return low, high, atlas.pack.primary_seats(item) or 0
+    low, high = atlas.pack.seat_range(item, picture.on) or (0, 0)
+    return low, high, atlas.pack.primary_seats(item, picture.on) or 0
 
 
 def name_of(atlas: Atlas, picture: Picture, item: str) -> str:

@@ -38,7 +38,7 @@ ACTOR_KEYS = {
 RELATION_KEYS = {"from", "to", "type", "description", "sources", "since", "until"}
 EVENT_KEYS = {"id", "date", "title", "summary", "place", "participants", "sources", "after"}
 PACK_KEYS = {"id", "title", "description", "parliament_size", "default_date", "start_date",
-             "end_date", "start_place", "sources"}
+             "end_date", "start_place", "sources", "seats_from"}
 
 
 def _load_actor(file: TomlFile, raw: object, index: int, line: int, problems,
@@ -115,7 +115,10 @@ def _seat_claims(file: TomlFile, t: Table, index: int) -> tuple[SeatClaim, ...]:
         c = Table(file, raw, line, f"seat claim #{j + 1} of {t.what}", t.problems)
         if not c.valid:
             continue
-        c.check_keys({"seats", "source", "note"})
+        c.check_keys({"seats", "source", "note", "since", "until"})
+        since, until = c.day("since"), c.day("until")
+        if since and until and until <= since:
+            c.problem(f"seat claim 'until' {until} is not after 'since' {since}", "until")
         value = c.data.get("seats")
         low = high = None
         if isinstance(value, list) and len(value) == 2 and all(
@@ -137,7 +140,7 @@ def _seat_claims(file: TomlFile, t: Table, index: int) -> tuple[SeatClaim, ...]:
         source = c.source()
         note = c.text("note", required=False)
         if low is not None and high is not None and source is not None:
-            claims.append(SeatClaim(low, high, source, note))
+            claims.append(SeatClaim(low, high, source, note, since, until, line))
     return tuple(claims)
 
 
@@ -343,6 +346,10 @@ def _load_pack_meta(file: TomlFile, root: Path, problems: list[Problem]) -> Pack
     elif default and ((start and default < start) or (end and default > end)):
         t.problem(f"default_date {default} is outside the pack's dates ({start} to {end})",
                   "default_date")
+    seats_from = t.day("seats_from")
+    if seats_from and ((start and seats_from < start) or (end and seats_from > end)):
+        t.problem(f"seats_from {seats_from} is outside the pack's dates ({start} to {end})",
+                  "seats_from")
     for th_line, th in thresholds.values():
         if size and th.seats > size:
             file_line = file.key_line(th_line, "seats")
@@ -356,7 +363,7 @@ def _load_pack_meta(file: TomlFile, root: Path, problems: list[Problem]) -> Pack
                  parliament_size=size or 0, default_date=default or date(2000, 1, 1),
                  start_date=start, end_date=end,
                  start_place=t.ident("start_place", required=False),
-                 sources=t.sources(required=False))
+                 sources=t.sources(required=False), seats_from=seats_from)
 
 
 def _thresholds(file: TomlFile, problems: list[Problem]) -> dict[str, tuple[int, Threshold]]:

@@ -34,6 +34,7 @@ def validate(pack: Pack, ctx: Context | None = None) -> list[Problem]:
     v.seats()
     v.relations()
     v.events()
+    v.dated_seats()
     v.challenges_and_lessons()
     return v.problems
 
@@ -268,6 +269,20 @@ class _Validator:
             return
         for message in unknown_names(self.pack, parsed):
             self.add(origin, message, key="claims", value=text)
+
+    def dated_seats(self) -> None:
+        """Seat claims dated outside the pack's dates (a typo in a year, usually)."""
+        pack = self.pack
+        for actor in pack.actors.values():
+            for claim in actor.seat_claims:
+                for key, day in (("since", claim.since), ("until", claim.until)):
+                    if day and not self._in_range(day):
+                        file = self.ctx.files.get(actor.origin.path)
+                        line = claim.line or actor.origin.line
+                        self.problems.append(Problem(
+                            actor.origin.path, file.key_line(line, key) if file else line,
+                            f"a seat claim of {actor.id!r} is dated outside the pack: {key} "
+                            f"{day} (the pack runs {pack.start_date} to {pack.end_date})"))
 
     def challenges_and_lessons(self) -> None:
         pack = self.pack

@@ -238,8 +238,10 @@ class CompletionList(Unchanged, OptionList):
                     (f"add {added} → {c.seats}", "" if c.feasible else "dim"),
                     ("" if c.feasible else "  not feasible", ok)), id=f"c{i}"))
         if not options:
-            options.append(Option(Text("Every threshold is reached.", style="dim"),
-                                  disabled=True))
+            empty = ("No seats on the table on this date." if not picture.units else
+                     "Every threshold is reached." if all(v.reached for v in ev.verdicts) else
+                     "No outside set of up to four units reaches the next threshold.")
+            options.append(Option(Text(empty, style="dim"), disabled=True))
         highlighted = self.highlighted
         self.set_options(options)
         enabled = [i for i, o in enumerate(options) if not o.disabled]

@@ -221,7 +221,14 @@ class CoalitionScreen(ShowsTheTable, Screen):
         pm_text = self.name_of(pm) if pm else None
         if actor is not None and actor.stands_for:
             pm_text += f" ({self.name_of(actor.stands_for)})"
-        self.query_one(ui.VerdictPanel).show(ev, pm_text, colors)
+        panel = self.query_one(ui.VerdictPanel)
+        pack = self.atlas.pack
+        if not pack.has_results(self.state.on):  # before the results: no seats to show
+            panel.same(None)
+            panel.update(f"No results yet on {self.state.on}: the seat figures hold from "
+                         f"{pack.seats_from}. Step forward with '.' or pick a later date.")
+        else:
+            panel.show(ev, pm_text, colors)
         title = self.query_one(ui.TensionPanel).show(
             ev.tensions, len(ev.members), self.name_of, getattr(self.app, "sources_dir", None),
             colors)

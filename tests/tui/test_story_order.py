@@ -88,3 +88,21 @@ async def test_palette_goes_to_a_typed_date(bundled_atlas):
         await pilot.press("enter")
         await pilot.pause()
         assert app.on == date(2010, 3, 27)
+
+
+async def test_the_builder_before_the_results_says_so(bundled_atlas):
+    from test_coalition_screen import open_builder
+
+    from explorer.tui.coalition_panels import UnitTable, VerdictPanel
+
+    app = make_app(atlas=bundled_atlas, on=date(2010, 3, 1))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_builder(pilot)
+        text = str(screen.query_one(VerdictPanel).visual)
+        assert "No results yet" in text and "2010-03-26" in text
+        assert screen.query_one(UnitTable).rows_shown == ()
+        await pilot.press("full_stop")  # the election: still no results
+        await pilot.press("full_stop", "full_stop", "full_stop")  # ... to the results
+        assert app.on == date(2010, 3, 26)
+        assert "No results yet" not in str(screen.query_one(VerdictPanel).visual)
+        assert len(screen.query_one(UnitTable).rows_shown) == 10
