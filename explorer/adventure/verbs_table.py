@@ -41,7 +41,7 @@ def tension_line(e: Engine, t: Tension) -> str:
     if t.type == "refuses_pm" and not t.hard:
         tail = f" (binding only if {prose.pronoun(dst, 0)} is your candidate for PM)"
     return (f"{e.world.name(src.id, True)} {label} {e.world.name(dst.id)}{tail}: "
-            f"{prose.quote(t.description)} {prose.cite(t.sources)}")
+            f"{prose.summary(t.description)} {prose.cite(t.sources)}")
 
 
 def _label(rtype: str) -> str:
