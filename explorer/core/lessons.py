@@ -313,7 +313,14 @@ class LessonRun:
         i = self.index if index is None else self._clamp(index)
         step = self.steps[i]
         out = [step.answer] if step.answer else []
-        return out + self.numbers(i).facts()
+        nums = self.numbers(i)
+        out += nums.facts()
+        if step.focus and nums.picture.unit(step.focus) is not None:  # the same words as "why"
+            from explorer.core.explain import explain
+
+            out.append(explain(self.atlas, nums.picture, step.focus, nums.threshold,
+                               pm=step.pm).summary)
+        return out
 
     def as_json(self, index: int | None = None) -> dict:
         i = self.index if index is None else self._clamp(index)

@@ -211,11 +211,32 @@ def coalition_report(atlas: Atlas, picture: Picture, members: list[str], pm: str
                        "Banzhaf (feasible)", "Shapley–Shubik (feasible)"], rows, "lrrrrrr")
     lines += ["", "★ a member of this coalition. Seats are not power: compare the seat share "
               "with the indices.", ""]
+    lines += _why_lines(atlas, picture, threshold, pm, cite)
 
     lines += ["## Sources", ""]
     lines += cite.section() or ["(none)"]
-    lines += ["", f"_Made with Kingmaker from the pack “{md_escape(pack.id)}”._", ""]
+    lines += ["", f"_Made with Kingmaker from the pack `{md_escape(pack.id)}`._", ""]
     return "\n".join(lines)
+
+
+def _why_lines(atlas: Atlas, picture: Picture, threshold: str, pm: str | None, cite) -> list[str]:
+    """Why each unit has its power (explorer.core.explain): the same words as the TUI's why
+    panel and `explorer power --explain`."""
+    from explorer.core.explain import explain
+
+    out = ["### Why these figures", ""]
+    for unit in picture.units:
+        ex = explain(atlas, picture, unit.id, threshold, pm=pm, feasible=True)
+        plain = explain(atlas, picture, unit.id, threshold, pm=pm)
+        line = f"- {md_escape(plain.summary)}"
+        if plain.examples:
+            smallest = " + ".join(plain.names[u] for u in plain.examples[0])
+            line += f" Smallest coalition in which it is pivotal: {md_escape(smallest)}."
+        out.append(line)
+        for r in ex.reasons:
+            out.append(f"  - {md_escape(r.text)} {cite.ref(*r.sources) if r.sources else ''}"
+                       .rstrip())
+    return [*out, ""]
 
 
 def _name(atlas: Atlas, actor_id: str | None) -> str:
