@@ -13,7 +13,7 @@ from explorer.core.coalition import Coalition, evaluate
 from explorer.core.graph import Atlas
 from explorer.core.model import Challenge
 from explorer.core.seats import Picture
-from explorer.core.tensions import Cover
+from explorer.core.tensions import cover_of
 
 
 def epilogue(atlas: Atlas, picture: Picture, coalition: Coalition, ch: Challenge) -> str:
@@ -21,7 +21,7 @@ def epilogue(atlas: Atlas, picture: Picture, coalition: Coalition, ch: Challenge
 
     pack = atlas.pack
     members = evaluate(atlas, picture, coalition, completions=False).members
-    cover = Cover(atlas, picture)
+    cover = cover_of(atlas, picture)
 
     def names(ids) -> str:
         return join([the(pack.actors[i]) if i in pack.actors else i for i in ids])

@@ -8,7 +8,7 @@ from explorer.adventure import prose
 from explorer.adventure.grammar import Answer, Reply, Verbs
 from explorer.adventure.parser import Span, fold
 from explorer.core.coalition import evaluate, member_id, seat_range
-from explorer.core.tensions import Cover, Tension
+from explorer.core.tensions import Cover, Tension, cover_of
 from explorer.core.text import range_text
 
 if TYPE_CHECKING:
@@ -63,7 +63,7 @@ def seat_holder(e: Engine, span: Span):
         raise Reply(e.world.existence_note(target.id, e.on))
     try:
         mid = member_id(e.atlas, e.state.picture, target.id)
-    except (KeyError, ValueError):
+    except (LookupError, ValueError):
         raise Reply(f"{e.world.name(target.id, True)} holds no seats in parliament and speaks "
                     "for no list, so cannot sit in a coalition. (It may still matter: try 'ask "
                     f"{e._short(target).lower()} about' someone.)") from None
@@ -83,7 +83,7 @@ def invite(e: Engine, actor: Span) -> Answer:
 
     target, mid = seat_holder(e, actor)
     picture, coalition = e.state.picture, e.coalition
-    cover = Cover(e.atlas, picture)
+    cover = cover_of(e.atlas, picture)
     name = e.world.name(target.id, True)
     if is_present(e.atlas, picture, cover, list(evaluate(
             e.atlas, picture, coalition, completions=False).members), mid):
@@ -147,7 +147,7 @@ def dismiss(e: Engine, actor: Span) -> str:
     members = list(coalition.members)
     if mid not in members:
         picture = e.state.picture
-        cover = Cover(e.atlas, picture)
+        cover = cover_of(e.atlas, picture)
         holders = [m for m in members if mid in cover.cover(m)]
         if holders:
             raise Reply(f"{e.world.name(mid, True)} sits inside "
@@ -155,7 +155,7 @@ def dismiss(e: Engine, actor: Span) -> str:
                         ", which is in your coalition: dismiss that to let it go.")
         raise Reply(f"{e.world.name(target.id, True)} is not in your coalition.")
     if e.challenge is not None:
-        cover = Cover(e.atlas, e.state.picture)
+        cover = cover_of(e.atlas, e.state.picture)
         needed = [i for i in e.challenge.goal.include
                   if is_present(e.atlas, e.state.picture, cover, [mid], i)]
         if needed:
@@ -251,7 +251,7 @@ def coalition(e: Engine) -> str | Answer:
 @when("power", help='Banzhaf and Shapley–Shubik power of the lists at the table')
 @when("power FLAG")
 def power_verb(e: Engine, flag: Span | None = None) -> str:
-    from explorer.core.coalition import power
+    from explorer.core.game import power
 
     feasible = flag is not None and fold(flag.text) in ("feasible", "f")
     if flag is not None and not feasible:
@@ -260,11 +260,11 @@ def power_verb(e: Engine, flag: Span | None = None) -> str:
     picture = e.state.picture
     try:
         result = power(e.atlas, picture, th.id, pm=e.coalition.pm, feasible=feasible)
-    except (ImportError, ValueError, KeyError) as exc:
+    except (ImportError, LookupError, ValueError) as exc:
         raise Reply(f"The power indices cannot be computed here ({exc}).") from None
     ev = e.state.evaluate(completions=False)
     inside = set()
-    cover = Cover(e.atlas, picture)
+    cover = cover_of(e.atlas, picture)
     for m in ev.members:
         inside |= cover.cover(m)
     width = max(len(u.name) for u in picture.units)

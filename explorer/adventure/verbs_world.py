@@ -89,7 +89,7 @@ def describe_actor(e: Engine, aid: str) -> Answer:
 
 def membership(e: Engine, aid: str) -> str:
     from explorer.adventure.goals import is_present
-    from explorer.core.tensions import Cover
+    from explorer.core.tensions import cover_of
 
     members = list(e.coalition.members)
     if not members:
@@ -98,7 +98,7 @@ def membership(e: Engine, aid: str) -> str:
         actor = e.atlas.actor(aid)
         be = "are" if actor.pronoun == "they" else "is"
         return f"{prose.pronoun(actor, capital=True)} {be} your candidate for prime minister."
-    cover = Cover(e.atlas, e.state.picture)
+    cover = cover_of(e.atlas, e.state.picture)
     if is_present(e.atlas, e.state.picture, cover, members, aid):
         return "Part of your coalition."
     return ""

@@ -146,7 +146,7 @@ def cmd_power(args) -> int:
         return _power_general(args)
     if args.explain:
         return _power_explain(args)
-    from explorer.core.coalition import power
+    from explorer.core.game import power
 
     atlas, on, picture, pm = table_setup(args)
     threshold = _threshold(atlas, args.threshold)
@@ -181,7 +181,7 @@ def cmd_power(args) -> int:
 def cmd_minimal(args) -> int:
     from rich.text import Text
 
-    from explorer.core.coalition import minimal_winning
+    from explorer.core.game import minimal_winning
 
     atlas, on, picture, pm = table_setup(args)
     threshold = _threshold(atlas, args.threshold)

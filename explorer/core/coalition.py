@@ -10,11 +10,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+from explorer.core.errors import UnknownMember
 from explorer.core.feasibility import Feasibility, check, hard_refusals
 from explorer.core.graph import Atlas
 from explorer.core.model import Threshold
 from explorer.core.seats import Picture, Unit, default_picture, merge, split
-from explorer.core.tensions import Cover, Tension, find_tensions
+from explorer.core.tensions import Cover, Tension, cover_of, find_tensions
 
 MAX_COMPLETION_SIZE = 4
 
@@ -132,7 +133,7 @@ def member_id(atlas: Atlas, picture: Picture, item: str) -> str:
         return item
     actor = atlas.pack.actors.get(item)
     if actor is None:
-        raise KeyError(item)
+        raise UnknownMember(f"nobody called {item!r} is on the table or in this pack", item)
     if actor.stands_for:
         return actor.stands_for
     if atlas.pack.seat_range(item) is None:
@@ -158,7 +159,7 @@ def name_of(atlas: Atlas, picture: Picture, item: str) -> str:
 
 def evaluate(atlas: Atlas, picture: Picture, coalition: Coalition,
              completions: bool = True) -> Evaluation:
-    cover = Cover(atlas, picture)
+    cover = cover_of(atlas, picture)
     members = cover.normalize(member_id(atlas, picture, m) for m in coalition.members)
     low = high = seats = 0
     for m in members:
@@ -230,16 +231,7 @@ def complete(atlas: Atlas, picture: Picture, cover: Cover, ev: Evaluation,
     return out
 
 
-from explorer.core.game import (  # noqa: E402  (re-exported: the engine's public API)
-    _indices,
-    minimal_winning,
-    power,
-    unit_conflicts,
-    unit_game,
-)
-
-__all__ = ["Coalition", "CoalitionState", "Completion", "Evaluation", "Verdict", "evaluate",
-           "minimal_winning", "power", "unit_conflicts", "unit_game", "_indices"]
+__all__ = ["Coalition", "CoalitionState", "Completion", "Evaluation", "Verdict", "evaluate"]
 
 
 @dataclass

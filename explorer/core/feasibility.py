@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from explorer.core.graph import Atlas
 from explorer.core.seats import Picture
-from explorer.core.tensions import Cover, Tension, find_tensions
+from explorer.core.tensions import Cover, Tension, cover_of, find_tensions
 
 
 @dataclass(frozen=True)
@@ -115,7 +115,7 @@ def refusal_reason(atlas: Atlas, t: Tension) -> Reason:
 def check(atlas: Atlas, picture: Picture, members: Iterable[str], pm: str | None,
           cover: Cover | None = None) -> Feasibility:
     """Is this coalition (normalized member ids) feasible under `pm` on the picture's date?"""
-    cover = cover or Cover(atlas, picture)
+    cover = cover or cover_of(atlas, picture)
     members = list(members)
     groups = {c: [c] for m in members for c in cover.constituents(m)}
     refusals = tuple(hard_refusals(cover, groups, pm))
@@ -155,7 +155,7 @@ class GameConstraints:
 
 def game_constraints(atlas: Atlas, picture: Picture, pm: str | None) -> GameConstraints:
     """The rules of `check`, as constraints on the units on the table."""
-    cover = Cover(atlas, picture)
+    cover = cover_of(atlas, picture)
     units = picture.units
     index = {u.id: i for i, u in enumerate(units)}
     owner: dict[str, int] = {}

@@ -11,9 +11,11 @@ seats. The own unit is then a veto player, as it is in a government its candidat
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
 
+from explorer.core.errors import unknown_threshold
 from explorer.core.feasibility import GameConstraints, game_constraints
 from explorer.core.graph import Atlas
 from explorer.core.seats import Picture, Unit
@@ -66,7 +68,7 @@ def power(atlas: Atlas, picture: Picture, threshold: str = "majority", pm: str |
     """Exact Banzhaf and Shapley–Shubik indices of the units on the table."""
     th = atlas.pack.threshold(threshold)
     if th is None:
-        raise KeyError(threshold)
+        raise unknown_threshold(atlas.pack, threshold)
     plain = tuple(u.primary for u in picture.units)
     if not feasible:
         return _indices(plain, th.seats, ())
@@ -92,7 +94,7 @@ def minimal_winning(atlas: Atlas, picture: Picture, threshold: str = "majority",
 
     th = atlas.pack.threshold(threshold)
     if th is None:
-        raise KeyError(threshold)
+        raise unknown_threshold(atlas.pack, threshold)
     weights, quota, conflicts = tuple(u.primary for u in picture.units), th.seats, ()
     units = picture.units
     if feasible:
@@ -104,3 +106,41 @@ def minimal_winning(atlas: Atlas, picture: Picture, threshold: str = "majority",
         units = tuple(units[i] for i in live)
     found = mwc(list(weights), quota, conflicts)
     return [[units[i] for i in sorted(c)] for c in found]
+
+
+# -- the rows the report, the lessons and the screens show ----------------------------------
+
+@dataclass(frozen=True)
+class PowerRow:
+    """One unit on the table and its power, as exact fractions and shares."""
+
+    id: str
+    name: str
+    seats: int
+    seat_share: Fraction
+    banzhaf: Fraction
+    shapley_shubik: Fraction
+    banzhaf_feasible: Fraction | None = None
+    shapley_shubik_feasible: Fraction | None = None
+
+
+def power_rows(atlas: Atlas, picture: Picture, threshold: str = "majority",
+               pm: str | None = None, feasible: bool = True) -> list[PowerRow]:
+    """Banzhaf and Shapley–Shubik indices of the units on the table (and of the feasible game)."""
+    result = power(atlas, picture, threshold)
+    fresult = power(atlas, picture, threshold, pm=pm, feasible=True) if feasible else None
+    total = sum(u.primary for u in picture.units) or 1
+    rows = []
+    for i, unit in enumerate(picture.units):
+        rows.append(PowerRow(
+            unit.id, unit.name, unit.primary, Fraction(unit.primary, total),
+            Fraction(result.banzhaf[i]), Fraction(result.shapley_shubik[i]),
+            Fraction(fresult.banzhaf[i]) if fresult else None,
+            Fraction(fresult.shapley_shubik[i]) if fresult else None,
+        ))
+    return rows
+
+
+def main_threshold(atlas: Atlas) -> str:
+    ids = [t.id for t in atlas.pack.thresholds]
+    return "majority" if "majority" in ids else ids[0]

@@ -24,8 +24,8 @@ from explorer.core.text import percent, plural, range_text
 
 if TYPE_CHECKING:
     from explorer.core.coalition import Evaluation
+    from explorer.core.game import PowerRow
     from explorer.core.graph import Atlas
-    from explorer.core.report import PowerRow
     from explorer.core.seats import Picture
 
 PROGRESS_FILE = "lessons.json"
@@ -199,7 +199,7 @@ class StepNumbers:
 def compute_numbers(atlas: Atlas, on: date | None, members: tuple[str, ...],
                     pm: str | None) -> StepNumbers:
     from explorer.core.coalition import Coalition, evaluate
-    from explorer.core.report import main_threshold, power_rows
+    from explorer.core.game import main_threshold, power_rows
     from explorer.core.seats import default_picture
 
     picture = default_picture(atlas.pack, on)

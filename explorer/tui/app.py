@@ -219,8 +219,8 @@ class KingmakerApp(TableApp):
     def _edit(self, change: Callable[[], object], message: str | Callable[[], str]) -> None:
         try:
             change()
-        except (KeyError, ValueError) as exc:
-            self.notify(str(exc).strip("'\""), severity="error", markup=False)
+        except (LookupError, ValueError) as exc:
+            self.notify(str(exc), severity="error", markup=False)
             return
         ev = self.state.evaluate(completions=False)
         seats = range_text(ev.low, ev.high)
@@ -229,11 +229,9 @@ class KingmakerApp(TableApp):
         self.notify(f"{text}. Coalition: {seats} seats. {verdict}", markup=False)
 
     def _unit_name(self, item: str) -> str:
-        unit = self.state.picture.unit(item)
-        if unit is not None:
-            return unit.name
-        actor = self.atlas.pack.actors.get(item)
-        return actor.name if actor else item
+        from explorer.core.coalition import name_of
+
+        return name_of(self.atlas, self.state.picture, item)
 
     def add_member(self, item: str) -> None:
         self._edit(lambda: self.state.add(item), f"{self._unit_name(item)} joins the coalition")

@@ -17,11 +17,13 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, OptionList, TabbedContent, TabPane
 
-from explorer.core.coalition import Evaluation, power, seat_range
+from explorer.core.coalition import Evaluation, name_of
+from explorer.core.game import power
 from explorer.core.seats import Picture, splittable
-from explorer.core.tensions import Cover
+from explorer.core.tensions import cover_of
 from explorer.tui import coalition_panels as ui
-from explorer.tui.seatbar import PALETTE, SeatBar, bar_model, names_of
+from explorer.tui.bar_model import bar_model, members_inside, names_of, table_colors
+from explorer.tui.seatbar import SeatBar
 from explorer.tui.statusbar import StatusBar, TitleBar
 from explorer.tui.table_state import ShowsTheTable
 from explorer.tui.themes import palette
@@ -156,7 +158,7 @@ class CoalitionScreen(ShowsTheTable, Screen):
         state = self.state
         try:
             ev = state.evaluate()
-        except (KeyError, ValueError) as exc:  # a member the engine cannot place on this date
+        except (LookupError, ValueError) as exc:  # a member the engine cannot place on this date
             self.notify(f"Cannot evaluate the coalition ({exc}); u undoes the last change.",
                         severity="error", markup=False)
             return
@@ -164,16 +166,11 @@ class CoalitionScreen(ShowsTheTable, Screen):
         self.evaluation = ev
         picture = state.picture
         self.marked = [m for m in self.marked if m in picture.ids]
-        units = {u.id: PALETTE[i % len(PALETTE)] for i, u in enumerate(picture.units)}
-        partial = self._partial(ev, picture)
-        for member, unit in partial.items():  # a member inside a unit takes the unit's colour
-            units[member] = units[unit]
+        partial = members_inside(self.atlas, picture, ev)
+        units = table_colors(picture, partial)
         colors = self.colors()
         tones = (colors["success"], colors["warning"], colors["error"])
-        taken = {}
-        for member, unit in partial.items():
-            taken[unit] = taken.get(unit, 0) + seat_range(self.atlas, picture, member)[2]
-        self.query_one(SeatBar).show(bar_model(self.atlas, picture, ev, units, tones, taken))
+        self.query_one(SeatBar).show(bar_model(self.atlas, picture, ev, units, tones, partial))
         self.query_one(ui.UnitTable).show(
             self._unit_rows(ev, picture, units, colors, set(partial.values())))
         self._draw_verdicts(ev, colors)  # and the tensions
@@ -188,25 +185,12 @@ class CoalitionScreen(ShowsTheTable, Screen):
                         "total": (perf_counter() - start) * 1000}
 
     def name_of(self, item: str) -> str:
-        unit = self.state.picture.unit(item)
-        if unit is not None:
-            return unit.name
-        actor = self.atlas.pack.actors.get(item)
-        return actor.name if actor is not None else item
-
-    def _partial(self, ev: Evaluation, picture: Picture) -> dict[str, str]:
-        """Members that are not units on the table -> the unit holding them (after a date
-        change SoL stays a member while the table shows the National Alliance)."""
-        loose = [m for m in ev.members if m not in picture.ids]
-        if not loose:
-            return {}
-        cover = Cover(self.atlas, picture)
-        return {m: u.id for m in loose for u in picture.units if m in cover.cover(u.id)}
+        return name_of(self.atlas, self.state.picture, item)
 
     def _unit_rows(self, ev: Evaluation, picture: Picture, units: dict[str, str],
                    colors: dict[str, str], partial: set[str]) -> tuple[ui.UnitRow, ...]:
         pm = self.state.coalition.pm
-        cover = Cover(self.atlas, picture) if pm else None
+        cover = cover_of(self.atlas, picture) if pm else None
         return tuple(
             ui.UnitRow(u.id, names_of(self.atlas, u.id, u.name), u.seats_text, units[u.id],
                        u.id in ev.members, partial=u.id in partial, marked=u.id in self.marked,
@@ -224,7 +208,7 @@ class CoalitionScreen(ShowsTheTable, Screen):
         panel = self.query_one(ui.VerdictPanel)
         pack = self.atlas.pack
         if not pack.has_results(self.state.on):  # before the results: no seats to show
-            panel.same(None)
+            panel.set_reactive(ui.VerdictPanel.shown, None)  # redraw when results come
             panel.update(f"No results yet on {self.state.on}: the seat figures hold from "
                          f"{pack.seats_from}. Step forward with '.' or pick a later date.")
         else:
@@ -324,8 +308,8 @@ class CoalitionScreen(ShowsTheTable, Screen):
     def _attempt(self, change) -> None:
         try:
             change()
-        except (ValueError, KeyError) as exc:
-            self.notify(str(exc).strip("'\""), severity="warning", markup=False)
+        except (LookupError, ValueError) as exc:
+            self.notify(str(exc), severity="warning", markup=False)
 
     def action_toggle(self) -> None:
         unit = self.highlighted()

@@ -284,7 +284,7 @@ class LessonScreen(Screen):
         for member in step.coalition:
             try:
                 wanted.append(member_id(app.atlas, state.picture, member))
-            except (KeyError, ValueError):
+            except (LookupError, ValueError):
                 continue
         target = Coalition(tuple(dict.fromkeys(wanted)), step.pm)
         if state.on == on and state.coalition == target:

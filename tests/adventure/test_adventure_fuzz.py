@@ -101,7 +101,7 @@ def test_seats_are_the_sum_of_the_members(bundled_atlas, day, data):
 def test_power_indices_sum_to_one(bundled_atlas, day, feasible, pm, threshold):
     from datetime import date
 
-    from explorer.core.coalition import power
+    from explorer.core.game import power
     from explorer.core.seats import default_picture
 
     picture = default_picture(bundled_atlas.pack, date.fromisoformat(day))

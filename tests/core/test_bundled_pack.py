@@ -9,7 +9,8 @@ from fractions import Fraction
 import pytest
 from conftest import ROOT, SEEDS, SEEDS_MISSING
 
-from explorer.core.coalition import Coalition, evaluate, power
+from explorer.core.coalition import Coalition, evaluate
+from explorer.core.game import power
 from explorer.core.seats import default_picture, split
 from explorer.core.sources import is_seed
 

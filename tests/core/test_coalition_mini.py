@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from explorer.core.coalition import Coalition, CoalitionState, evaluate, unit_conflicts
+from explorer.core.coalition import Coalition, CoalitionState, evaluate
+from explorer.core.game import unit_conflicts
 from explorer.core.seats import default_picture, merge, split, splittable
 
 JAN, APR, JUL = date(2020, 1, 10), date(2020, 4, 1), date(2020, 7, 1)
@@ -79,7 +80,7 @@ def test_conflicts_for_the_feasible_game(mini_atlas):
     picture = default_picture(mini_atlas.pack, JAN)
     assert unit_conflicts(mini_atlas, picture, None) == []
     assert unit_conflicts(mini_atlas, picture, "ann") == []  # the Greens refuse Ann: blocked
-    from explorer.core.coalition import unit_game
+    from explorer.core.game import unit_game
 
     assert unit_game(mini_atlas, picture, "ann") == ([], {2})
 

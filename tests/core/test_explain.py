@@ -9,9 +9,9 @@ from fractions import Fraction
 import pytest
 
 from explorer.cli import main
-from explorer.core.coalition import power
 from explorer.core.explain import explain
 from explorer.core.feasibility import check
+from explorer.core.game import power
 from explorer.core.seats import default_picture, split
 
 OCT_2, JUNE_20 = date(2010, 10, 2), date(2010, 6, 20)

@@ -14,8 +14,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from explorer.core.coalition import Coalition, evaluate, minimal_winning, power
+from explorer.core.coalition import Coalition, evaluate
 from explorer.core.feasibility import check, game_constraints
+from explorer.core.game import minimal_winning, power
 from explorer.core.seats import default_picture, split
 from tests.conftest import MINI
 
