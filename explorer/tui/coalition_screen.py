@@ -119,7 +119,7 @@ class CoalitionScreen(ShowsTheTable, Screen):
                 with TabbedContent(id="cs-tabs"):
                     with TabPane("Tensions", id="cs-tab-tensions"), VerticalScroll():
                         yield ui.TensionPanel(id="cs-tensions")
-                    with TabPane("Power", id="cs-tab-power"), VerticalScroll():
+                    with TabPane("Power", id="cs-tab-power"), VerticalScroll(can_focus=False):
                         yield ui.PowerPanel(id="cs-power")
         yield StatusBar()
         yield Footer()
@@ -344,8 +344,13 @@ class CoalitionScreen(ShowsTheTable, Screen):
         self._attempt(lambda: self.state.merge(units))
 
     def action_switch_tab(self) -> None:
+        """Tensions or power; the power table takes the focus (its rows answer Enter and w)."""
         tabs = self.query_one(TabbedContent)
         tabs.active = "cs-tab-power" if tabs.active == "cs-tab-tensions" else "cs-tab-tensions"
+        if tabs.active == "cs-tab-power":
+            self.query_one(ui.PowerPanel).focus()
+        elif self.query_one(ui.PowerPanel).has_focus:
+            self.query_one(ui.UnitTable).focus()
 
     def action_undo(self) -> None:
         self.state.undo()
