@@ -14,7 +14,7 @@ reports a dead end).
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from explorer.core.coalition import Coalition, Evaluation, evaluate, member_id, seat_range
 from explorer.core.graph import Atlas
@@ -72,10 +72,12 @@ def overlaps(atlas: Atlas, picture: Picture, cover: Cover, members: list[str],
 
 
 def assess(atlas: Atlas, picture: Picture, coalition: Coalition, goal: Goal,
-           search: bool = True) -> Outlook:
+           search: bool = True, clashes=None) -> Outlook:
     """Is the goal won, or a dead end? A win is always a feasible coalition under the PM
-    candidate (explorer.core.feasibility); `search=False` skips the dead-end search."""
-    goal = Goal(goal.threshold, True, goal.include, goal.exclude)  # feasible, whatever it says
+    candidate (explorer.core.feasibility); `search=False` skips the dead-end search.
+    clashes(candidates) -> (candidates to drop, pairs that cannot join together): extra
+    conflicts for the search (a deal goal's, see explorer/core/deal_goal.py)."""
+    goal = replace(goal, feasible=True)  # a win is feasible, whatever the goal says
     ev = evaluate(atlas, picture, coalition, completions=False)
     threshold = atlas.pack.threshold(goal.threshold) or atlas.pack.thresholds[0]
     need = threshold.seats
@@ -106,7 +108,7 @@ def assess(atlas: Atlas, picture: Picture, coalition: Coalition, goal: Goal,
         return Outlook(False, True, "refusal", need, ev.low, None, reasons, ev)
     if not search:
         return Outlook(False, False, "", need, ev.low, None, reasons, ev)
-    best = best_reachable(atlas, picture, ev, goal, cover, missing, need)
+    best = best_reachable(atlas, picture, ev, goal, cover, missing, need, clashes)
     dead = best is not None and best < need
     return Outlook(False, dead, "seats" if dead else "", need, ev.low, best, reasons, ev)
 
@@ -149,11 +151,16 @@ def _covers(atlas: Atlas, picture: Picture, cover: Cover, cid: str, item: str) -
 
 
 def best_reachable(atlas: Atlas, picture: Picture, ev: Evaluation, goal: Goal, cover: Cover,
-                   missing: list[str], need: int) -> int | None:
+                   missing: list[str], need: int, clashes=None) -> int | None:
     """The best low total reachable by adding allowed outsiders (exact, or None if unsettled)."""
     cands = candidates(atlas, picture, ev, goal, cover)
     pm = ev.coalition.pm
     conflicts: set[frozenset[str]] = set()
+    if clashes is not None and cands:
+        drop, pairs = clashes(list(cands))
+        for c in drop:
+            cands.pop(c, None)
+        conflicts |= pairs
     if goal.feasible and cands:
         groups = {_COALITION: [c for m in ev.members for c in cover.constituents(m)]}
         groups.update({c: cover.constituents(c) for c in cands})

@@ -5,11 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from explorer.core.dates import FuzzyDate, active
 from explorer.core.text import range_text
 from explorer.core.vocabulary import SEAT_KINDS, pronoun_for
+
+if TYPE_CHECKING:
+    from explorer.core.deal_model import Negotiation
 
 
 class Origin(NamedTuple):
@@ -66,6 +69,7 @@ class Actor:
     until: date | None = None
     formed_by: str | None = None
     stands_for: str | None = None
+    source_note: str | None = None  # e.g. "the source is a 2014 summary, written later"
 
     @property
     def pronoun(self) -> str:
@@ -118,6 +122,8 @@ class Relation:
     origin: Origin
     since: date | None = None
     until: date | None = None
+    status: str | None = None  # a name in vocabulary.STATUSES; None: as the source states it
+    source_note: str | None = None
 
     def active_on(self, on: date | None) -> bool:
         return active(on, self.since, self.until)
@@ -134,6 +140,8 @@ class Event:
     place: str | None = None
     participants: tuple[str, ...] = ()
     after: str | None = None  # for a month- or year-dated event: the event it follows
+    status: str | None = None
+    source_note: str | None = None
 
 
 @dataclass
@@ -142,6 +150,9 @@ class Goal:
     feasible: bool = True
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    deal: bool = False  # won only by a deal every member accepts ('propose')
+    demands_of: str | None = None  # ... that meets at least demands_met of this actor's demands
+    demands_met: int = 0
 
 
 @dataclass
@@ -204,6 +215,7 @@ class Pack:
     start_place: str | None = None
     sources: tuple[str, ...] = ()
     seats_from: date | None = None  # the day the seat figures hold from (results declared)
+    negotiation: Negotiation | None = None  # posts, demands, red lines (deal_model.py)
 
     # -- seats ---------------------------------------------------------------
     def has_results(self, on: date | None) -> bool:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from explorer.core.game import main_threshold, power_rows
 from explorer.core.sources import is_seed
 from explorer.core.text import percent, range_text
+from explorer.core.vocabulary import status_label
 
 if TYPE_CHECKING:
     from explorer.core.coalition import Evaluation
@@ -78,7 +79,7 @@ def verdict_text(v) -> str:
 
 
 def coalition_report(atlas: Atlas, picture: Picture, members: list[str], pm: str | None = None,
-                     evaluation: Evaluation | None = None) -> str:
+                     evaluation: Evaluation | None = None, terms=None) -> str:
     """A Markdown report on a coalition, all numbers from the engine, every citation listed."""
     from explorer.core.coalition import Coalition, evaluate
 
@@ -132,6 +133,8 @@ def coalition_report(atlas: Atlas, picture: Picture, members: list[str], pm: str
         b = _name(atlas, t.target_actor)
         mark = "**Hard refusal**" if t.hard else "Tension"
         pm_note = " (against the PM candidate)" if t.about_pm else ""
+        if t.status:
+            pm_note += f" *({status_label(t.status)})*"
         lines.append(f"- {mark}{pm_note}: {md_escape(a)} — `{t.type}` — {md_escape(b)}. "
                      f"{md_escape(t.description)} {cite.ref(*t.sources)}")
     if ev.tensions:
@@ -174,6 +177,11 @@ def coalition_report(atlas: Atlas, picture: Picture, members: list[str], pm: str
     lines += ["", "★ a member of this coalition. Seats are not power: compare the seat share "
               "with the indices.", ""]
     lines += _why_lines(atlas, picture, threshold, pm, cite)
+
+    if pack.negotiation is not None:  # posts, demands and the real deal (report_deal.py)
+        from explorer.core.report_deal import deal_sections
+
+        lines += deal_sections(atlas, picture, ev.coalition, terms, cite)
 
     lines += ["## Sources", ""]
     lines += cite.section() or ["(none)"]

@@ -109,6 +109,7 @@ class AdventureScreen(ShowsTheTable, Screen):
 
         app = self.app
         self.engine = Engine(app.atlas, state=app.state, sources_dir=app.sources_dir)
+        app.deal_engine = self.engine  # the builder's deal panel shows the terms made here
         verbs, names = self.engine.vocabulary()
         yield TitleBar()
         yield RichLog(id="narration", wrap=True, markup=False, highlight=False)

@@ -22,7 +22,7 @@ from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from explorer.core.sources import quote
-from explorer.core.vocabulary import RELATION_TYPES
+from explorer.core.vocabulary import RELATION_TYPES, status_label
 from explorer.tui.bar_model import short_name
 from explorer.tui.power_panel import PLAIN, PowerPanel, PowerRow, pct, small_bar  # noqa: F401
 from explorer.tui.seatbar import STATUS_MARK
@@ -184,7 +184,8 @@ class TensionPanel(Static):
             parts.append(Text.assemble(
                 ("✘ HARD  " if t.hard else "~ soft  ",
                  f"bold {colors['error' if t.hard else 'warning']}"),
-                (f"{name_of(t.source_actor)} {rtype.label} {name_of(t.target_actor)}", "bold")))
+                (f"{name_of(t.source_actor)} {rtype.label} {name_of(t.target_actor)}", "bold"),
+                (f"  [{status_label(t.status)}]" if t.status else "", colors["warning"])))
             lines = [(f"hard only if {name_of(t.target_actor)} is the PM candidate",
                       colors["warning"]) if rtype.pm_only and not t.hard else None]
             if {t.a, t.b} != {t.source_actor, t.target_actor}:
