@@ -72,7 +72,7 @@ def overlaps(atlas: Atlas, picture: Picture, cover: Cover, members: list[str],
 
 
 def assess(atlas: Atlas, picture: Picture, coalition: Coalition, goal: Goal,
-           search: bool = True, clashes=None) -> Outlook:
+           clashes=None, *, search: bool = True) -> Outlook:
     """Is the goal won, or a dead end? A win is always a feasible coalition under the PM
     candidate (explorer.core.feasibility); `search=False` skips the dead-end search.
     clashes(candidates) -> (candidates to drop, pairs that cannot join together): extra
