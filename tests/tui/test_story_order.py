@@ -26,7 +26,9 @@ async def test_stepping_from_mid_september_to_october_shows_each_event_once(bund
         assert app.on == date(2010, 10, 1)
         assert "Allawi meets King Abdullah" in status_text(app.screen, "event")
         await pilot.press("full_stop")
-        assert app.on == date(2010, 10, 18)
+        st = story(bundled_atlas.pack)
+        after_allawi = [e.id for e in st.events].index("allawi-riyadh") + 1
+        assert app.on == st.days[after_allawi] > date(2010, 10, 1)
         await pilot.press("comma", "comma")
         assert "The Sadrists back Maliki" in status_text(app.screen, "event")
 
