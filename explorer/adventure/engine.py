@@ -346,8 +346,12 @@ class Engine:
         self.last_sources = list(ch.sources)
         self.last_topic = f"what happened after “{ch.title}”"
         if out.won:
+            from explorer.adventure.epilogue import epilogue
+
+            told = epilogue(self.atlas, self.state.picture, self.state.coalition, ch)
             return (f"*** You have won “{ch.title}”: {out.low} seats, "
-                    f"{out.low - out.need} over the {out.need} you needed. ***{history}\n"
+                    f"{out.low - out.need} over the {out.need} you needed. ***\n{told}"
+                    f"{history}\n"
                     "(Keep exploring, 'undo' to step back, or 'challenges' for another.)")
         why = {
             "excluded": f"Your coalition is stuck: {out.reasons[-1]}.",

@@ -14,7 +14,7 @@ reports a dead end).
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from explorer.core.coalition import Coalition, Evaluation, evaluate, member_id, seat_range
 from explorer.core.graph import Atlas
@@ -72,9 +72,12 @@ def overlaps(atlas: Atlas, picture: Picture, cover: Cover, members: list[str],
 
 
 def assess(atlas: Atlas, picture: Picture, coalition: Coalition, goal: Goal,
-           clashes=None) -> Outlook:
-    """clashes(candidates) -> (candidates to drop, pairs that cannot join together): extra
+           clashes=None, *, search: bool = True) -> Outlook:
+    """Is the goal won, or a dead end? A win is always a feasible coalition under the PM
+    candidate (explorer.core.feasibility); `search=False` skips the dead-end search.
+    clashes(candidates) -> (candidates to drop, pairs that cannot join together): extra
     conflicts for the search (a deal goal's, see explorer/core/deal_goal.py)."""
+    goal = replace(goal, feasible=True)  # a win is feasible, whatever the goal says
     ev = evaluate(atlas, picture, coalition, completions=False)
     threshold = atlas.pack.threshold(goal.threshold) or atlas.pack.government_threshold
     need = threshold.seats
@@ -86,9 +89,13 @@ def assess(atlas: Atlas, picture: Picture, coalition: Coalition, goal: Goal,
         if verdict.short_by:
             reasons.append(f"{need - ev.low} seats short of {need}")
         reasons += [f"{k} short in {name}" for name, k in verdict.groups_short]
-    if goal.feasible and not ev.feasible:
+    refused = goal.feasible and bool(ev.feasibility.refusals)
+    if refused:
         reasons.append("a hard refusal inside the coalition")
     missing = [i for i in goal.include if not is_present(atlas, picture, cover, members, i)]
+    home = ev.feasibility.pm_home
+    if goal.feasible and not ev.feasibility.pm_home_in and home and home not in missing:
+        missing.append(home)  # a candidate's own list is part of any feasible goal
     if missing:
         reasons.append("without " + _names(atlas, missing))
     banned = [x for x in goal.exclude if overlaps(atlas, picture, cover, members, x)]
@@ -99,8 +106,10 @@ def assess(atlas: Atlas, picture: Picture, coalition: Coalition, goal: Goal,
         return Outlook(True, False, "", need, ev.low, ev.low, [], ev)
     if banned:
         return Outlook(False, True, "excluded", need, ev.low, None, reasons, ev)
-    if goal.feasible and not ev.feasible:
+    if refused:
         return Outlook(False, True, "refusal", need, ev.low, None, reasons, ev)
+    if not search:
+        return Outlook(False, False, "", need, ev.low, None, reasons, ev)
     best = best_reachable(atlas, picture, ev, goal, cover, missing, need, clashes)
     dead = best is not None and best < need
     return Outlook(False, dead, "seats" if dead else "", need, ev.low, best, reasons, ev)

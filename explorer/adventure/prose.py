@@ -102,8 +102,14 @@ def cite(sources) -> str:
 
 
 def quote(text: str) -> str:
+    """Words taken from a cited source, in quotation marks: use it for a seed line only."""
     text = " ".join(text.split())
     return f"“{text}”"
+
+
+def summary(text: str) -> str:
+    """The pack's own summary of something: in its own words, so never in quotation marks."""
+    return " ".join(text.split())
 
 
 plural = text.plural  # (the verbs call it as prose.plural)

@@ -52,8 +52,8 @@ def goal_text(e: Engine) -> str:
     ch = e.challenge
     th = threshold(e)
     parts = [f"reach {th.seats} seats ({th.name})"]
-    if ch.goal.feasible:
-        parts.append("with nobody at the table refusing anybody")
+    parts.append("with nobody at the table refusing anybody" + (
+        f", {e.atlas.actor(ch.pm).name}'s own list among them" if ch.pm in e.pack.actors else ""))
     if ch.goal.include:
         parts.append("with " + prose.join([e.world.name(i) for i in ch.goal.include
                                            if i in e.pack.actors]) + " in it")

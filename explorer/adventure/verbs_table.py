@@ -43,7 +43,7 @@ def tension_line(e: Engine, t: Tension) -> str:
     if t.status:
         tail += f" [{status_label(t.status)}]"
     return (f"{e.world.name(src.id, True)} {label} {e.world.name(dst.id)}{tail}: "
-            f"{prose.quote(t.description)} {prose.cite(t.sources)}")
+            f"{prose.summary(t.description)} {prose.cite(t.sources)}")
 
 
 def _label(rtype: str) -> str:
@@ -231,7 +231,7 @@ def coalition(e: Engine) -> str | Answer:
             mark = "refusal" if t.hard else "friction"
             lines.append(f"  {mark}: {tension_line(e, t)}")
     lines.append("Feasible: " + ("yes, nobody refuses anybody" if ev.feasible
-                                 else "no, there is a hard refusal"))
+                                 else f"no: {ev.feasibility.why_not}"))
     if e.challenge is not None:
         out = e.outlook()
         if out is not None and not out.won:

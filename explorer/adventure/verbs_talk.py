@@ -17,12 +17,12 @@ when = verbs.when
 
 
 def line_for(e: Engine, link: Link) -> str:
-    """'Muqtada al-Sadr refuses to serve under Nouri al-Maliki: “...” [source]'."""
+    """'Muqtada al-Sadr refuses to serve under Nouri al-Maliki: <the pack's summary> [source]'."""
     this = e.atlas.actor(link.this)
     text = (f"{e.world.name(link.this, True)} {prose.conjugate(link.label, this)} "
             f"{e.world.name(link.other)}")
     if link.relation.description:
-        text += f": {prose.quote(link.relation.description)}"
+        text += f": {prose.summary(link.relation.description)}"
     return f"{text} {prose.cite(link.relation.sources)}"
 
 

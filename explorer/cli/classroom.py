@@ -282,7 +282,10 @@ def cmd_lesson(args: argparse.Namespace) -> int:
     if args.json:
         lesson_run = LessonRun(atlas, lesson, step=0, resume=False)
         data = lesson_summary(lesson)
-        data["steps"] = [lesson_run.as_json(i) for i in range(lesson_run.count)]
+        from explorer.core.claims import lesson_verdicts
+
+        data["steps"] = [dict(lesson_run.as_json(i), claims=lesson_verdicts(atlas, lesson_run, i))
+                         for i in range(lesson_run.count)]
         return print_json(data)
     return _open_app(atlas, lesson.id, step, args)
 

@@ -44,9 +44,45 @@ def table_setup(args):
     """The pack, the date, the seat picture (after any --split) and the PM named by the args."""
     atlas = load_atlas(args)
     on = date_arg(args, atlas)
+    if not atlas.pack.has_results(on):
+        raise NoResults(atlas, on)
     picture = _picture(atlas, on, getattr(args, "split", []))
     pm = resolve(atlas, args.pm).id if getattr(args, "pm", None) else None
     return atlas, on, picture, pm
+
+
+class NoResults(Exception):
+    """The date is before the pack's results: there are no seats to count yet."""
+
+    def __init__(self, atlas, on):
+        super().__init__(str(on))
+        self.atlas, self.on = atlas, on
+
+
+def before_results(handler):
+    """Answer 'no results yet' (exit 0) instead of seats on a date before the results."""
+
+    def wrapped(args) -> int:
+        try:
+            return handler(args)
+        except NoResults as exc:
+            return no_results_answer(args, exc.atlas, exc.on)
+
+    wrapped.__name__ = handler.__name__
+    return wrapped
+
+
+def no_results_answer(args, atlas, on) -> int:
+    from rich.text import Text
+
+    since = atlas.pack.seats_from
+    message = (f"No results yet on {on}: the seat figures hold from {since} "
+               f"(use --date {since} or later).")
+    if getattr(args, "json", False):
+        return print_json({"date": on.isoformat(), "results": False,
+                           "results_from": since.isoformat(), "message": message})
+    console().print(Text(message, style="bold yellow"))
+    return 0
 
 
 def _threshold(atlas, name: str | None):
@@ -59,6 +95,7 @@ def _threshold(atlas, name: str | None):
 
 
 @run
+@before_results
 def cmd_coalition(args) -> int:
     from rich.text import Text
 
@@ -92,7 +129,7 @@ def cmd_coalition(args) -> int:
             status = f" ({status_label(t.status)})" if t.status else ""
             out.print(Text(f"  {mark}{status}: {a} — {t.type} — {b}: {t.description} "
                            f"[{'; '.join(t.sources)}]", style="red" if t.hard else "yellow"))
-    out.print(Text("Feasible: " + ("yes" if ev.feasible else "no (a hard refusal)"),
+    out.print(Text("Feasible: " + ("yes" if ev.feasible else f"no: {ev.feasibility.why_not}"),
                    style="bold green" if ev.feasible else "bold red"))
     if ev.completions:
         out.print(Text("To go further:", style="bold"))
@@ -104,6 +141,7 @@ def cmd_coalition(args) -> int:
 
 
 @run
+@before_results
 def cmd_power(args) -> int:
     from rich.table import Table
     from rich.text import Text
@@ -114,6 +152,8 @@ def cmd_power(args) -> int:
         return power_over_time(args)
     if args.weights:
         return _power_general(args)
+    if args.explain:
+        return _power_explain(args)
     from explorer.core.game import power
 
     atlas, on, picture, pm = table_setup(args)
@@ -145,6 +185,7 @@ def cmd_power(args) -> int:
 
 
 @run
+@before_results
 def cmd_minimal(args) -> int:
     from rich.text import Text
 
@@ -209,6 +250,62 @@ def _power_general(args) -> int:
     return 0
 
 
+def explained_unit(atlas, picture, on, name: str) -> str:
+    """The unit on the table a name means (a person: the list they stand for)."""
+    from explorer.core.coalition import member_id
+    from explorer.core.tensions import Cover
+
+    actor = resolve(atlas, name)
+    if picture.unit(actor.id) is not None:
+        return actor.id
+    try:
+        mid = member_id(atlas, picture, actor.id)
+    except (KeyError, ValueError):
+        mid = actor.id
+    if picture.unit(mid) is not None:
+        return mid
+    cover = Cover(atlas, picture)
+    holder = next((u for u in picture.units if mid in cover.cover(u.id)), None)
+    if holder is not None:
+        raise CliError(f"{atlas.actor(mid).name} is not on the table on {on}: it sits inside "
+                       f"{holder.name} (explain {holder.id}, or add --split {holder.id})")
+    raise CliError(f"{actor.name} holds no seats on the table on {on}")
+
+
+def _power_explain(args) -> int:
+    from rich.text import Text
+
+    from explorer.core.explain import explain, pct
+
+    atlas, on, picture, pm = table_setup(args)
+    threshold = _threshold(atlas, args.threshold)
+    unit = explained_unit(atlas, picture, on, args.explain)
+    try:
+        ex = explain(atlas, picture, unit, threshold.id, pm=pm, feasible=args.feasible)
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+    if args.json:
+        return print_json({"date": on.isoformat(), **ex.as_json()})
+    out = console()
+    out.print(Text(f"Why {ex.name} has this power on {on}", style="bold"))
+    out.print(Text(ex.summary))
+    if ex.feasible is not None and not args.feasible:
+        f = ex.feasible
+        out.print(Text(f"Feasible coalitions only: Banzhaf {pct(f.banzhaf)}, Shapley–Shubik "
+                       f"{pct(f.shapley_shubik)}, {f.swings} swings."))
+    if ex.examples:
+        out.print(Text("Smallest coalitions in which it is pivotal:", style="bold"))
+        for c in ex.examples:
+            seats = sum(picture.unit(u).primary for u in c)
+            out.print(Text(f"  {seats:>3}  " + " + ".join(ex.names[u] for u in c)))
+    if ex.reasons:
+        out.print(Text("Why:", style="bold"))
+        for r in ex.reasons:
+            cite = f" [{'; '.join(r.sources)}]" if r.sources else ""
+            out.print(Text(f"  - {r.text}{cite}"))
+    return 0
+
+
 def add_commands(sub) -> None:
     p = sub.add_parser("coalition", help="tally a coalition against the thresholds")
     add_common(p)
@@ -225,6 +322,8 @@ def add_commands(sub) -> None:
     p.add_argument("--names", help="comma-separated player names for --weights")
     p.add_argument("--over-time", action="store_true",
                    help="one row per event date of the pack (each unit's indices then)")
+    p.add_argument("--explain", metavar="UNIT",
+                   help="why this unit has its power: swings, pivotal coalitions, reasons")
     _split_option(p)
     p.set_defaults(handler=cmd_power)
 

@@ -70,6 +70,14 @@ def cmd_check(args) -> int:
     if (pack.start_date and on < pack.start_date) or (pack.end_date and on > pack.end_date):
         raise CliError(f"--date {on} is outside the pack's dates "
                        f"({pack.start_date} to {pack.end_date})")
+    from explorer.core.claims import claim_problems
+
+    failed = claim_problems(atlas)  # the lessons' claims, checked with the engine
+    if failed:
+        from explorer.core.problems import PackError
+
+        print(PackError(failed).report(), file=sys.stderr)
+        return 2
     seats = sum(a.primary_seats or 0 for a in pack.top_level_seat_holders())
     summary = {
         "pack": pack.id, "path": str(pack.path), "actors": len(pack.actors),
@@ -238,26 +246,32 @@ def cmd_types(args) -> int:
     return 0
 
 
-def event_json(e) -> dict:
-    return {"id": e.id, "date": e.date.iso, "precision": e.date.precision,
+def event_json(e, standing=None) -> dict:
+    data = {"id": e.id, "date": e.date.iso, "precision": e.date.precision,
             "display_date": str(e.date), "title": e.title, "summary": e.summary,
             "place": e.place, "participants": list(e.participants), "sources": list(e.sources),
-            "status": e.status, "source_note": e.source_note}
+            "status": e.status, "source_note": e.source_note, "after": e.after}
+    if standing is not None:
+        data["standing_date"] = standing.isoformat()
+    return data
 
 
 @run
 def cmd_events(args) -> int:
     from rich.text import Text
 
+    from explorer.core.story import story
     from explorer.core.timeline import current_event
 
     atlas = load_atlas(args)
     on = date_arg(args, atlas)
     now = current_event(atlas.pack, on)
+    st = story(atlas.pack)  # the story order: a month-dated event after what it follows
     if args.json:
-        return print_json([dict(event_json(e), current=e is now) for e in atlas.pack.events])
+        return print_json([dict(event_json(e, d), current=e is now, position=i)
+                           for i, (e, d) in enumerate(zip(st.events, st.days, strict=True))])
     out = console()
-    for e in atlas.pack.events:
+    for e in st.events:
         mark = "▶ " if e is now else "  "
         status = status_label(e.status)
         out.print(Text.assemble(mark, (f"{str(e.date):>18}", "bold" if e is now else ""),

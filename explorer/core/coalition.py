@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from explorer.core.errors import UnknownMember
+from explorer.core.feasibility import Feasibility, check, hard_refusals
 from explorer.core.graph import Atlas
 from explorer.core.model import Threshold
 from explorer.core.seats import Picture, Unit, default_picture, merge, split
@@ -104,11 +105,12 @@ class Evaluation:
     total: int
     verdicts: list[Verdict]
     tensions: list[Tension]
+    feasibility: Feasibility | None = None
     completions: list[Completion] = field(default_factory=list)
 
     @property
     def feasible(self) -> bool:
-        return not any(t.hard for t in self.tensions)
+        return self.feasibility.feasible
 
     def as_json(self) -> dict:
         return {
@@ -127,6 +129,7 @@ class Evaluation:
             ],
             "tensions": [t.as_json() for t in self.tensions],
             "feasible": self.feasible,
+            "feasibility": self.feasibility.as_json(),
             "completions": [
                 {"threshold": c.threshold, "add": list(c.add), "seats": c.seats,
                  "wasted": c.wasted, "feasible": c.feasible, "text": c.text}
@@ -153,8 +156,8 @@ def seat_range(atlas: Atlas, picture: Picture, item: str) -> tuple[int, int, int
     unit = picture.unit(item)
     if unit is not None:
         return unit.low, unit.high, unit.primary
-    low, high = atlas.pack.seat_range(item) or (0, 0)
-    return low, high, atlas.pack.primary_seats(item) or 0
+    low, high = atlas.pack.seat_range(item, picture.on) or (0, 0)
+    return low, high, atlas.pack.primary_seats(item, picture.on) or 0
 
 
 def name_of(atlas: Atlas, picture: Picture, item: str) -> str:
@@ -178,7 +181,8 @@ def evaluate(atlas: Atlas, picture: Picture, coalition: Coalition,
     groups = {c: [c] for m in members for c in cover.constituents(m)}
     tensions = find_tensions(cover, groups, coalition.pm)
     result = Evaluation(coalition, members, {m: name_of(atlas, picture, m) for m in members},
-                        seats, low, high, atlas.pack.parliament_size, verdicts, tensions)
+                        seats, low, high, atlas.pack.parliament_size, verdicts, tensions,
+                        check(atlas, picture, members, coalition.pm, cover))
     if completions:
         result.completions = complete(atlas, picture, cover, result)
     return result
@@ -192,12 +196,23 @@ def complete(atlas: Atlas, picture: Picture, cover: Cover, ev: Evaluation,
         inside |= cover.cover(m)
     outside = [u for u in picture.units if not (cover.cover(u.id) & inside)]
     outside.sort(key=lambda u: -u.low)
-    groups = {"__coalition__": [c for m in ev.members for c in cover.constituents(m)]}
-    groups.update({u.id: cover.constituents(u.id) for u in outside})
-    hard = find_tensions(cover, groups, ev.coalition.pm) if outside else []
-    bad_pairs = {frozenset((t.a, t.b)) for t in hard if t.hard and not t.about_pm}
-    bad_alone = {t.a for t in hard if t.hard and t.about_pm}
-    base_ok = ev.feasible
+    # the rules of feasibility.check, worked out once for every outside unit: which of them
+    # cannot join at all, which pairs cannot join together, which hold the PM candidate
+    owner = {c: "__coalition__" for m in ev.members for c in cover.constituents(m)}
+    owner.update({c: u.id for u in outside for c in cover.constituents(u.id)})
+    pm = ev.coalition.pm
+    bad_pairs: set[frozenset[str]] = set()
+    bad_alone: set[str] = set()
+    for t in hard_refusals(cover, {c: [c] for c in owner}, pm) if outside else []:
+        a = owner[t.a]
+        b = a if t.about_pm else owner[t.b]
+        if a == b:
+            bad_alone.add(a)
+        else:
+            bad_pairs.add(frozenset((a, b)))
+    feas = ev.feasibility
+    base_ok = not feas.refusals and "__coalition__" not in bad_alone
+    homes = {u.id for u in outside if pm and pm in cover.circle(u.id)}
     out: list[Completion] = []
     for verdict in ev.verdicts:
         if verdict.reached:
@@ -222,9 +237,10 @@ def complete(atlas: Atlas, picture: Picture, cover: Cover, ev: Evaluation,
                 if any(m <= ids for m in minimal):
                     continue
                 minimal.append(ids)
-                feasible = base_ok and not (ids & bad_alone) and not any(
-                    frozenset(p) in bad_pairs
-                    for p in itertools.combinations(["__coalition__", *ids], 2))
+                feasible = (base_ok and not (ids & bad_alone)
+                            and (feas.pm_home_in or bool(ids & homes))
+                            and not any(frozenset(p) in bad_pairs for p in
+                                        itertools.combinations(["__coalition__", *ids], 2)))
                 found.append(Completion(
                     verdict.threshold.id, tuple(u.id for u in combo),
                     tuple(u.name for u in combo), ev.low + gain, max(0, gain - need),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from explorer.core.claims import Claim
 from explorer.core.fields import Table, item_what, tables, unknown_tables
 from explorer.core.model import Challenge, Goal, Lesson, LessonStep, Origin, Pack
 from explorer.core.problems import Problem
@@ -11,10 +12,11 @@ from explorer.core.tomlfile import TomlFile, read_toml
 
 CHALLENGE_KEYS = {
     "id", "title", "role", "date", "intro", "start_coalition", "pm", "must_travel", "hints",
-    "history", "sources", "goal",
+    "history", "sources", "goal", "history_coalition",
 }
 LESSON_KEYS = {"id", "title", "summary"}
-STEP_KEYS = {"title", "narration", "date", "coalition", "pm", "focus", "question", "answer"}
+STEP_KEYS = {"title", "narration", "date", "coalition", "pm", "focus", "question", "answer",
+             "claims"}
 
 
 def load_challenges(root: Path, pack: Pack, problems: list[Problem],
@@ -41,6 +43,7 @@ def load_challenges(root: Path, pack: Pack, problems: list[Problem],
         if "goal" not in t.data:
             t.problem(f"{what} has no [challenge.goal]",
                       hint="say what wins: the threshold to reach, who to include or exclude")
+        history_coalition = t.strings("history_coalition")
         raw_goal = t.data.get("goal", {})
         goal_line = file.child_line(line, "goal") if "goal" in t.data else line
         g = Table(file, raw_goal, goal_line, f"the goal of {what}", problems)
@@ -65,7 +68,7 @@ def load_challenges(root: Path, pack: Pack, problems: list[Problem],
         pack.challenges[cid] = Challenge(
             id=cid, title=title, role=role, date=when, intro=intro, goal=goal,
             origin=Origin(path, line), start_coalition=start, pm=pm, must_travel=must_travel,
-            hints=hints, history=history, sources=sources,
+            hints=hints, history=history, sources=sources, history_coalition=history_coalition,
         )
 
 
@@ -109,7 +112,9 @@ def load_lessons(root: Path, pack: Pack, problems: list[Problem],
             fields = dict(date=s.day("date"), coalition=s.strings("coalition"),
                           pm=s.ident("pm", required=False), focus=s.ident("focus", required=False),
                           question=s.text("question", required=False),
-                          answer=s.text("answer", required=False))
+                          answer=s.text("answer", required=False),
+                          claims=tuple(Claim(c, file.value_line(line, "claims", c))
+                                       for c in s.strings("claims")))
             if None in (stitle, narration):
                 continue
             steps.append(LessonStep(title=stitle, narration=narration,

@@ -1,5 +1,13 @@
 """The weighted voting game of the units on the table: power indices and minimal winning
-coalitions, for all coalitions or for feasible ones only (see unit_game)."""
+coalitions, for all coalitions or for feasible ones only.
+
+The feasible game takes its rules from explorer.core.feasibility (one meaning of feasible): units
+that cannot sit together are conflicting pairs, a unit with a refusal inside it weighs nothing,
+and when the PM candidate has an own unit every winning coalition must hold it. That last rule is
+played as a weighted game too: the own unit gets a bonus weight B (more than all the seats) and the
+quota grows by B, so a coalition reaches the quota exactly when it holds the own unit and the
+seats. The own unit is then a veto player, as it is in a government its candidate leads.
+"""
 
 from __future__ import annotations
 
@@ -8,43 +16,16 @@ from fractions import Fraction
 from functools import lru_cache
 
 from explorer.core.errors import unknown_threshold
+from explorer.core.feasibility import GameConstraints, game_constraints
 from explorer.core.graph import Atlas
 from explorer.core.seats import Picture, Unit
-from explorer.core.tensions import cover_of, find_tensions
 
 
 def unit_game(atlas: Atlas, picture: Picture,
               pm: str | None) -> tuple[list[tuple[int, int]], set[int]]:
-    """The feasible game's constraints on the units on the table.
-
-    Returns the pairs of units that cannot sit together (hard refusals between them, and units
-    refusing the PM paired with the PM's own unit) and the units *blocked* outright: the PM's own
-    unit when something inside it refuses the PM (the National Alliance under Maliki while ISCI
-    refuses him) can sit in no feasible coalition.
-    """
-    cover = cover_of(atlas, picture)
-    groups = {u.id: cover.constituents(u.id) for u in picture.units}
-    index = {u.id: i for i, u in enumerate(picture.units)}
-    pm_unit = None
-    if pm:
-        for u in picture.units:
-            if pm in cover.circle(u.id):
-                pm_unit = u.id
-    pairs: set[tuple[int, int]] = set()
-    blocked: set[int] = set()
-    for t in find_tensions(cover, groups, pm):
-        if not t.hard:
-            continue
-        other = pm_unit if t.about_pm else t.b
-        if other is None or other not in index:
-            continue
-        if other == t.a:
-            if t.about_pm:
-                blocked.add(index[t.a])
-            continue
-        i, j = sorted((index[t.a], index[other]))
-        pairs.add((i, j))
-    return sorted(pairs), blocked
+    """The pairs of units that cannot sit together and the units blocked outright."""
+    rules = game_constraints(atlas, picture, pm)
+    return list(rules.pairs), set(rules.blocked)
 
 
 def unit_conflicts(atlas: Atlas, picture: Picture, pm: str | None) -> list[tuple[int, int]]:
@@ -52,11 +33,27 @@ def unit_conflicts(atlas: Atlas, picture: Picture, pm: str | None) -> list[tuple
     return unit_game(atlas, picture, pm)[0]
 
 
-def _feasible_game(atlas: Atlas, picture: Picture, pm: str | None):
-    """Weights and conflicts of the feasible game: blocked units weigh nothing in it."""
-    conflicts, blocked = unit_game(atlas, picture, pm)
-    weights = tuple(0 if i in blocked else u.primary for i, u in enumerate(picture.units))
-    return weights, tuple(conflicts)
+def feasible_game(picture: Picture, rules: GameConstraints, quota: int):
+    """The feasible game on the units that can sit somewhere (the blocked ones are left out).
+
+    Returns (live unit indices, their weights, the quota, conflicting pairs as live positions),
+    or None when no coalition can be feasible at all.
+    """
+    live = [i for i in range(len(picture.units)) if i not in rules.blocked]
+    position = {i: k for k, i in enumerate(live)}
+    weights = [picture.units[i].primary for i in live]
+    pairs = tuple((position[i], position[j]) for i, j in rules.pairs
+                  if i in position and j in position)
+    if rules.pm_home is not None:
+        home = [position[i] for i in rules.required if i in position]
+        if not home:  # no own unit on the table, or it cannot sit anywhere
+            return None
+        if len(home) > 1:
+            raise ValueError("the PM candidate stands for several units on the table; merge them")
+        bonus = sum(weights) + 1
+        weights[home[0]] += bonus
+        quota += bonus
+    return live, tuple(weights), quota, pairs
 
 
 @lru_cache(maxsize=256)
@@ -83,21 +80,33 @@ def power(atlas: Atlas, picture: Picture, threshold: str | None = None, pm: str 
     th = atlas.pack.threshold(threshold)
     if th is None:
         raise unknown_threshold(atlas.pack, threshold)
-    if th.groups:
+    plain = tuple(u.primary for u in picture.units)
+    if not feasible:
+        if th.groups:
+            from explorer.core.composite import composite_power
+
+            return composite_power(plain, th.seats, _groups(atlas, picture, th, plain), ())
+        return _indices(plain, th.seats, ())
+    rules = game_constraints(atlas, picture, pm)
+    game = feasible_game(picture, rules, th.seats)
+    if game is None:  # nobody can win: every index is zero
+        game = [], (), 1, ()
+    from explorer.core.power import PowerResult
+
+    live, weights, quota, pairs = game
+    if th.groups:  # the same feasible game, with each group's condition on the live units
         from explorer.core.composite import composite_power
 
-        if feasible:
-            weights, conflicts = _feasible_game(atlas, picture, pm)
-        else:
-            weights, conflicts = tuple(u.primary for u in picture.units), ()
-        return composite_power(weights, th.seats, _groups(atlas, picture, th, weights),
-                               conflicts)
-    if not feasible:
-        return _indices(tuple(u.primary for u in picture.units), th.seats, ())
-    from dataclasses import replace
-
-    weights, conflicts = _feasible_game(atlas, picture, pm)
-    return replace(_indices(weights, th.seats, conflicts), feasible_only=True)
+        groups = [(tuple(row[i] for i in live), line)
+                  for row, line in _groups(atlas, picture, th, plain)]
+        sub = composite_power(weights, quota, groups, pairs)
+    else:
+        sub = _indices(weights, quota, pairs)
+    n = len(plain)
+    banzhaf, shapley, swings = [Fraction(0)] * n, [Fraction(0)] * n, [0] * n
+    for k, i in enumerate(live):
+        banzhaf[i], shapley[i], swings[i] = sub.banzhaf[k], sub.shapley_shubik[k], sub.swings[k]
+    return PowerResult(th.seats, plain, tuple(banzhaf), tuple(shapley), tuple(swings), True)
 
 
 def minimal_winning(atlas: Atlas, picture: Picture, threshold: str | None = None,
@@ -108,18 +117,25 @@ def minimal_winning(atlas: Atlas, picture: Picture, threshold: str | None = None
     th = atlas.pack.threshold(threshold)
     if th is None:
         raise unknown_threshold(atlas.pack, threshold)
-    if feasible:
-        weights, conflicts = _feasible_game(atlas, picture, pm)
-    else:
-        weights, conflicts = tuple(u.primary for u in picture.units), ()
+    weights, quota, conflicts = tuple(u.primary for u in picture.units), th.seats, ()
     units = picture.units
+    live = list(range(len(units)))
+    if feasible:
+        rules = game_constraints(atlas, picture, pm)
+        game = feasible_game(picture, rules, th.seats)
+        if game is None:
+            return []
+        live, weights, quota, conflicts = game
+        units = tuple(units[i] for i in live)
     if th.groups:
         from explorer.core.composite import composite_minimal
 
-        found = composite_minimal(weights, th.seats, _groups(atlas, picture, th, weights),
-                                  conflicts)
-        return [[units[i] for i in sorted(c)] for c in found]
-    found = mwc(list(weights), th.seats, conflicts)
+        plain = tuple(u.primary for u in picture.units)
+        groups = [(tuple(row[i] for i in live), line)
+                  for row, line in _groups(atlas, picture, th, plain)]
+        found = composite_minimal(weights, quota, groups, conflicts)
+    else:
+        found = mwc(list(weights), quota, conflicts)
     return [[units[i] for i in sorted(c)] for c in found]
 
 

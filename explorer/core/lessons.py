@@ -172,8 +172,10 @@ class StepNumbers:
             hard = [t for t in ev.tensions if t.hard]
             soft = len(ev.tensions) - len(hard)
             if hard:
-                extra = f" and {plural(soft, 'other tension')}" if soft else ""
-                out.append(f"Not feasible: {plural(len(hard), 'hard refusal')} inside{extra}.")
+                out.append(f"Not feasible: {plural(len(hard), 'hard refusal')} inside "
+                           f"({ev.feasibility.why_not}).")
+            elif not ev.feasible:
+                out.append(f"Not feasible: {ev.feasibility.why_not}.")
             elif soft:
                 out.append(f"Feasible, with {plural(soft, 'tension')} inside.")
             else:
@@ -312,7 +314,14 @@ class LessonRun:
         i = self.index if index is None else self._clamp(index)
         step = self.steps[i]
         out = [step.answer] if step.answer else []
-        return out + self.numbers(i).facts()
+        nums = self.numbers(i)
+        out += nums.facts()
+        if step.focus and nums.picture.unit(step.focus) is not None:  # the same words as "why"
+            from explorer.core.explain import explain
+
+            out.append(explain(self.atlas, nums.picture, step.focus, nums.threshold,
+                               pm=step.pm).summary)
+        return out
 
     def as_json(self, index: int | None = None) -> dict:
         i = self.index if index is None else self._clamp(index)

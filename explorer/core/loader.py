@@ -27,6 +27,7 @@ from explorer.core.model import (
 )
 from explorer.core.problems import PackError, Problem
 from explorer.core.storage import resolve_pack_dir
+from explorer.core.story import story
 from explorer.core.tomlfile import TomlFile, read_toml
 from explorer.core.validate import Context, validate
 from explorer.core.validate_files import check_layout, check_more
@@ -40,9 +41,9 @@ ACTOR_KEYS = {
 RELATION_KEYS = {"from", "to", "type", "description", "sources", "since", "until", "status",
                  "source_note"}
 EVENT_KEYS = {"id", "date", "title", "summary", "place", "participants", "sources", "status",
-              "source_note"}
+              "source_note", "after"}
 PACK_KEYS = {"id", "title", "description", "parliament_size", "default_date", "start_date",
-             "end_date", "start_place", "sources"}
+             "end_date", "start_place", "sources", "seats_from"}
 
 
 def _load_actor(file: TomlFile, raw: object, index: int, line: int, problems,
@@ -120,7 +121,10 @@ def _seat_claims(file: TomlFile, t: Table, index: int) -> tuple[SeatClaim, ...]:
         c = Table(file, raw, line, f"seat claim #{j + 1} of {t.what}", t.problems)
         if not c.valid:
             continue
-        c.check_keys({"seats", "source", "note"})
+        c.check_keys({"seats", "source", "note", "since", "until"})
+        since, until = c.day("since"), c.day("until")
+        if since and until and until <= since:
+            c.problem(f"seat claim 'until' {until} is not after 'since' {since}", "until")
         value = c.data.get("seats")
         low = high = None
         if isinstance(value, list) and len(value) == 2 and all(
@@ -142,7 +146,7 @@ def _seat_claims(file: TomlFile, t: Table, index: int) -> tuple[SeatClaim, ...]:
         source = c.source()
         note = c.text("note", required=False)
         if low is not None and high is not None and source is not None:
-            claims.append(SeatClaim(low, high, source, note))
+            claims.append(SeatClaim(low, high, source, note, since, until, line))
     return tuple(claims)
 
 
@@ -217,10 +221,11 @@ def _load_event(file: TomlFile, raw: object, index: int, line: int, problems) ->
     sources = t.sources()
     place, participants = t.ident("place", required=False), t.strings("participants")
     status, note = t.choice("status", STATUSES), t.text("source_note", required=False)
+    after = t.ident("after", required=False)
     if None in (event_id, when, title, summary):
         return None
     return Event(event_id, when, title, summary, sources, Origin(file.path, line),
-                 place, participants, status, note)
+                 place, participants, status=status, source_note=note, after=after)
 
 
 def _files(folder: Path, problems: list[Problem], ctx: Context) -> tuple[list[TomlFile], bool]:
@@ -317,6 +322,7 @@ def _load_pack(content: str | os.PathLike | None, check: bool) -> Pack:
                 if event is not None:
                     pack.events.append(event)
     pack.events.sort(key=lambda e: e.date)
+    pack.events[:] = story(pack).events  # the story order (explorer/core/story.py)
     load_challenges(root, pack, problems, ctx.files)
     load_lessons(root, pack, problems, ctx.files)
     if pack.actors:
@@ -363,6 +369,10 @@ def _load_pack_meta(file: TomlFile, root: Path, problems: list[Problem],
     elif default and ((start and default < start) or (end and default > end)):
         t.problem(f"default_date {default} is outside the pack's dates ({start} to {end})",
                   "default_date")
+    seats_from = t.day("seats_from")
+    if seats_from and ((start and seats_from < start) or (end and seats_from > end)):
+        t.problem(f"seats_from {seats_from} is outside the pack's dates ({start} to {end})",
+                  "seats_from")
     for th_line, th in thresholds.values():
         if size and th.seats > size:
             file_line = file.key_line(th_line, "seats")
@@ -377,7 +387,7 @@ def _load_pack_meta(file: TomlFile, root: Path, problems: list[Problem],
                  parliament_size=size or 0, default_date=default or date(2000, 1, 1),
                  start_date=start, end_date=end,
                  start_place=t.ident("start_place", required=False),
-                 sources=t.sources(required=False))
+                 sources=t.sources(required=False), seats_from=seats_from)
 
 
 def _pack(root: Path, thresholds: dict[str, tuple[int, Threshold]], **fields) -> Pack:

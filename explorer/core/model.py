@@ -31,6 +31,12 @@ class SeatClaim:
     high: int
     source: str
     note: str | None = None
+    since: date | None = None  # the claim holds from this day (None: from the pack's results)
+    until: date | None = None  # ... to the day before this one (a defection, a split)
+    line: int = field(default=0, compare=False)  # where the claim is written (for problems)
+
+    def holds_on(self, on: date | None) -> bool:
+        return active(on, self.since, self.until)
 
     @property
     def text(self) -> str:
@@ -98,11 +104,21 @@ class Actor:
     def primary_seats(self) -> int | None:
         return self.seat_claims[0].low if self.seat_claims else None
 
+    def claims_on(self, on: date | None) -> tuple[SeatClaim, ...]:
+        """The seat claims that hold on a date (all of them for no date)."""
+        if on is None or not any(c.since or c.until for c in self.seat_claims):
+            return self.seat_claims
+        return tuple(c for c in self.seat_claims if c.holds_on(on))
+
     @property
     def claimed_range(self) -> tuple[int, int] | None:
-        if not self.seat_claims:
+        return self.range_on(None)
+
+    def range_on(self, on: date | None) -> tuple[int, int] | None:
+        claims = self.claims_on(on)
+        if not claims:
             return None
-        return (min(c.low for c in self.seat_claims), max(c.high for c in self.seat_claims))
+        return (min(c.low for c in claims), max(c.high for c in claims))
 
     @property
     def disputed(self) -> bool:
@@ -143,6 +159,7 @@ class Event:
     origin: Origin
     place: str | None = None
     participants: tuple[str, ...] = ()
+    after: str | None = None  # for a month- or year-dated event: the event it follows
     status: str | None = None
     source_note: str | None = None
 
@@ -173,6 +190,7 @@ class Challenge:
     hints: tuple[str, ...] = ()
     history: str = ""
     sources: tuple[str, ...] = ()
+    history_coalition: tuple[str, ...] = ()  # who history's own coalition held (empty: none)
 
 
 @dataclass
@@ -186,6 +204,7 @@ class LessonStep:
     focus: str | None = None
     question: str | None = None
     answer: str | None = None
+    claims: tuple = ()  # explorer.core.claims.Claim: what the step says about its numbers
 
 
 @dataclass
@@ -216,28 +235,35 @@ class Pack:
     start_place: str | None = None
     sources: tuple[str, ...] = ()
     warnings: tuple = ()  # Problems that do not stop the pack loading (see `explorer check`)
+    seats_from: date | None = None  # the day the seat figures hold from (results declared)
     negotiation: Negotiation | None = None  # posts, demands, red lines (deal_model.py)
 
     # -- seats ---------------------------------------------------------------
-    def seat_range(self, actor_id: str) -> tuple[int, int] | None:
-        """The seat range of an actor: its claims, or for a bloc the sum of its members."""
+    def has_results(self, on: date | None) -> bool:
+        """Do seat figures exist on this date (from `seats_from`, the day results were declared)?"""
+        return on is None or self.seats_from is None or on >= self.seats_from
+
+    def seat_range(self, actor_id: str, on: date | None = None) -> tuple[int, int] | None:
+        """The seat range of an actor (on a date: its claims holding then), or for a bloc the
+        sum of its members."""
         actor = self.actors[actor_id]
         if actor.kind == "bloc" and actor.members:
             lows = highs = 0
             for member in actor.members:
-                rng = self.seat_range(member)
+                rng = self.seat_range(member, on)
                 if rng is None:
                     continue
                 lows += rng[0]
                 highs += rng[1]
             return (lows, highs)
-        return actor.claimed_range
+        return actor.range_on(on)
 
-    def primary_seats(self, actor_id: str) -> int | None:
+    def primary_seats(self, actor_id: str, on: date | None = None) -> int | None:
         actor = self.actors[actor_id]
         if actor.kind == "bloc" and actor.members:
-            return sum(self.primary_seats(m) or 0 for m in actor.members)
-        return actor.primary_seats
+            return sum(self.primary_seats(m, on) or 0 for m in actor.members)
+        claims = actor.claims_on(on)
+        return claims[0].low if claims else None
 
     def top_level_seat_holders(self) -> list[Actor]:
         """Lists that won seats in the election: their primary seats add up to the parliament."""

@@ -96,7 +96,7 @@ def coalition_report(atlas: Atlas, picture: Picture, members: list[str], pm: str
         who = pack.actors[pm].name if pm in pack.actors else pm
         lines.append(f"- **Prime-minister candidate:** {md_escape(who)}")
     lines.append(f"- **Seats:** {seats} of {ev.total}")
-    lines.append(f"- **Feasible:** {'yes' if ev.feasible else 'no (a hard refusal)'}")
+    lines.append(f"- **Feasible:** {'yes' if ev.feasible else 'no: ' + ev.feasibility.why_not}")
     lines.append("")
 
     lines += ["## Members", ""]
@@ -139,15 +139,16 @@ def coalition_report(atlas: Atlas, picture: Picture, members: list[str], pm: str
                      f"{md_escape(t.description)} {cite.ref(*t.sources)}")
     if ev.tensions:
         lines.append("")
-    verdict = ("**yes**: no hard refusal inside the coalition." if ev.feasible else
-               "**no**: a hard refusal means these members cannot govern together.")
+    verdict = ("**yes**: no hard refusal inside the coalition, and the candidate's own list is "
+               "in it." if ev.feasible else
+               "**no**: " + "; ".join(md_escape(r.text) for r in ev.feasibility.reasons) + ".")
     lines += [f"Feasible: {verdict}", ""]
 
     lines += ["## How it could be completed", ""]
     if ev.completions:
         th_names = {t.id: t.name for t in pack.thresholds}
         for c in ev.completions:
-            flag = "" if c.feasible else " (not feasible: a hard refusal)"
+            flag = "" if c.feasible else " (not feasible)"
             spare = f"{c.wasted} more than needed" if c.wasted else "exactly enough"
             lines.append(f"- {md_escape(th_names.get(c.threshold, c.threshold))}: add "
                          f"{md_escape(' + '.join(c.names))} → "
@@ -176,6 +177,7 @@ def coalition_report(atlas: Atlas, picture: Picture, members: list[str], pm: str
                        "Banzhaf (feasible)", "Shapley–Shubik (feasible)"], rows, "lrrrrrr")
     lines += ["", "★ a member of this coalition. Seats are not power: compare the seat share "
               "with the indices.", ""]
+    lines += _why_lines(atlas, picture, threshold, pm, cite)
 
     if pack.negotiation is not None:  # posts, demands and the real deal (report_deal.py)
         from explorer.core.report_deal import deal_sections
@@ -184,8 +186,28 @@ def coalition_report(atlas: Atlas, picture: Picture, members: list[str], pm: str
 
     lines += ["## Sources", ""]
     lines += cite.section() or ["(none)"]
-    lines += ["", f"_Made with Kingmaker from the pack “{md_escape(pack.id)}”._", ""]
+    lines += ["", f"_Made with Kingmaker from the pack `{md_escape(pack.id)}`._", ""]
     return "\n".join(lines)
+
+
+def _why_lines(atlas: Atlas, picture: Picture, threshold: str, pm: str | None, cite) -> list[str]:
+    """Why each unit has its power (explorer.core.explain): the same words as the TUI's why
+    panel and `explorer power --explain`."""
+    from explorer.core.explain import explain
+
+    out = ["### Why these figures", ""]
+    for unit in picture.units:
+        ex = explain(atlas, picture, unit.id, threshold, pm=pm, feasible=True)
+        plain = explain(atlas, picture, unit.id, threshold, pm=pm)
+        line = f"- {md_escape(plain.summary)}"
+        if plain.examples:
+            smallest = " + ".join(plain.names[u] for u in plain.examples[0])
+            line += f" Smallest coalition in which it is pivotal: {md_escape(smallest)}."
+        out.append(line)
+        for r in ex.reasons:
+            out.append(f"  - {md_escape(r.text)} {cite.ref(*r.sources) if r.sources else ''}"
+                       .rstrip())
+    return [*out, ""]
 
 
 def _name(atlas: Atlas, actor_id: str | None) -> str:

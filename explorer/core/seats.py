@@ -50,14 +50,18 @@ class Picture:
         return sum(u.primary for u in self.units)
 
 
-def actor_unit(pack: Pack, actor_id: str) -> Unit:
+def actor_unit(pack: Pack, actor_id: str, on: date | None = None) -> Unit:
     actor = pack.actors[actor_id]
-    low, high = pack.seat_range(actor_id) or (0, 0)
-    return Unit(actor.id, actor.name, low, high, pack.primary_seats(actor_id) or 0)
+    low, high = pack.seat_range(actor_id, on) or (0, 0)
+    return Unit(actor.id, actor.name, low, high, pack.primary_seats(actor_id, on) or 0)
 
 
 def default_picture(pack: Pack, on: date | None) -> Picture:
-    units = [actor_unit(pack, a.id) for a in pack.top_level_seat_holders() if a.exists_on(on)]
+    """The units on the table on a date; none before the results (`Pack.has_results`)."""
+    if not pack.has_results(on):
+        return Picture(on, ())
+    units = [actor_unit(pack, a.id, on) for a in pack.top_level_seat_holders()
+             if a.exists_on(on) and a.claims_on(on)]
     picture = Picture(on, tuple(units))
     for bloc in pack.actors.values():
         if bloc.kind != "bloc" or not bloc.exists_on(on) or on is None:
@@ -89,12 +93,12 @@ def split(pack: Pack, picture: Picture, unit_id: str) -> Picture:
     actor = pack.actors.get(unit_id)
     if unit.members or (actor is not None and actor.kind == "bloc"):
         members = unit.members or actor.members
-        parts = [picture.extra.get(m) or actor_unit(pack, m) for m in members]
+        parts = [picture.extra.get(m) or actor_unit(pack, m, picture.on) for m in members]
     else:
         kids = [c for c in pack.children(unit_id) if c.holds_seats and c.exists_on(picture.on)]
         if not kids:
             raise ValueError(f"{unit.name} has no factions to split into")
-        parts = [actor_unit(pack, c.id) for c in kids]
+        parts = [actor_unit(pack, c.id, picture.on) for c in kids]
         rest_low = max(0, unit.low - sum(p.high for p in parts))
         rest_high = max(0, unit.high - sum(p.low for p in parts))
         rest_primary = max(0, unit.primary - sum(p.primary for p in parts))

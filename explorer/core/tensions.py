@@ -75,6 +75,16 @@ class Cover:
             if actor.stands_for and actor.exists_on(self.on):
                 self._leaders.setdefault(actor.stands_for, set()).add(actor.id)
 
+    @property
+    def hostile(self) -> list:
+        """The hostile relations that hold on the date (worked out once per Cover)."""
+        found = self.__dict__.get("_hostile")
+        if found is None:
+            found = self.__dict__["_hostile"] = [
+                rel for rel in self.atlas.relations
+                if RELATION_TYPES[rel.type].hostile and rel.active_on(self.on)]
+        return found
+
     def cover(self, item: str) -> frozenset[str]:
         if item in self._cover:
             return self._cover[item]
@@ -126,10 +136,8 @@ def find_tensions(cover: Cover, groups: dict[str, list[str]], pm: str | None) ->
             for actor in cover.circle(part):
                 owners.setdefault(actor, set()).add(group)
     found: dict[tuple, Tension] = {}
-    for rel in cover.atlas.relations:
+    for rel in cover.hostile:
         rtype = RELATION_TYPES[rel.type]
-        if not rtype.hostile or not rel.active_on(cover.on):
-            continue
         sides = owners.get(rel.source)
         if not sides:
             continue

@@ -6,25 +6,37 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from explorer.core.model import Actor, Event, Pack, Relation
+from explorer.core.story import story
 
 
 def events_until(pack: Pack, on: date) -> list[Event]:
-    return [e for e in pack.events if e.date.start <= on]
+    """The events of the story up to `on`, in story order."""
+    st = story(pack)
+    return [e for e, d in zip(st.events, st.days, strict=True) if d <= on]
 
 
-def current_event(pack: Pack, on: date) -> Event | None:
-    """The latest event on or before `on`."""
-    past = events_until(pack, on)
-    return past[-1] if past else None
+def current_event(pack: Pack, on: date, at: int | None = None) -> Event | None:
+    """The event shown as Now on `on` (`at`: a position in the story order, see story.py)."""
+    st = story(pack)
+    i = st.current(on, at)
+    return st.events[i] if i is not None else None
 
 
-def next_event(pack: Pack, on: date) -> Event | None:
-    return next((e for e in pack.events if e.date.start > on), None)
+def next_event(pack: Pack, on: date, at: int | None = None) -> Event | None:
+    st = story(pack)
+    i = st.next(on, at)
+    return st.events[i] if i is not None else None
 
 
-def previous_event(pack: Pack, on: date) -> Event | None:
-    earlier = [e for e in pack.events if e.date.start < on]
-    return earlier[-1] if earlier else None
+def previous_event(pack: Pack, on: date, at: int | None = None) -> Event | None:
+    st = story(pack)
+    i = st.previous(on, at)
+    return st.events[i] if i is not None else None
+
+
+def standing_day(pack: Pack, event: Event) -> date:
+    """The day one stands on for an event (after what it follows; see story.py)."""
+    return story(pack).day_of(event)
 
 
 
@@ -62,5 +74,6 @@ def diff(pack: Pack, start: date, end: date) -> Diff:
             out.actors_appeared.append(actor)
         elif before and not after:
             out.actors_gone.append(actor)
-    out.events = [e for e in pack.events if start < e.date.start <= end]
+    st = story(pack)
+    out.events = [e for e, d in zip(st.events, st.days, strict=True) if start < d <= end]
     return out

@@ -34,6 +34,7 @@ def validate(pack: Pack, ctx: Context | None = None) -> list[Problem]:
     v.seats()
     v.relations()
     v.events()
+    v.dated_seats()
     v.challenges_and_lessons()
     return v.problems
 
@@ -241,6 +242,11 @@ class _Validator:
                              key="place")
             for who in event.participants:
                 self.unknown(who, o, what, "participants", as_list=True)
+        if self.ctx.events_complete:
+            from explorer.core.story import after_problems
+
+            for event, message, hint in after_problems(pack):
+                self.add(event.origin, message, hint, "after")
         if pack.start_place:
             place = pack.actors.get(pack.start_place)
             if place is None and pack.start_place not in self.ctx.broken:
@@ -252,6 +258,32 @@ class _Validator:
                 self.add(self.pack_origin, f"start_place {pack.start_place!r} is a "
                          f"{place.kind}, not a place", key="start_place")
 
+    def _claim(self, origin, text: str) -> None:
+        from explorer.core.claims import parse, unknown_names
+
+        try:
+            parsed = parse(text)
+        except ValueError as exc:
+            self.add(origin, str(exc), "see 'Lesson claims' in content/README.md", "claims",
+                     value=text)
+            return
+        for message in unknown_names(self.pack, parsed):
+            self.add(origin, message, key="claims", value=text)
+
+    def dated_seats(self) -> None:
+        """Seat claims dated outside the pack's dates (a typo in a year, usually)."""
+        pack = self.pack
+        for actor in pack.actors.values():
+            for claim in actor.seat_claims:
+                for key, day in (("since", claim.since), ("until", claim.until)):
+                    if day and not self._in_range(day):
+                        file = self.ctx.files.get(actor.origin.path)
+                        line = claim.line or actor.origin.line
+                        self.problems.append(Problem(
+                            actor.origin.path, file.key_line(line, key) if file else line,
+                            f"a seat claim of {actor.id!r} is dated outside the pack: {key} "
+                            f"{day} (the pack runs {pack.start_date} to {pack.end_date})"))
+
     def challenges_and_lessons(self) -> None:
         pack = self.pack
         thresholds = {t.id for t in pack.thresholds}
@@ -262,6 +294,8 @@ class _Validator:
                 self.unknown(ch.pm, o, what, "pm")
             for ref in ch.start_coalition:
                 self.unknown(ref, o, what, "start_coalition", as_list=True)
+            for ref in ch.history_coalition:
+                self.unknown(ref, o, what, "history_coalition", as_list=True)
             for key, refs in (("include", ch.goal.include), ("exclude", ch.goal.exclude)):
                 for ref in refs:
                     self.unknown(ref, o, what, key, "goal", as_list=True)
@@ -280,6 +314,8 @@ class _Validator:
                     ref = getattr(step, key)
                     if ref:
                         self.unknown(ref, o, what, key)
+                for claim in step.claims:
+                    self._claim(o, claim.text)
                 if step.date and not self._in_range(step.date):
                     self.add(o, f"{what}: date {step.date} is outside the pack's dates",
                              key="date")

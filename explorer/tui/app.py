@@ -200,18 +200,25 @@ class KingmakerApp(SessionMixin, TableApp):
             self.screen.go_to(actor_id)
 
     def action_step_date(self, step: int) -> None:
-        from explorer.core.timeline import next_event, previous_event
+        """Step to the next or previous event of the story (each one is Now once)."""
+        from explorer.core.story import story
 
         on = self.on
         if on is None:
             return
-        pack = self.atlas.pack
-        event = next_event(pack, on) if step > 0 else previous_event(pack, on)
-        if event is None:
+        st = story(self.atlas.pack)
+        at = st.next(on, self.story_at) if step > 0 else st.previous(on, self.story_at)
+        if at is None:
             self.bell()
             self.notify("No later event." if step > 0 else "No earlier event.", timeout=2)
             return
-        self.set_date(event.date.start)
+        self.go_to_event(at)
+
+    def go_to_event(self, at: int) -> None:
+        """Stand on the event at this position of the story order."""
+        from explorer.core.story import story
+
+        self.set_date(story(self.atlas.pack).days[at], at)
 
     def action_timeline(self) -> None:
         from explorer.tui.timeline import TimelineScreen

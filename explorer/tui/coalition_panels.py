@@ -9,11 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from fractions import Fraction
 
 from rich.console import Group
 from rich.padding import Padding
-from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -24,14 +22,10 @@ from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from explorer.core.sources import quote
-from explorer.core.text import percent
 from explorer.core.vocabulary import RELATION_TYPES, status_label
 from explorer.tui.bar_model import short_name
+from explorer.tui.power_panel import PLAIN, PowerPanel, PowerRow, pct, small_bar  # noqa: F401
 from explorer.tui.seatbar import STATUS_MARK
-
-#: meaning colours used when no theme palette is given
-PLAIN = {"success": "green", "warning": "yellow", "error": "red", "muted": "grey62",
-         "accent": "cyan", "primary": "blue"}
 
 
 def tone(colors: dict[str, str], status: str) -> str:
@@ -134,17 +128,17 @@ class VerdictPanel(Static):
     def show(self, ev, pm: str | None, colors: dict[str, str] = PLAIN) -> None:
         hard = sum(1 for t in ev.tensions if t.hard)
         self.shown = (tuple(ev.verdicts), hard, len(ev.tensions) - hard, pm, bool(ev.members),
-                      colors)
+                      colors, ev.feasibility.why_not)
 
     def watch_shown(self, shown: tuple) -> None:
-        verdicts, hard, soft, pm, members, colors = shown
+        verdicts, hard, soft, pm, members, colors, why = shown
         lines = []
         for v in verdicts:
             style = tone(colors, v.status)
             lines.append(Text.assemble((STATUS_MARK.get(v.status, "·") + " ", style),
                                        (v.text, style if v.status == "reached" else "")))
         feas = Text.assemble(("Feasible: ", "bold"))
-        if not hard:
+        if not why:
             feas.append("yes", f"bold {colors['success']}")
             note = ("no members yet" if not members else
                     f"{soft} soft tension{'s' if soft != 1 else ''}" if soft else
@@ -152,7 +146,7 @@ class VerdictPanel(Static):
             feas.append(f"  ({note})", "dim")
         else:
             feas.append("no", f"bold {colors['error']}")
-            feas.append(f"  ({hard} hard refusal{'s' if hard != 1 else ''})", colors["error"])
+            feas.append(f"  ({why})", colors["error"])
         pm_line = Text.assemble(("PM candidate: ", "bold"))
         pm_line.append(*(pm, f"bold {colors['warning']}") if pm else
                        ("none  (n chooses one)", "dim"))
@@ -223,11 +217,11 @@ class CompletionList(OptionList):
         units = {u: picture.unit(u) for c in ev.completions for u in c.add}
         names = {u: name_of(u) for u in units}
         self.shown = (tuple(ev.completions), tuple(ev.verdicts), tuple(order), units, names,
-                      colors)
+                      colors, bool(picture.units))
         return order
 
     def watch_shown(self, shown: tuple) -> None:
-        completions, verdicts, order, units, names, colors = shown
+        completions, verdicts, order, units, names, colors, any_units = shown
         options: list[Option] = []
         for v in verdicts:
             if not any(completions[i].threshold == v.threshold.id for i in order):
@@ -247,8 +241,10 @@ class CompletionList(OptionList):
                     (f"add {added} → {c.seats}", "" if c.feasible else "dim"),
                     ("" if c.feasible else "  not feasible", ok)), id=f"c{i}"))
         if not options:
-            options.append(Option(Text("Every threshold is reached.", style="dim"),
-                                  disabled=True))
+            empty = ("No seats on the table on this date." if not any_units else
+                     "Every threshold is reached." if all(v.reached for v in verdicts) else
+                     "No outside set of up to four units reaches the next threshold.")
+            options.append(Option(Text(empty, style="dim"), disabled=True))
         highlighted = self.highlighted
         self.set_options(options)
         enabled = [i for i, o in enumerate(options) if not o.disabled]
@@ -256,82 +252,7 @@ class CompletionList(OptionList):
             self.highlighted = highlighted if highlighted in enabled else enabled[0]
 
 
-# -- power --------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class PowerRow:
-    names: tuple[str, ...]  # the full name first, then shorter forms
-    color: str
-    member: bool
-    banzhaf: Fraction
-    shapley: Fraction
-    f_banzhaf: Fraction | None  # None: no feasible coalition wins at all
-    f_shapley: Fraction | None
-
-
-def pct(value: Fraction | None) -> str:
-    return "—" if value is None else percent(value)
-
-
-def small_bar(value: Fraction | None, width: int, top: Fraction | None = None) -> str:
-    """A bar of eighth blocks, `width` cells long for `top` (default 100%)."""
-    if value is None or width <= 0:
-        return ""
-    full, part = divmod(round(float(value / (top or 1)) * width * 8), 8)
-    return ("█" * full + (" ▏▎▍▌▋▊▉"[part] if part else "")).ljust(width)[:width]
-
-
-class PowerPanel(Static):
-    """Banzhaf and Shapley–Shubik shares for all coalitions and for feasible ones only."""
-
-    shown: reactive[tuple | None] = reactive(None, init=False, always_update=False, repaint=False)
-
-    def __init__(self, **kwargs):
-        super().__init__(**kwargs)
-        self.rows: list[PowerRow] = []
-
-    def on_resize(self) -> None:
-        if self.shown is not None:
-            self.shown = (*self.shown[:-1], self.content_size.width or 60)
-
-    def show(self, rows: list[PowerRow], threshold: str, pm: str | None,
-             feasible_note: str | None, colors: dict[str, str] = PLAIN) -> None:
-        self.rows = rows
-        self.shown = (tuple(rows), threshold, pm, feasible_note, colors,
-                      self.content_size.width or 60)
-
-    def watch_shown(self, shown: tuple) -> None:
-        rows, threshold, pm, feasible_note, colors, width = shown
-        bars, wide = width >= 62, width >= 50
-        room = max(6, width - (52 if bars else 34))
-        table = Table(box=None, padding=(0, 1), show_edge=False, header_style="bold")
-        longest = max((len(r.names[0]) for r in rows), default=4)
-        table.add_column("Unit", width=min(room, longest), no_wrap=True, overflow="ellipsis")
-        top = max((r.banzhaf for r in rows), default=None)
-        f_top = max((r.f_banzhaf or 0 for r in rows), default=None)
-        for title in ("Banzhaf", "S–S", "Banzhaf*", "S–S*"):
-            table.add_column(title if wide else title.replace("Banzhaf", "B"), justify="right",
-                             no_wrap=True)
-            if bars and title.startswith("Banzhaf"):
-                table.add_column("", no_wrap=True, width=6)
-        for r in rows:
-            label = next((n for n in r.names if len(n) <= room), min(r.names, key=len))
-            cells: list[Text | str] = [Text(label, style="bold" if r.member else "")]
-            for value, shap, most in ((r.banzhaf, r.shapley, top),
-                                      (r.f_banzhaf, r.f_shapley, f_top)):
-                cells.append(pct(value))
-                if bars:
-                    cells.append(Text(small_bar(value, 6, most), style=r.color))
-                cells.append(pct(shap))
-            table.add_row(*cells)
-        title = Text(f"Voting power · {threshold}", style="bold")
-        note = Text("Banzhaf: share of the swings. S–S (Shapley–Shubik): share of the orders in "
-                    "which a unit is pivotal (bars: against the largest share). * feasible "
-                    "coalitions only", style="dim")
-        if pm:
-            note.append(f", with {pm} as PM", "dim")
-        if feasible_note:
-            note.append(f" ({feasible_note})", colors["warning"])
-        self.update(Group(title, table, Text(""), note))
+# -- power: explorer/tui/power_panel.py (PowerPanel, PowerRow, pct, small_bar) -------------------
 
 
 # -- PM picker ----------------------------------------------------------------------------------

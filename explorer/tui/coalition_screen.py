@@ -89,6 +89,8 @@ class CoalitionScreen(ShowsTheTable, Screen):  # styled in app.tcss
                 tooltip="Show the power indices or the tensions"),
         Binding("home,g", "edge(-1)", "First row", show=False, id="first", priority=True),
         Binding("end,G", "edge(1)", "Last row", show=False, id="last", priority=True),
+        Binding("w", "why", "Why", id="why", show=False,
+                tooltip="Why the highlighted unit has its power"),
         Binding("d", "deal", "Deal", id="deal",
                 tooltip="Posts by member, shares and verdicts of the deal"),
         Binding("D", "real_deal", "Real deal", show=False, id="real-deal",
@@ -131,7 +133,7 @@ class CoalitionScreen(ShowsTheTable, Screen):  # styled in app.tcss
                 with TabbedContent(id="cs-tabs"):
                     with TabPane("Tensions", id="cs-tab-tensions"), VerticalScroll():
                         yield ui.TensionPanel(id="cs-tensions")
-                    with TabPane("Power", id="cs-tab-power"), VerticalScroll():
+                    with TabPane("Power", id="cs-tab-power"), VerticalScroll(can_focus=False):
                         yield ui.PowerPanel(id="cs-power")
                     with TabPane("Deal", id="cs-tab-deal"), VerticalScroll():
                         yield DealPanel(id="cs-deal")
@@ -228,7 +230,14 @@ class CoalitionScreen(ShowsTheTable, Screen):  # styled in app.tcss
         pm_text = self.name_of(pm) if pm else None
         if actor is not None and actor.stands_for:
             pm_text += f" ({self.name_of(actor.stands_for)})"
-        self.query_one(ui.VerdictPanel).show(ev, pm_text, colors)
+        panel = self.query_one(ui.VerdictPanel)
+        pack = self.atlas.pack
+        if not pack.has_results(self.state.on):  # before the results: no seats to show
+            panel.set_reactive(ui.VerdictPanel.shown, None)  # redraw when results come
+            panel.update(f"No results yet on {self.state.on}: the seat figures hold from "
+                         f"{pack.seats_from}. Step forward with '.' or pick a later date.")
+        else:
+            panel.show(ev, pm_text, colors)
         title = self.query_one(ui.TensionPanel).show(
             ev.tensions, len(ev.members), self.name_of, getattr(self.app, "sources_dir", None),
             colors)
@@ -257,9 +266,22 @@ class CoalitionScreen(ShowsTheTable, Screen):  # styled in app.tcss
             self._power_key = (picture, pm)
         rows, title, note = self._power
         shown = [ui.PowerRow(names_of(self.atlas, uid, self.name_of(uid)), units[uid],
-                             uid in members, b, s, fb, fs) for uid, b, s, fb, fs in rows]
+                             uid in members, b, s, fb, fs, uid) for uid, b, s, fb, fs in rows]
         self.query_one(ui.PowerPanel).show(shown, title, self.name_of(pm) if pm else None, note,
                                            colors)
+
+    # -- why ------------------------------------------------------------------------------------
+    def action_why(self, unit: str | None = None) -> None:
+        """Explain a unit's power: the power table's cursor row, else the highlighted unit."""
+        from explorer.tui.why_screen import open_why
+
+        panel = self.query_one(ui.PowerPanel)
+        unit = unit or (panel.highlighted_id() if panel.has_focus else self.highlighted())
+        open_why(self, unit, self.atlas.pack.government_threshold.id)
+
+    def on_power_panel_why(self, event: ui.PowerPanel.Why) -> None:
+        event.stop()
+        self.action_why(event.unit_id)
 
     # -- events ---------------------------------------------------------------------------------
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
@@ -382,12 +404,17 @@ class CoalitionScreen(ShowsTheTable, Screen):  # styled in app.tcss
                 focused.action_last()
 
     def action_switch_tab(self) -> None:
+        """Tensions or power; the power table takes the focus (its rows answer Enter and w)."""
         tabs = self.query_one(TabbedContent)
         tabs.active = "cs-tab-power" if tabs.active == "cs-tab-tensions" else "cs-tab-tensions"
         tabs.scroll_visible(animate=False)  # on a small screen the panel is scrolled into view
-        if self.has_class("-narrow") or self.has_class("-short"):
+        if tabs.active == "cs-tab-power":
+            self.query_one(ui.PowerPanel).focus()  # its rows answer Enter and w
+        elif self.has_class("-narrow") or self.has_class("-short"):
             pane = tabs.query_one(f"#{tabs.active} VerticalScroll")
             pane.focus()  # the keyboard follows (↑↓ read it; Tab goes back to the table)
+        elif self.query_one(ui.PowerPanel).has_focus:
+            self.query_one(ui.UnitTable).focus()
 
     def action_undo(self) -> None:
         self.state.undo()

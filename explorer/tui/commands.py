@@ -32,6 +32,21 @@ def _display(prefix: str, name: str, query: str = "") -> Content:
     return content
 
 
+def typed_date(query: str):
+    """The day in "go to 2010-03-27" or "2010-03-27" (None if the query holds no full date)."""
+    import re
+
+    from explorer.core.dates import parse_day
+
+    m = re.fullmatch(r"\s*(?:go\s*(?:to)?\s+)?(\d{4}-\d{2}-\d{2})\s*", query, re.IGNORECASE)
+    if m is None:
+        return None
+    try:
+        return parse_day(m.group(1))
+    except ValueError:
+        return None
+
+
 class ActorCommands(Provider):
     """'Go to <actor>': every name and alias, ranked like the actor list's filter."""
 
@@ -83,9 +98,14 @@ class ActionCommands(Provider):
                     target = pack.actors[actor.stands_for]
                     help_text += f" · stands for {target.name} ({seats_short(pack, target.id)})"
                 out.append((f"Set PM {actor.name}", help_text, partial(app.set_pm, actor.id)))
-        for event in pack.events:
-            out.append((f"Go to date of {event.title}", str(event.date),
-                        partial(app.set_date, event.date.start)))
+        from explorer.core.story import story
+
+        st = story(pack)
+        for i, (event, on) in enumerate(zip(st.events, st.days, strict=True)):
+            when = str(event.date)
+            if event.date.precision != "day" and on != event.date.start:
+                when += f" · stands on {on.day} {on:%B %Y}, after what it follows"
+            out.append((f"Go to date of {event.title}", when, partial(app.go_to_event, i)))
         for name in sorted(app.available_themes):
             out.append((f"Switch theme {name}", "colours", partial(setattr, app, "theme", name)))
         out.extend([
@@ -100,6 +120,15 @@ class ActionCommands(Provider):
         return out
 
     async def search(self, query: str) -> Hits:
+        day = typed_date(query)
+        pack = self.app.atlas.pack
+        if day is not None and pack.start_date and not pack.start_date <= day <= (
+                pack.end_date or day):
+            day = None  # outside the pack's dates
+        if day is not None:  # "go to 2010-03-27", "2010-03-27": stand on that day
+            yield Hit(3.0, Content(f"Go to {day.isoformat()}"),
+                      partial(self.app.set_date, day), text=f"Go to {day.isoformat()}",
+                      help="stand on this day")
         matcher = self.matcher(query)
         for title, help_text, callback in self._commands():
             score = matcher.match(title)

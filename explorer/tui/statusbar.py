@@ -105,6 +105,7 @@ class StatusBar(Widget):
 
     def on_mount(self) -> None:
         self.watch(self.app, "on", self.show_date)  # the app's date (table_state.TableApp)
+        self.watch(self.app, "story_at", lambda _at: self.show_date(self.app.on), init=False)
 
     def on_resize(self) -> None:
         self.show_date(self.app.on)
@@ -112,7 +113,8 @@ class StatusBar(Widget):
     def show_date(self, on: date | None) -> None:
         pack = self.app.atlas.pack
         self.date_text = Text(day(on) if on else "All dates")
-        event = current_event(pack, on) if on else None
+        at = getattr(self.app, "story_at", None)
+        event = current_event(pack, on, at) if on else None
         wide = self.size.width >= 100
         if event is None:
             now = Text("Before the first event", style="italic")
@@ -121,7 +123,7 @@ class StatusBar(Widget):
             if wide and (event.date.start != on or event.date.precision != "day"):
                 now.append(f"  ({event.date})", style="dim")
         self.event_text = now
-        nxt = next_event(pack, on) if on else None
+        nxt = next_event(pack, on, at) if on else None
         hint = Text.assemble((",", "bold"), " prev  ", (".", "bold"), " next")
         if nxt is not None and wide:
             hint = Text.assemble(("Next: ", ""), (str(nxt.date), ""), "   ", hint)

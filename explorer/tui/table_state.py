@@ -31,6 +31,9 @@ class TableApp(App):
 
     on: reactive[date | None] = reactive(None, init=False, always_update=False)
     revision: reactive[int] = reactive(0, init=False)
+    #: the position of Now in the story order (explorer/core/story.py) when standing on an
+    #: event, which tells apart the events of one day; None when standing on a day
+    story_at: reactive[int | None] = reactive(None, init=False, always_update=False)
 
     def __init__(self, atlas: Atlas, on: date | None,
                  sources_dir: str | Path | None = None) -> None:
@@ -55,8 +58,9 @@ class TableApp(App):
             self.on = state.on
             self.revision += 1
 
-    def set_date(self, on: date | None) -> None:
-        """Stand on another date (the coalition's members are kept)."""
+    def set_date(self, on: date | None, at: int | None = None) -> None:
+        """Stand on another date (the coalition's members are kept); `at`: on that event."""
+        self.story_at = at
         if self._state is not None:
             if on != self._state.on:
                 self._state.set_date(on)

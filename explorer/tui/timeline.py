@@ -11,10 +11,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Label, OptionList
+from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from explorer.core.timeline import current_event
+from explorer.core.story import story
 from explorer.core.vocabulary import status_label
 from explorer.tui.fmt import day
 from explorer.tui.table_state import ShowsTheTable
@@ -28,7 +28,9 @@ class TimelineScreen(ShowsTheTable, ModalScreen[None]):
         "Every event of the story in order. The marked one is the latest event on or before "
         "the current date. Move with ↑ and ↓ and press Enter to stand on that event's date: "
         "the actor pages, the coalition and the status bar all change with it. "
-        "An event known only to the month is shown as a month and opens on its first day."
+        "An event known only to the month is shown as a month; it stands after the event it "
+        "follows (or on the first day of its month). Type a date (2010-03-27) and press Enter "
+        "to stand on any day."
     )
 
     BINDINGS = [
@@ -42,8 +44,12 @@ class TimelineScreen(ShowsTheTable, ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="timeline-dialog", classes="dialog"):
             yield Label(id="timeline-title", classes="title")
+            yield Input(placeholder="Type a date (YYYY-MM-DD) and Enter to stand on that day",
+                        id="timeline-date", restrict=r"[0-9-]*", max_length=10,
+                        select_on_focus=False)
             yield OptionList(id="events", markup=False)
-            yield Label(Text("Enter: go to this date · ↑↓: move · Esc: close"), classes="hint")
+            yield Label(Text("Enter: go to this event · ↑↓: move · digits: type a date · "
+                             "Esc: close"), classes="hint")
 
     def on_mount(self) -> None:
         self.fill()
@@ -56,14 +62,15 @@ class TimelineScreen(ShowsTheTable, ModalScreen[None]):
         app = self.app
         pack, on = app.atlas.pack, app.on
         colors = palette(app)
-        now = current_event(pack, on) if on else None
+        st = story(pack)
+        now = st.current(on, getattr(app, "story_at", None)) if on else None
         title = Text.assemble(("Timeline", "bold"), f"  ·  {len(pack.events)} events  ·  ",
                               ("standing on ", "dim"), (day(on), "bold"))
         self.query_one("#timeline-title", Label).update(title)
         options = []
         current_index = None
-        for i, event in enumerate(pack.events):
-            is_now = now is not None and event.id == now.id
+        for i, event in enumerate(st.events):
+            is_now = i == now
             if is_now:
                 current_index = i
             grid = Table.grid(padding=(0, 2))
@@ -73,6 +80,8 @@ class TimelineScreen(ShowsTheTable, ModalScreen[None]):
             marker = Text("▶", style=f"bold {colors['accent']}") if is_now else Text(" ")
             when = Text(str(event.date), style=f"bold {colors['accent']}" if is_now else "bold")
             title_text = Text(event.title, style="bold")
+            if event.after and event.date.precision != "day":
+                title_text.append(f"  (after {_title(pack, event.after)})", style="dim")
             if is_now:
                 title_text.append("   NOW", style=f"bold {colors['accent']}")
             if status := status_label(event.status):
@@ -97,9 +106,37 @@ class TimelineScreen(ShowsTheTable, ModalScreen[None]):
             self._go(events.highlighted)
 
     def _go(self, index: int) -> None:
-        event = self.app.atlas.pack.events[index]
-        self.app.set_date(event.date.start)
+        self.app.go_to_event(index)
+        self.dismiss(None)
+
+    def on_key(self, event) -> None:
+        box = self.query_one("#timeline-date", Input)
+        if event.character and event.character.isdigit() and not box.has_focus:
+            event.stop()
+            box.focus()
+            box.insert_text_at_cursor(event.character)
+
+    @on(Input.Submitted, "#timeline-date")
+    def _typed(self, event: Input.Submitted) -> None:
+        from explorer.core.dates import parse_day
+
+        event.stop()
+        pack = self.app.atlas.pack
+        try:
+            on = parse_day(event.value)
+        except ValueError as exc:
+            self.notify(str(exc), severity="warning", markup=False)
+            return
+        if (pack.start_date and on < pack.start_date) or (pack.end_date and on > pack.end_date):
+            self.notify(f"{on} is outside the story ({pack.start_date} to {pack.end_date}).",
+                        severity="warning", markup=False)
+            return
+        self.app.set_date(on)
         self.dismiss(None)
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+def _title(pack, event_id: str) -> str:
+    return next((e.title for e in pack.events if e.id == event_id), event_id)

@@ -90,7 +90,7 @@ def test_seats_are_the_sum_of_the_members(bundled_atlas, day, data):
     assert ev.high == sum(seat_range(bundled_atlas, picture, m)[1] for m in ev.members)
     assert ev.seats == sum(seat_range(bundled_atlas, picture, m)[2] for m in ev.members)
     assert ev.low <= ev.seats <= ev.high <= bundled_atlas.pack.parliament_size
-    assert ev.feasible == (not any(t.hard for t in ev.tensions))
+    assert ev.feasible == (not any(t.hard for t in ev.tensions) and ev.feasibility.pm_home_in)
     if set(members) <= set(picture.ids) and len(set(members)) == len(members):
         assert ev.seats == sum(picture.unit(m).primary for m in members)
 
@@ -117,19 +117,14 @@ def test_power_indices_sum_to_one(bundled_atlas, day, feasible, pm, threshold):
     if sum(result.banzhaf) == 0:  # only when no feasible coalition reaches the quota at all
         from itertools import combinations
 
-        pairs = {frozenset(p) for p in result_conflicts(bundled_atlas, picture, pm)}
+        from explorer.core.feasibility import game_constraints
+
+        rules = game_constraints(bundled_atlas, picture, pm)
         n = len(result.weights)
         for size in range(1, n + 1):
             for combo in combinations(range(n), size):
-                if any(frozenset(p) in pairs for p in combinations(combo, 2)):
-                    continue
-                assert sum(result.weights[i] for i in combo) < result.quota
-
-
-def result_conflicts(atlas, picture, pm):
-    from explorer.core.game import unit_conflicts
-
-    return unit_conflicts(atlas, picture, pm)
+                if rules.admits(combo):
+                    assert sum(result.weights[i] for i in combo) < result.quota
 
 
 def test_engine_power_matches_the_core(bundled_atlas):

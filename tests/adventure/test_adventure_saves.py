@@ -30,7 +30,7 @@ def test_data_dir_follows_the_environment(monkeypatch, tmp_path):
 
 def test_save_and_restore_round_trip(bundled_atlas):
     game = Engine(bundled_atlas, challenge="win-back-sadrists")
-    for line in ("go to erbil", "invite sadr", "hint"):
+    for line in ("go to qom", "invite sadr", "hint"):
         game.handle(line)
     text = game.handle("save monday")
     path = saves.save_path("monday")
@@ -38,14 +38,14 @@ def test_save_and_restore_round_trip(bundled_atlas):
     data = json.loads(path.read_text(encoding="utf-8"))
     assert data["format"] == "kingmaker-save" and data["version"] == 1
     assert data["pack"] == bundled_atlas.pack.id
-    assert data["challenge"] == "win-back-sadrists" and data["location"] == "erbil"
+    assert data["challenge"] == "win-back-sadrists" and data["location"] == "qom"
     assert "sadrists" in data["members"] and data["pm"] == "maliki"
 
     other = Engine(bundled_atlas)
     assert "monday" in other.handle("restore")
     text = other.handle("restore monday")
     assert text.startswith("Restored “monday”")
-    assert other.location == "erbil" and other.challenge.id == "win-back-sadrists"
+    assert other.location == "qom" and other.challenge.id == "win-back-sadrists"
     assert other.coalition == game.coalition and other.on == game.on
     assert other.hint_index == 1 and other.history == game.history
     assert other.handle("hint").startswith("Hint 2")

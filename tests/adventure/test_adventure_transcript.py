@@ -19,18 +19,18 @@ def run_script(capsys, tmp_path, lines, *args):
 def test_tehran_shia_alliance_to_a_win(capsys, tmp_path, bundled_atlas):
     challenge = bundled_atlas.pack.challenges["tehran-shia-alliance"]
     out = run_script(capsys, tmp_path, [
-        "look", "x sadr", "talk to sadr", "invite ina", "invite sadr", "coalition", "hint",
-        "invite kurdistan alliance", "why",
+        "look", "x sadr", "talk to sadr", "invite ina", "go to qom", "invite sadr", "invite badr",
+        "coalition", "hint", "go to erbil", "invite kurdish coalition", "why",
     ], "--challenge", "tehran-shia-alliance")
     assert out.startswith(bundled_atlas.pack.title)
     assert f"Challenge: {challenge.title}" in out
     # one "> command" line per command, comments and blank lines skipped
-    assert out.count("\n> ") == 9 and "> # a comment" not in out
+    assert out.count("\n> ") == 12 and "> # a comment" not in out
     assert "> invite sadr\n" in out
     invite_ina = out.split("> invite ina\n")[1].split("\n> ")[0]
     assert "turns the invitation down" in invite_ina and "refuses to serve under" in invite_ina
     assert "You have won" in out
-    assert out.index("You have won") > out.index("> invite kurdistan alliance")
+    assert out.index("You have won") > out.index("> invite kurdish coalition")
     assert challenge.history.split()[0] in out.split("You have won")[1]
     assert challenge.sources[0] in out.split("> why")[1]
     assert "Hint 1 of" in out

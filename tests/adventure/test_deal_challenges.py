@@ -12,7 +12,9 @@ from explorer.cli import main
 DEAL_CHALLENGES = {  # id -> (the PM candidates the player may name, the shortest win found)
     "allawi-163": (None, 13),
     "win-back-sadrists": (None, 9),
-    "kurdish-kingmaker": (["maliki", "allawi", "abdul_mahdi", "jaafari"], 14),
+    # 16 since a candidate's own list must sit in his coalition (feasibility.py): the old 14
+    # crowned Jaafari without his INA
+    "kurdish-kingmaker": (["maliki", "allawi", "abdul_mahdi", "jaafari"], 16),
 }
 
 

@@ -186,4 +186,7 @@ def test_a_pm_refused_inside_his_own_bloc_blocks_it_in_the_feasible_game(bundled
     under_maliki = power(bundled_atlas, picture, pm="maliki", feasible=True)
     assert plain.banzhaf[na] == Fraction(3, 4)
     assert under_maliki.banzhaf[na] == 0  # ISCI inside it refuses Maliki until 16 December
-    assert sum(under_maliki.banzhaf) == 1
+    # ... and without his own bloc no coalition is his: nobody has feasible power under him
+    assert sum(under_maliki.banzhaf) == 0 and sum(under_maliki.shapley_shubik) == 0
+    under_allawi = power(bundled_atlas, picture, pm="allawi", feasible=True)
+    assert sum(under_allawi.banzhaf) == 1 and under_allawi.banzhaf[ids.index("iraqiya")] > 0

@@ -79,7 +79,10 @@ def test_completions_smallest_first_and_feasible_first(mini_atlas):
 def test_conflicts_for_the_feasible_game(mini_atlas):
     picture = default_picture(mini_atlas.pack, JAN)
     assert unit_conflicts(mini_atlas, picture, None) == []
-    assert unit_conflicts(mini_atlas, picture, "ann") == [(0, 2)]
+    assert unit_conflicts(mini_atlas, picture, "ann") == []  # the Greens refuse Ann: blocked
+    from explorer.core.game import unit_game
+
+    assert unit_game(mini_atlas, picture, "ann") == ([], {2})
 
 
 def test_split_and_merge(mini_atlas):
