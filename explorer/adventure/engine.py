@@ -14,6 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from explorer.adventure import goals, prose, verbs_story
+from explorer.adventure import verbs_class as _class  # noqa: F401 (registers its verbs)
 from explorer.adventure import verbs_meta as _meta  # noqa: F401 (registers its verbs)
 from explorer.adventure import verbs_table as _table  # noqa: F401 (registers its verbs)
 from explorer.adventure import verbs_talk as _talk  # noqa: F401 (registers its verbs)

@@ -110,6 +110,10 @@ class AdventureScreen(Screen):
         shared = state if isinstance(state, CoalitionState) else None
         self.engine = Engine(app.atlas, on=None if shared else getattr(app, "on", None),
                              state=shared, sources_dir=getattr(app, "sources_dir", None))
+        if getattr(app, "class_session", None) is not None:  # 'submit' hands in to the board
+            from explorer.tui.class_hooks import hand_in
+
+            self.engine.hand_in = lambda coalition, on, note: hand_in(app, coalition, on, note)
         verbs, names = self.engine.vocabulary()
         yield TitleBar()
         yield RichLog(id="narration", wrap=True, markup=False, highlight=False)
@@ -146,8 +150,13 @@ class AdventureScreen(Screen):
         engine = self.engine
         self.say("")
         self.say(f"> {line}", style="bold")
+        recording = engine.transcript
         reply = engine.handle(line)
         self.say(reply)
+        if recording is not None and (engine.transcript is None or engine.finished):
+            from explorer.tui.handouts import hand_out_file
+
+            hand_out_file(self.app, recording, "transcript", "md")  # a download in a browser
         now = engine.snapshot()
         if now != self._seen:
             self._seen = now

@@ -11,6 +11,7 @@ missed a change.
 from __future__ import annotations
 
 import importlib
+import os
 import threading
 import weakref
 from collections.abc import Callable
@@ -32,6 +33,7 @@ from explorer.tui.themes import next_theme, register_themes
 if TYPE_CHECKING:
     from explorer.core.coalition import CoalitionState
     from explorer.core.graph import Atlas
+    from explorer.tui.class_session import ClassConfig, ClassSession
     from explorer.tui.search import ActorSearch
 
 SCREENSHOT_DIR = "screenshots"
@@ -92,14 +94,20 @@ class KingmakerApp(App):
         Binding("f8", "toggle_present", "Presentation mode", show=False),
         Binding("f9", "cycle_theme", "Next theme", show=False),
         Binding("f12", "screenshot", "Screenshot", show=False),
+        Binding("f6", "class_board", "Class board", show=False),
+        Binding("f7", "hand_in", "Hand in", show=False),
     ]
 
     present: reactive[bool] = reactive(False)
 
     def __init__(self, atlas: Atlas, on: date | None, sources_dir: str | Path | None = None,
                  present: bool = False, theme: str | None = None, lesson: str | None = None,
-                 lesson_step: int | None = None) -> None:
+                 lesson_step: int | None = None, classroom: ClassConfig | None = None) -> None:
         super().__init__()
+        self.classroom = classroom  # set by `explorer serve`: a join screen comes first
+        self.class_session: ClassSession | None = None
+        self.built_coalition = None  # (coalition, date) last left in the coalition builder
+        self._last_mode: str | None = None
         self.stylesheet = ReusingStylesheet(variables=self.stylesheet._variables)
         self.atlas = atlas
         self.lesson, self.lesson_step = lesson, lesson_step  # read by the lesson screen
@@ -181,17 +189,34 @@ class KingmakerApp(App):
         self.screen_change_signal.subscribe(self, self._screen_changed)
         self.run_worker(lambda: self.search, thread=True, name="search-index")
         self._screen_changed(self.screen)
-        if self.lesson:
-            self.call_after_refresh(self.switch_mode, "lesson")
+        if self.classroom is not None:
+            from explorer.tui import class_hooks
+
+            class_hooks.start(self, self._open_lesson)
+        else:
+            self._open_lesson()
         if self._bad_theme:
             self.notify(f"No theme called {self._bad_theme!r}; try "
                         + ", ".join(sorted(self.available_themes)), severity="warning",
                         markup=False)
 
+    def _open_lesson(self) -> None:
+        if self.lesson:
+            self.call_after_refresh(self.switch_mode, "lesson")
+
+    def on_unmount(self) -> None:
+        if self.class_session is not None:
+            from explorer.tui import class_hooks
+
+            class_hooks.stop(self)
+
     def on_resize(self) -> None:
         self.call_after_refresh(self._check_size)
 
     def _screen_changed(self, screen: Screen) -> None:
+        if self._last_mode == "coalition" and self.current_mode != "coalition" and self._state:
+            self.built_coalition = (self._state.coalition, self._state.on)  # for a hand-in
+        self._last_mode = self.current_mode
         screen.set_class(self.present, "-present")
         if self._synced.get(screen, 0) < self._generation:
             self._sync_screen(screen)
@@ -208,6 +233,9 @@ class KingmakerApp(App):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if isinstance(self.screen, TooSmallScreen):
             return action in ("quit", "screenshot", "command_palette")
+        if action in ("hand_in", "class_board"):
+            session = self.class_session
+            return session is not None and (action == "hand_in" or session.teacher)
         return True
 
     def watch_present(self, present: bool) -> None:
@@ -316,7 +344,41 @@ class KingmakerApp(App):
     def action_toggle_present(self) -> None:
         self.present = not self.present
 
+    async def action_quit(self) -> None:
+        """In a browser, ask first: one stray `q` must not end a student's session."""
+        if not (self.is_web or self.class_session is not None):
+            self.exit()
+            return
+        from explorer.tui.lesson_end import QuitScreen
+
+        if not isinstance(self.screen, QuitScreen):
+            self.push_screen(QuitScreen(), lambda yes: self.exit() if yes else None)
+
+    def action_hand_in(self) -> None:
+        from explorer.tui.class_hooks import hand_in
+
+        self.notify(hand_in(self, self.state.coalition, self.state.on), markup=False)
+
+    def action_class_board(self) -> None:
+        from explorer.tui.class_hooks import open_board
+
+        open_board(self)
+
+    def action_download(self, what: str) -> None:
+        """The coalition report or the graph: a download in a browser, a file in a terminal."""
+        from explorer.tui import handouts
+
+        if what == "report":
+            handouts.hand_out(self, handouts.coalition_report(self), "coalition-report", "md")
+        else:
+            handouts.hand_out(self, handouts.graph_export(self), "graph", "graphml")
+
     def action_screenshot(self) -> None:
+        if self.is_web or self.class_session is not None:
+            from explorer.tui.handouts import hand_out
+
+            hand_out(self, self.export_screenshot(), "screenshot", "svg")
+            return
         folder = Path(SCREENSHOT_DIR)
         folder.mkdir(parents=True, exist_ok=True)
         stamp = datetime.now().strftime("%Y-%m-%d_%H-%M-%S_%f")
@@ -326,8 +388,10 @@ class KingmakerApp(App):
 
 def make_app(atlas: Atlas | None = None, on: date | None = None, sources_dir=None,
              present: bool = False, theme: str | None = None, content=None,
-             lesson: str | None = None, lesson_step: int | None = None) -> KingmakerApp:
-    """The app for an atlas (or the pack at `content`, or the bundled pack)."""
+             lesson: str | None = None, lesson_step: int | None = None,
+             classroom: ClassConfig | None = None) -> KingmakerApp:
+    """The app for an atlas (or the pack at `content`, or the bundled pack). Served by
+    `explorer serve` (the web driver), the class it set up comes from the environment."""
     if atlas is None:
         from explorer.core.graph import Atlas
         from explorer.core.pack_cache import load_pack_cached
@@ -335,5 +399,9 @@ def make_app(atlas: Atlas | None = None, on: date | None = None, sources_dir=Non
         atlas = Atlas(load_pack_cached(content))
     if on is None:
         on = atlas.pack.default_date
+    if classroom is None and "web_driver" in os.environ.get("TEXTUAL_DRIVER", ""):
+        from explorer.tui.class_session import ClassConfig
+
+        classroom = ClassConfig.from_env()
     return KingmakerApp(atlas, on, sources_dir=sources_dir, present=present, theme=theme,
-                        lesson=lesson, lesson_step=lesson_step)
+                        lesson=lesson, lesson_step=lesson_step, classroom=classroom)

@@ -127,6 +127,9 @@ class LessonScreen(Screen):
         Binding("l", "pick", "Lessons"),
         Binding("home,g", "first", "First step", show=False),
         Binding("escape", "leave", "Leave"),
+        Binding("s", "hand_in", "Hand in"),  # the three class keys: only in a served class
+        Binding("f", "teacher_step", "Teacher's step"),
+        Binding("b", "board", "Class board"),
     ]
 
     def __init__(self, lesson_id: str | None = None, step: int | None = None, *,
@@ -159,6 +162,10 @@ class LessonScreen(Screen):
         if getattr(self.app, "present", False):
             self.add_class("-present")
         self.open_lesson(self.lesson_id, self.start_step)
+        if getattr(self.app, "class_session", None) is not None:
+            from explorer.tui.class_hooks import attach_lesson
+
+            attach_lesson(self)
 
     def open_lesson(self, lesson_id: str | None, step: int | None = None) -> None:
         """Open a lesson (None: the app's, else the last used, else the first); resume at its
@@ -239,6 +246,10 @@ class LessonScreen(Screen):
         self.query_one("#lesson-body", VerticalScroll).scroll_home(animate=False)
         self._apply_to_app()
         self.refresh_bindings()
+        if getattr(self.app, "class_session", None) is not None:
+            from explorer.tui.class_hooks import lesson_shown
+
+            lesson_shown(self)
 
     def _draw_side(self) -> None:
         """The right-hand card: the focus actor, or (after `a`) the answer."""
@@ -309,17 +320,50 @@ class LessonScreen(Screen):
 
     # -- actions ----------------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action in ("hand_in", "teacher_step", "board"):
+            session = getattr(self.app, "class_session", None)
+            if session is None or self.run is None:
+                return False
+            return session.teacher if action == "board" else not session.teacher
         if self.run is None:
             return action not in ("next", "previous", "first", "answer")
-        if action == "next" and self.run.at_end:
-            return None
         if action in ("previous", "first") and self.run.at_start:
             return None
         return True
 
     def action_next(self) -> None:
-        if self.run.next():
+        if self.run.at_end:
+            self._show_end()
+        elif self.run.next():
             self.show_step()
+
+    def _show_end(self) -> None:
+        """After the last step: what the lesson covered and what to hand in."""
+        from explorer.tui.lesson_end import LessonEndScreen
+
+        def chosen(choice: str | None) -> None:
+            if choice == "restart":
+                self.action_first()
+            elif choice == "leave":
+                self.action_leave()
+
+        in_class = getattr(self.app, "class_session", None) is not None
+        self.app.push_screen(LessonEndScreen(self.run.lesson, in_class, self.app.is_web), chosen)
+
+    def action_hand_in(self) -> None:
+        from explorer.tui.class_hooks import hand_in_from_lesson
+
+        hand_in_from_lesson(self)
+
+    def action_teacher_step(self) -> None:
+        from explorer.tui.class_hooks import back_to_teacher
+
+        back_to_teacher(self)
+
+    def action_board(self) -> None:
+        from explorer.tui.class_hooks import open_board
+
+        open_board(self.app)
 
     def action_previous(self) -> None:
         if self.run.previous():
@@ -353,5 +397,16 @@ class LessonScreen(Screen):
             app.pop_screen()
         elif "explore" in getattr(app, "MODES", {}) and app.current_mode != "explore":
             app.switch_mode("explore")
+            app.call_after_refresh(_focus_explorer, app)
         else:
             app.exit()
+
+
+def _focus_explorer(app) -> None:
+    """The keyboard goes to the explorer's list (its page under presentation mode), never to
+    the filter box, so that the next letter is a key, not typing."""
+    screen = app.screen
+    target = getattr(screen, "page", None) if getattr(app, "present", False) else \
+        getattr(screen, "actor_list", None)
+    if target is not None:
+        target.focus()
