@@ -29,9 +29,12 @@ def _own_bindings(node) -> list[Binding]:
 def binding_rows(app, node, extra: tuple[Binding, ...] = ()) -> list[tuple[str, str]]:
     """(keys, description) for the described bindings of a node, keys of one action joined."""
     rows: dict[str, tuple[list[str], str]] = {}
+    check = getattr(node, "check_action", None)
     for binding in (*_own_bindings(node), *extra):
         if not binding.description:
             continue
+        if callable(check) and check(binding.action, ()) is False:
+            continue  # a key that does nothing here (the class keys outside a class)
         keys, _ = rows.setdefault(binding.action, ([], binding.description))
         for key in binding.key.split(","):
             display = app.get_key_display(Binding(key.strip(), binding.action))
