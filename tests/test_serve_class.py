@@ -28,6 +28,11 @@ from class_helpers import lesson_pack  # noqa: E402
 WAIT = 25.0
 RIGHT, F4, F12 = "\x1b[C", "\x1bOS", "\x1b[24~"
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][A-Z0-9]|\x1b[=>]")
+FORWARD = re.compile(r"\x1b\[(\d*)C")  # "move right N": blank cells between words
+
+
+def plain(text: str) -> str:
+    return ANSI.sub("", FORWARD.sub(lambda m: " " * int(m.group(1) or 1), text))
 
 
 class Client:
@@ -49,7 +54,7 @@ class Client:
             except TimeoutError:
                 return False
             if msg.type == aiohttp.WSMsgType.BINARY:
-                self.screen = ANSI.sub("", self.screen + msg.data.decode("utf-8", "replace"))
+                self.screen = plain(self.screen + msg.data.decode("utf-8", "replace"))
             elif msg.type == aiohttp.WSMsgType.TEXT:
                 self.messages.append(json.loads(msg.data))
                 self.screen += "\n" + msg.data
@@ -81,6 +86,7 @@ async def join(client: Client, name: str, code: str = "") -> None:
     assert await client.wait_for("e.g. amira"), client.screen[-500:]
     await asyncio.sleep(0.5)  # the first frame is drawn before the input has the keyboard
     await client.keys(name, "\r")
+    await asyncio.sleep(1.0)  # the keyboard moves to the code field
     await client.keys(*(list(code) + ["\r"]))
 
 

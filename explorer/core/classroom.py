@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DB_NAME = "class"
-PRESENCE_SECONDS = 12.0  # a session that has not said "still here" for this long has left
+PRESENCE_SECONDS = 30.0  # a session that has not said "still here" for this long has left
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$")
 
 SCHEMA = """
@@ -128,10 +128,14 @@ class ClassStore:
                 return f"cannot use WAL mode ({mode})"
             conn.execute("PRAGMA synchronous = FULL")
             conn.executescript(SCHEMA)
-        except sqlite3.DatabaseError as exc:
+        except sqlite3.OperationalError as exc:  # locked, busy, read-only: not damage
             conn.close()
-            if isinstance(exc, sqlite3.OperationalError) and "readonly" in str(exc).lower():
+            if "readonly" in str(exc).lower() or "read-only" in str(exc).lower():
                 raise ClassError(f"The class folder {path.parent} is not writable.") from None
+            raise ClassError(f"The class database {path.name} is busy: {exc}. Try again in a "
+                             "moment.") from None
+        except sqlite3.DatabaseError as exc:  # not a database, malformed: keep it, go on
+            conn.close()
             return str(exc)
         self.conn = conn
         return None

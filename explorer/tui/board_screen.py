@@ -62,8 +62,8 @@ class BoardScreen(Screen):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         names = [f"{t.name} ({t.seats})" for t in self.app.atlas.pack.thresholds]
-        table.add_columns("Group", "Step", "Members", "Seats", *names, "Feasible", "PM",
-                          "Member power (Banzhaf)")
+        table.add_columns("Group", "Step", "Seats", *names, "Feasible", "PM",
+                          "Members: seats (Banzhaf power)")
         self.refresh_board()
         self.set_interval(REFRESH_SECONDS, self.refresh_board)
         table.focus()
@@ -99,14 +99,14 @@ class BoardScreen(Screen):
     def _fill(self, table: DataTable) -> None:
         table.clear()
         for r in self.rows:
-            members = Text(" + ".join(f"{m.name} {m.seats}" for m in r.members) or "nobody")
+            members = Text(" + ".join(f"{m.name} {m.seats} ({share(m.banzhaf)})"
+                                      for m in r.members) or "nobody")
             marks = [Text("reached" if ok else "short", style="bold green" if ok else "red")
                      for _, _, ok in r.verdicts]
             feasible = Text("yes" if r.feasible else "no",
                             style="bold green" if r.feasible else "bold red")
-            power = Text(", ".join(f"{m.name} {share(m.banzhaf)}" for m in r.members) or "—")
             table.add_row(Text(r.group, style="bold"), str(r.step + 1) if r.step >= 0 else "—",
-                          members, r.seats, *marks, feasible, Text(r.pm or "none"), power)
+                          r.seats, *marks, feasible, Text(r.pm or "none"), members)
 
     def markdown(self) -> str:
         pack = self.app.atlas.pack

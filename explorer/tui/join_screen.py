@@ -41,6 +41,7 @@ class JoinScreen(Screen[ClassSession]):
         super().__init__()
         self.config = config
         self.pack_title = title
+        self._to_code = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="join-box"):
@@ -59,8 +60,28 @@ class JoinScreen(Screen[ClassSession]):
     def on_mount(self) -> None:
         self.query_one("#join-name", Input).focus()
 
+    def on_key(self, event) -> None:
+        """Keys that arrive before an input has the keyboard (the first frame of a browser
+        session) are not lost: they go to the name, Enter to the next step."""
+        if self.focused is not None:
+            return
+        name = self.query_one("#join-name", Input)
+        name.focus()
+        if event.key == "enter":
+            event.stop()
+            self._name_done()
+        elif event.is_printable and event.character:
+            event.stop()
+            name.insert_text_at_cursor(event.character)
+
     @on(Input.Submitted, "#join-name")
     def _name_done(self) -> None:
+        """Enter on the name goes to the code; a second Enter there joins (keys typed fast on a
+        busy server reach the name before the keyboard has moved)."""
+        if self._to_code:
+            self._join()
+            return
+        self._to_code = True
         self.query_one("#join-code", Input).focus()
 
     @on(Input.Submitted, "#join-code")
