@@ -182,7 +182,7 @@ async def browser_views(port: int, out: Path, tmp: Path) -> None:
             for chrome, ws, who, name, code in ((teacher, tws, "teacher", "ms-k", "TEACH"),
                                                 (student, sws, "student", "amira", "")):
                 await chrome.call(ws, "Page.navigate", url=f"http://127.0.0.1:{port}/")
-                await asyncio.sleep(8)  # the page loads, the session starts
+                await asyncio.sleep(12)  # the page loads, the session starts
                 await chrome.shot(ws, out / f"{who}-0-join.png")
                 await chrome.type(ws, name)  # no click first: keys work from the first frame
                 await chrome.key(ws, "Enter", "Enter", 13, "\r")
@@ -232,9 +232,17 @@ async def main_async(args) -> int:
             joins = sorted(r[0] for r in results)
             print(f"{len(joins)} students joined: median {joins[len(joins) // 2]:.2f} s, "
                   f"slowest {joins[-1]:.2f} s from connect to the lesson on screen")
+
+            async def drain(ws) -> None:  # a browser page reads its socket all the time
+                async for _msg in ws:
+                    pass
+
+            drains = [asyncio.create_task(drain(ws)) for _, ws in results]
             await browser_views(port, out, tmp)
             for _, ws in results:
                 await ws.close()
+            for task in drains:
+                task.cancel()
         sys.path.insert(0, str(ROOT))
         from explorer.core.classroom import ClassStore
 

@@ -25,6 +25,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.signal import Signal
 
+from explorer.tui.class_actions import AppClassActions
 from explorer.tui.commands import ActionCommands, ActorCommands
 from explorer.tui.placeholder import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from explorer.tui.stylesheet import ReusingStylesheet
@@ -62,7 +63,7 @@ def _lazy(module: str, class_name: str, title: str, message: str) -> Callable[[]
     return factory
 
 
-class KingmakerApp(App):
+class KingmakerApp(AppClassActions, App):
     """Explore the actors, build coalitions and travel through the timeline."""
 
     CSS_PATH = "app.tcss"
@@ -343,35 +344,6 @@ class KingmakerApp(App):
 
     def action_toggle_present(self) -> None:
         self.present = not self.present
-
-    async def action_quit(self) -> None:
-        """In a browser, ask first: one stray `q` must not end a student's session."""
-        if not (self.is_web or self.class_session is not None):
-            self.exit()
-            return
-        from explorer.tui.lesson_end import QuitScreen
-
-        if not isinstance(self.screen, QuitScreen):
-            self.push_screen(QuitScreen(), lambda yes: self.exit() if yes else None)
-
-    def action_hand_in(self) -> None:
-        from explorer.tui.class_hooks import hand_in
-
-        self.notify(hand_in(self, self.state.coalition, self.state.on), markup=False)
-
-    def action_class_board(self) -> None:
-        from explorer.tui.class_hooks import open_board
-
-        open_board(self)
-
-    def action_download(self, what: str) -> None:
-        """The coalition report or the graph: a download in a browser, a file in a terminal."""
-        from explorer.tui import handouts
-
-        if what == "report":
-            handouts.hand_out(self, handouts.coalition_report(self), "coalition-report", "md")
-        else:
-            handouts.hand_out(self, handouts.graph_export(self), "graph", "graphml")
 
     def action_screenshot(self) -> None:
         if self.is_web or self.class_session is not None:

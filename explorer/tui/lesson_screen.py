@@ -30,6 +30,7 @@ from explorer.core.lessons import (
     UnknownLesson,
     find_lesson,
 )
+from explorer.tui.class_actions import LessonClassActions
 from explorer.tui.fmt import kind_name
 from explorer.tui.lesson_parts import LessonPicker, answer_renderable, bar_model, long_date
 from explorer.tui.seatbar import SeatBar
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
     pass
 
 
-class LessonScreen(Screen):
+class LessonScreen(LessonClassActions, Screen):
     """A lesson, step by step. `step` is 0-based; None resumes at the saved step."""
 
     DEFAULT_CSS = """
@@ -336,34 +337,6 @@ class LessonScreen(Screen):
             self._show_end()
         elif self.run.next():
             self.show_step()
-
-    def _show_end(self) -> None:
-        """After the last step: what the lesson covered and what to hand in."""
-        from explorer.tui.lesson_end import LessonEndScreen
-
-        def chosen(choice: str | None) -> None:
-            if choice == "restart":
-                self.action_first()
-            elif choice == "leave":
-                self.action_leave()
-
-        in_class = getattr(self.app, "class_session", None) is not None
-        self.app.push_screen(LessonEndScreen(self.run.lesson, in_class, self.app.is_web), chosen)
-
-    def action_hand_in(self) -> None:
-        from explorer.tui.class_hooks import hand_in_from_lesson
-
-        hand_in_from_lesson(self)
-
-    def action_teacher_step(self) -> None:
-        from explorer.tui.class_hooks import back_to_teacher
-
-        back_to_teacher(self)
-
-    def action_board(self) -> None:
-        from explorer.tui.class_hooks import open_board
-
-        open_board(self.app)
 
     def action_previous(self) -> None:
         if self.run.previous():
