@@ -9,6 +9,7 @@ from datetime import date
 
 def run(repeats: int = 200) -> dict:
     from explorer.core import coalition as engine
+    from explorer.core import game
     from explorer.core.graph import Atlas
     from explorer.core.loader import load_pack
 
@@ -20,12 +21,12 @@ def run(repeats: int = 200) -> dict:
     members = ["sol", "ina", "kurdistan_alliance", "gorran", "iraqiya"]
     times = []
     for i in range(repeats):
-        engine._indices.cache_clear()  # no help from the cache: a full update each time
+        game._indices.cache_clear()  # no help from the cache: a full update each time
         state.toggle(members[i % len(members)])
         start = time.perf_counter()
         state.evaluate()
-        engine.power(atlas, state.picture)
-        engine.power(atlas, state.picture, feasible=True, pm=state.coalition.pm)
+        game.power(atlas, state.picture)
+        game.power(atlas, state.picture, feasible=True, pm=state.coalition.pm)
         times.append((time.perf_counter() - start) * 1000)
     return {
         "pack_load_ms": round(load_ms, 2),

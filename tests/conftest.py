@@ -22,6 +22,18 @@ def _private_data_dir(tmp_path_factory, monkeypatch):
     monkeypatch.delenv("EXPLORER_CONTENT", raising=False)
 
 
+SEEDS_MISSING = (f"needs the seed articles: put the shared/ folder beside the checkout "
+                 f"(expected {SEEDS})")
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    """The folder of the cited seed articles; tests that need it skip (with where to put it)."""
+    if not SEEDS.is_dir():
+        pytest.skip(SEEDS_MISSING)
+    return SEEDS
+
+
 @pytest.fixture(scope="session")
 def bundled_atlas():
     from explorer.core.graph import Atlas

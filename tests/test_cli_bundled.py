@@ -64,10 +64,8 @@ def test_diff_lists_the_october_turn_with_its_source(capsys):
     assert ended and ended[0]["type"] == "refuses_pm"
 
 
-def test_show_quotes_the_seed_line_when_sources_are_given(capsys):
-    from conftest import SEEDS
-
-    assert main(["show", "sadr", "--sources", str(SEEDS)]) == 0
+def test_show_quotes_the_seed_line_when_sources_are_given(capsys, seeds_dir):
+    assert main(["show", "sadr", "--sources", str(seeds_dir)]) == 0
     out = capsys.readouterr().out
     assert "“" in out  # a quoted seed line
 

@@ -14,13 +14,8 @@ from datetime import date, datetime
 from pathlib import Path
 
 from explorer.adventure import goals, prose, verbs_story
-from explorer.adventure import verbs_class as _class  # noqa: F401 (registers its verbs)
-from explorer.adventure import verbs_meta as _meta  # noqa: F401 (registers its verbs)
-from explorer.adventure import verbs_table as _table  # noqa: F401 (registers its verbs)
-from explorer.adventure import verbs_talk as _talk  # noqa: F401 (registers its verbs)
-from explorer.adventure import verbs_world as _world  # noqa: F401 (registers its verbs)
-from explorer.adventure.grammar import GRAMMAR, HELP, Reply
-from explorer.adventure.parser import MAX_LINE, Span, clean, fold, number
+from explorer.adventure.grammar import Answer, Reply, answer, build_grammar
+from explorer.adventure.parser import MAX_LINE, Grammar, Span, clean, fold, number
 from explorer.adventure.world import Thread, World
 from explorer.core.coalition import Coalition, CoalitionState
 from explorer.core.graph import Atlas
@@ -32,12 +27,17 @@ PRONOUNS = {"him", "her", "it", "them", "he", "she", "they"}
 
 @dataclass(frozen=True)
 class Snapshot:
+    """Where the game stood before a move. The table itself is not copied: it is a point in the
+    coalition state's own undo history (`depth`), so that undoing a move here undoes it there
+    too, whichever screen made it, and redo works from either."""
+
     location: str | None
     coalition: Coalition
     picture: Picture
     on: date | None
     challenge: str | None = None
     role: str | None = None
+    depth: int = 0
 
 
 @dataclass
@@ -52,8 +52,9 @@ class Question:
 class Engine:
     def __init__(self, atlas: Atlas, on: date | None = None, role: str | None = None,
                  challenge: str | None = None, state: CoalitionState | None = None,
-                 sources_dir: str | Path | None = None):
+                 sources_dir: str | Path | None = None, grammar: Grammar | None = None):
         self.atlas = atlas
+        self.grammar = grammar or build_grammar()
         self.pack = atlas.pack
         self.world = World(atlas)
         self.state = state or CoalitionState(atlas, on or self.pack.default_date)
@@ -94,21 +95,21 @@ class Engine:
 
     def snapshot(self) -> Snapshot:
         return Snapshot(self.location, self.state.coalition, self.state.picture, self.state.on,
-                        self.challenge.id if self.challenge else None, self.role)
+                        self.challenge.id if self.challenge else None, self.role,
+                        len(self.state.undo_stack))
 
     def set_table(self, coalition: Coalition, picture: Picture | None = None) -> None:
         """Replace the coalition (and picture) as one step of the shared undo history."""
-        picture = picture or self.state.picture
-        self.state.on = picture.on
-        self.state.replace(coalition, picture)  # one undoable step, like the builder's own edits
+        self.state.replace(coalition, picture or self.state.picture)
 
     def restore_snapshot(self, snap: Snapshot) -> None:
+        """Go back to a snapshot: the place, and the table by undoing the shared history back to
+        where it stood (so the builder's redo can bring the move back)."""
         self.location = snap.location
         self.challenge = self.pack.challenges.get(snap.challenge) if snap.challenge else None
         self.role = snap.role
-        if (snap.coalition, snap.picture) != (self.state.coalition, self.state.picture):
-            self.set_table(snap.coalition, snap.picture)
-        self.state.on = snap.on
+        while len(self.state.undo_stack) > snap.depth and self.state.undo():
+            pass
 
     def start_challenge(self, challenge_id: str) -> str:
         ch = self.pack.challenges.get(challenge_id)
@@ -227,53 +228,55 @@ class Engine:
             if rewritten is not None:
                 return self.run(rewritten)
         words = text.split()
-        head = fold(words[0])
-        if head != "oops":
+        if fold(words[0]) != "oops":
             self.unknown = None  # 'oops' mends only the command just before it
-        if head in ("again", "g") and len(words) == 1:
-            if not self.last_words:
-                return "There is nothing to do again yet."
-            return self.run(list(self.last_words), remember=False)
-        if head == "oops":
-            if len(words) == 1:
-                return "Oops what? Type 'oops' and the word you meant."
-            if self.unknown is None:
-                return "There is no unknown word to correct."
-            old, span = self.unknown
-            self.unknown = None
-            return self.run(old[: span.start] + words[1:] + old[span.end:])
         return self.run(words)
 
     def run(self, words: list[str], remember: bool = True) -> str:
-        parsed = GRAMMAR.parse(words)
+        """Parse and carry out one command; the reply, with the goal's news if it changed."""
+        parsed = self.grammar.parse(words)
         self.words = words
         if parsed is None:
             return self.not_understood(words)
         pattern, slots = parsed
+        if pattern.kwargs.get("repeats"):  # again, oops: the command they run does the rest
+            return answer(pattern.handler(self, **{k.lower(): v for k, v in slots.items()})).text
         before = self.snapshot()
-        undoing = pattern.kwargs.get("undo", False)
         try:
-            reply = pattern.handler(self, **{k.lower(): v for k, v in slots.items()})
+            result = answer(pattern.handler(self, **{k.lower(): v for k, v in slots.items()}))
         except Reply as r:
-            reply = r.text
-        line = " ".join(words)
+            result = Answer(r.text)
+        self.remember(result)
+        reply = result.text
         if not pattern.kwargs.get("meta"):
-            self.history.append(line)
+            self.history.append(" ".join(words))
             if remember:
                 self.last_words = list(words)
         after = self.snapshot()
         if after != before:
-            if not undoing:
+            if not pattern.kwargs.get("undo"):
                 self.undo_stack.append(before)
                 del self.undo_stack[:-200]
             reply += self.check_goal()
         return reply
 
+    def remember(self, result: Answer) -> None:
+        """Keep what the next command may refer back to ('why', 'go N', 'him')."""
+        if result.sources is not None:
+            self.last_sources = list(result.sources)
+            self.last_topic = result.topic or ""
+        elif result.topic is not None:
+            self.last_topic = result.topic
+        if result.threads is not None:
+            self.threads = list(result.threads)
+        if result.it is not None:
+            self.it = result.it
+
     def not_understood(self, words: list[str]) -> str:
         verb = fold(words[0])
-        verbs = GRAMMAR.verbs()
+        verbs = self.grammar.verbs()
         if verb in verbs:
-            usages = " or ".join(f"'{u}'" for u in GRAMMAR.usages(verb))
+            usages = " or ".join(f"'{u}'" for u in self.grammar.usages(verb))
             return f"I only understood the verb “{verb}”. Try {usages}."
         if len(words) == 1 and number(words[0]) is not None and self.threads:
             return self.run(["go", words[0]])  # a bare number follows that thread
@@ -369,8 +372,9 @@ class Engine:
         for actor in self.pack.actors.values():
             for spelling in (*actor.aliases, actor.name):
                 names.setdefault(spelling, None)
-        main = [usage.split()[0] for rows in HELP.values() for usage, _, _ in rows]
-        verbs = list(dict.fromkeys([*main, *GRAMMAR.verbs()]))  # the main verbs first
+        main = [usage.split()[0] for rows in self.grammar.help_rows().values()
+                for usage, _, _ in rows]
+        verbs = list(dict.fromkeys([*main, *self.grammar.verbs()]))  # the main verbs first
         return verbs, list(names)
 
     def intro(self) -> str:
@@ -387,5 +391,7 @@ class Engine:
                 if th else ""
             lines.append(f"You are {who}, free to go where you like and talk to anyone. {aim}"
                          "Type 'help' for the verbs, 'challenges' for goals.")
-        lines += ["", describe_place(self)]
+        place = describe_place(self)
+        self.remember(place)  # 'go 1' works from the first screen
+        lines += ["", place.text]
         return "\n".join(lines)

@@ -20,7 +20,7 @@ from explorer.core.coalition import Coalition, Evaluation, evaluate, member_id, 
 from explorer.core.graph import Atlas
 from explorer.core.model import Goal
 from explorer.core.seats import Picture
-from explorer.core.tensions import Cover, find_tensions
+from explorer.core.tensions import Cover, cover_of, find_tensions
 
 NODE_BUDGET = 200_000
 _COALITION = "__coalition__"
@@ -47,7 +47,7 @@ def _names(atlas: Atlas, ids: list[str]) -> str:
 def _mid(atlas: Atlas, picture: Picture, item: str) -> str | None:
     try:
         return member_id(atlas, picture, item)
-    except (KeyError, ValueError):
+    except (LookupError, ValueError):
         return None
 
 
@@ -75,7 +75,7 @@ def assess(atlas: Atlas, picture: Picture, coalition: Coalition, goal: Goal) -> 
     ev = evaluate(atlas, picture, coalition, completions=False)
     threshold = atlas.pack.threshold(goal.threshold) or atlas.pack.thresholds[0]
     need = threshold.seats
-    cover = Cover(atlas, picture)
+    cover = cover_of(atlas, picture)
     members = ev.members
     verdict = next(v for v in ev.verdicts if v.threshold.id == threshold.id)
     reasons = []

@@ -7,6 +7,7 @@ most specific pattern (most literal words) wins. Nothing here ever raises on use
 
 from __future__ import annotations
 
+import inspect
 import re
 import unicodedata
 from collections.abc import Callable
@@ -58,20 +59,54 @@ class Span:
         return self.text
 
 
+class GrammarError(TypeError):
+    """A pattern that cannot work with its function: found when it is registered, not played."""
+
+
 @dataclass
 class Pattern:
     text: str
     handler: Callable
     kwargs: dict = field(default_factory=dict)
     order: int = 0
+    help: str = ""  # what the verb does: the pattern that has it is the verb's usage in `help`
+    section: str = ""  # the heading of `help` it is listed under
 
     def __post_init__(self) -> None:
         self.tokens = self.text.split()
         self.literals = sum(1 for t in self.tokens if not t.isupper())
+        self.slots = [t for t in self.tokens if t.isupper()]
 
     @property
     def verb(self) -> str:
         return self.tokens[0]
+
+    @property
+    def lead(self) -> str:
+        """The literal words before the first slot ('look at' of 'look at THING')."""
+        words = []
+        for tok in self.tokens:
+            if tok.isupper():
+                break
+            words.append(tok)
+        return " ".join(words)
+
+    def check(self) -> None:
+        """Every slot is a parameter of the handler and every parameter without a default a
+        slot (after the engine, which comes first); else GrammarError, at registration."""
+        params = list(inspect.signature(self.handler).parameters.values())[1:]
+        names = {p.name for p in params}
+        required = {p.name for p in params if p.default is inspect.Parameter.empty}
+        slots = {s.lower() for s in self.slots}
+        where = f"pattern {self.text!r} of {self.handler.__name__}()"
+        if len(slots) != len(self.slots):
+            raise GrammarError(f"{where} names a slot twice")
+        if slots - names:
+            raise GrammarError(f"{where}: no parameter for slot(s) "
+                               + ", ".join(sorted(s.upper() for s in slots - names)))
+        if required - slots:
+            raise GrammarError(f"{where}: parameter(s) {', '.join(sorted(required - slots))} "
+                               "have no slot and no default")
 
     def match(self, words: list[str]) -> dict[str, Span] | None:
         folded = [fold(w) for w in words]
@@ -103,17 +138,31 @@ class Pattern:
 
 
 class Grammar:
-    """The table of patterns; `when` registers one (decorators stack, as in adventurelib)."""
+    """The table of patterns (see grammar.py for how the verb modules fill it)."""
 
     def __init__(self) -> None:
         self.patterns: list[Pattern] = []
 
-    def when(self, text: str, **kwargs) -> Callable[[Callable], Callable]:
-        def register(handler: Callable) -> Callable:
-            self.patterns.append(Pattern(text, handler, kwargs, len(self.patterns)))
-            return handler
+    def add(self, text: str, handler: Callable, help: str = "", section: str = "",
+            **kwargs) -> Pattern:
+        """Register a pattern; GrammarError if its slots do not fit the handler."""
+        pattern = Pattern(text, handler, kwargs, len(self.patterns), help, section)
+        pattern.check()
+        self.patterns.append(pattern)
+        return pattern
 
-        return register
+    def help_rows(self) -> dict[str, list[tuple[str, str, str]]]:
+        """section -> [(usage, synonyms, what it does)] for every pattern that has help; the
+        synonyms are the other patterns of the same verb, by their leading words."""
+        rows: dict[str, list[tuple[str, str, str]]] = {}
+        for main in self.patterns:
+            if not main.help:
+                continue
+            others = [p.lead for p in reversed(self.patterns)
+                      if p.handler is main.handler and p is not main and p.lead != main.lead]
+            synonyms = ", ".join(dict.fromkeys(o for o in others if o))
+            rows.setdefault(main.section, []).append((main.text, synonyms, main.help))
+        return rows
 
     def parse(self, words: list[str]) -> tuple[Pattern, dict[str, Span]] | None:
         """The most specific pattern that matches all the words, with its slots."""
@@ -138,10 +187,6 @@ class Grammar:
     def usages(self, verb: str) -> list[str]:
         """The patterns of a verb, the main one first (decorators register bottom-up)."""
         return [p.text for p in reversed(self.patterns) if p.verb == verb]
-
-
-def words_of(line: str) -> list[str]:
-    return line.split()
 
 
 NUMBER = re.compile(r"^#?(\d{1,4})$")

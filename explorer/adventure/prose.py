@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from explorer.core import text
 from explorer.core.dates import FuzzyDate
 from explorer.core.model import Actor, Pack
+from explorer.core.text import SeatRange
 
 # head nouns that make an organisation's name take "the" ("the Sadrist movement")
 _GENERIC = {
@@ -84,10 +86,7 @@ def seats_text(pack: Pack, actor_id: str) -> str | None:
     rng = pack.seat_range(actor_id)
     if rng is None:
         return None
-    low, high = rng
-    if low == high:
-        return f"{low} seat" + ("" if low == 1 else "s")
-    return f"{low}–{high} seats"
+    return SeatRange(*rng).seats()
 
 
 def cite(sources) -> str:
@@ -100,5 +99,4 @@ def quote(text: str) -> str:
     return f"“{text}”"
 
 
-def plural(n: int, word: str) -> str:
-    return f"{n} {word}" + ("" if n == 1 else "s")
+plural = text.plural  # (the verbs call it as prose.plural)

@@ -8,16 +8,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from explorer.adventure.grammar import Reply, section, when
+from explorer.adventure.grammar import Reply, Verbs
 from explorer.adventure.parser import Span
 
 if TYPE_CHECKING:
     from explorer.adventure.engine import Engine
 
-helps = section("The game")
+verbs = Verbs("The game")
+when = verbs.when
 
 
-@when("submit", meta=True)
+@when("submit", meta=True,
+      help="hand your coalition in to the class board (in a class session)")
 @when("hand in", meta=True)
 @when("submit NOTE", meta=True)
 def submit(e: Engine, note: Span | None = None) -> str:
@@ -28,6 +30,3 @@ def submit(e: Engine, note: Span | None = None) -> str:
     if not e.coalition.members:
         raise Reply("Your coalition is empty: 'invite' someone first, then 'submit'.")
     return hand_in(e.coalition, e.on, note.raw if note is not None else "")
-
-
-helps("submit", "hand in", "hand your coalition in to the class board (in a class session)")

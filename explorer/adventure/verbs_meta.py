@@ -6,7 +6,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from explorer.adventure import prose, saves
-from explorer.adventure.grammar import HELP, SECTIONS, Reply, section, when
+from explorer.adventure.grammar import Reply, Verbs
 from explorer.adventure.parser import Span, fold
 from explorer.core.coalition import Coalition
 from explorer.core.seats import default_picture
@@ -14,17 +14,17 @@ from explorer.core.seats import default_picture
 if TYPE_CHECKING:
     from explorer.adventure.engine import Engine
 
-helps = section("The game")
+verbs = Verbs("The game")
+when = verbs.when
 
 
-@when("help", meta=True)
+@when("help", meta=True, help="this list; 'help VERB' for one verb")
 @when("?", meta=True)
 @when("commands", meta=True)
 @when("verbs", meta=True)
 @when("help VERB", meta=True)
 def help_verb(e: Engine, verb: Span | None = None) -> str:
-    order = [*SECTIONS, *(k for k in HELP if k not in SECTIONS)]
-    groups = [(name, HELP.get(name, [])) for name in order]
+    groups = list(e.grammar.help_rows().items())  # generated from the patterns
     if verb is not None:
         want = fold(verb.text)
 
@@ -51,10 +51,7 @@ def help_verb(e: Engine, verb: Span | None = None) -> str:
     return "\n".join(lines)
 
 
-helps("help", "?", "this list; 'help VERB' for one verb")
-
-
-@when("history", meta=True)
+@when("history", meta=True, help='the commands you have typed')
 def history(e: Engine) -> str:
     if not e.history:
         return "You have not done anything yet."
@@ -64,10 +61,7 @@ def history(e: Engine) -> str:
         f"  {i}. {line}" for i, line in enumerate(rows, first))
 
 
-helps("history", "", "the commands you have typed")
-
-
-@when("undo", meta=True, undo=True)
+@when("undo", meta=True, undo=True, help='take back the last move (place, coalition, PM, date)')
 @when("u", meta=True, undo=True)
 def undo(e: Engine) -> str:
     from explorer.adventure.verbs_table import tally
@@ -81,24 +75,25 @@ def undo(e: Engine) -> str:
     return f"Undone.{where} It is {prose.day(e.on)}.\n{tally(e)}"
 
 
-helps("undo", "u", "take back the last move (place, coalition, PM, date)")
+@when("again", meta=True, repeats=True, help="repeat the last command")
+@when("g", meta=True, repeats=True)
+def again(e: Engine) -> str:
+    if not e.last_words:
+        return "There is nothing to do again yet."
+    return e.run(list(e.last_words), remember=False)
 
 
-@when("again", meta=True)
-@when("g", meta=True)
-def again(e: Engine) -> str:  # the engine repeats the last command before parsing
-    return "There is nothing to do again yet."
-
-
-helps("again", "g", "repeat the last command")
-
-
-@when("oops WORD", meta=True)
-def oops(e: Engine, word: Span) -> str:  # the engine handles it before parsing
-    return "There is no unknown word to correct."
-
-
-helps("oops WORD", "", "replace the word I did not know in your last command")
+@when("oops WORD", meta=True, repeats=True,
+      help="replace the word I did not know in your last command")
+@when("oops", meta=True, repeats=True)
+def oops(e: Engine, word: Span | None = None) -> str:
+    if word is None:
+        return "Oops what? Type 'oops' and the word you meant."
+    if e.unknown is None:
+        return "There is no unknown word to correct."
+    old, span = e.unknown
+    e.unknown = None
+    return e.run(old[: span.start] + list(word.words) + old[span.end:])
 
 
 def state_of(e: Engine) -> dict:
@@ -115,8 +110,8 @@ def state_of(e: Engine) -> dict:
     }
 
 
+@when("save NAME", meta=True, help="save the game under a name")
 @when("save", meta=True)
-@when("save NAME", meta=True)
 @when("save as NAME", meta=True)
 def save(e: Engine, name: Span | None = None) -> str:
     label = name.raw if name is not None else "quicksave"
@@ -125,9 +120,6 @@ def save(e: Engine, name: Span | None = None) -> str:
     except saves.SaveError as exc:
         raise Reply(str(exc)) from None
     return f"Saved as “{path.stem}” ({path})."
-
-
-helps("save NAME", "", "save the game under a name")
 
 
 def _apply(e: Engine, data: dict) -> None:
@@ -168,12 +160,11 @@ def _apply(e: Engine, data: dict) -> None:
     e.hint_index = max(0, hint)
     e.set_table(Coalition(tuple(members), pm), picture)
     e.history = [str(h) for h in past][-200:]
-    e.threads = []
     e.status = e.outlook_status()
 
 
+@when("restore NAME", meta=True, help="go back to a saved game ('restore' alone lists them)")
 @when("restore", meta=True)
-@when("restore NAME", meta=True)
 @when("load NAME", meta=True)
 @when("load", meta=True)
 def restore(e: Engine, name: Span | None = None) -> str:
@@ -189,13 +180,11 @@ def restore(e: Engine, name: Span | None = None) -> str:
         _apply(e, data)
     except saves.SaveError as exc:
         raise Reply(str(exc)) from None
-    return f"Restored “{saves.check_name(name.raw)}”.\n\n" + describe_place(e)
+    return describe_place(e).after(f"Restored “{saves.check_name(name.raw)}”.\n\n")
 
 
-helps("restore NAME", "load", "go back to a saved game ('restore' alone lists them)")
-
-
-@when("transcript", meta=True)
+@when("transcript", meta=True,
+      help="record the session to a Markdown file ('transcript on', 'transcript off')")
 @when("transcript FLAG", meta=True)
 @when("script", meta=True)
 @when("script FLAG", meta=True)
@@ -222,10 +211,7 @@ def transcript(e: Engine, flag: Span | None = None) -> str:
     raise Reply("Type 'transcript on', 'transcript off', or 'transcript' to see where it goes.")
 
 
-helps("transcript on|off", "script", "record the session to a Markdown file")
-
-
-@when("quit", meta=True)
+@when("quit", meta=True, help='leave the game')
 @when("q", meta=True)
 @when("exit", meta=True)
 @when("bye", meta=True)
@@ -236,4 +222,3 @@ def quit_verb(e: Engine) -> str:
     return "Goodbye."
 
 
-helps("quit", "q", "leave the game")

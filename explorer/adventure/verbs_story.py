@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from explorer.adventure import prose
-from explorer.adventure.grammar import Reply, section, when
+from explorer.adventure.grammar import Reply, Verbs
 from explorer.adventure.parser import Span, fold
 from explorer.adventure.verbs_table import tally, threshold
 from explorer.core.coalition import Coalition
@@ -13,10 +13,11 @@ from explorer.core.coalition import Coalition
 if TYPE_CHECKING:
     from explorer.adventure.engine import Engine
 
-helps = section("Challenges and time")
+verbs = Verbs("Challenges and time")
+when = verbs.when
 
 
-@when("hint")
+@when("hint", help='the next hint of the challenge')
 @when("hints")
 @when("help me")
 def hint(e: Engine) -> str:
@@ -35,9 +36,6 @@ def hint(e: Engine) -> str:
     e.hint_index += 1
     last = " (That was the last hint.)" if number == len(ch.hints) else ""
     return f"Hint {number} of {len(ch.hints)}: {text}{last}"
-
-
-helps("hint", "", "the next hint of the challenge")
 
 
 def goal_text(e: Engine) -> str:
@@ -77,7 +75,7 @@ def challenges(e: Engine) -> str:
     return e.challenge_list()
 
 
-@when("challenge NAME")
+@when("challenge NAME", help='list the challenges, or start one')
 @when("play NAME")
 @when("start NAME")
 def challenge(e: Engine, name: Span) -> str:
@@ -91,16 +89,13 @@ def challenge(e: Engine, name: Span) -> str:
     if len(found) != 1:
         raise Reply(f"There is no challenge called “{name.text}”. " + e.challenge_list())
     e.start_challenge(found[0].id)
-    e.last_sources = list(found[0].sources)
-    return challenge_text(e) + "\n\n" + describe_place(e)
+    return describe_place(e).after(challenge_text(e) + "\n\n").citing(
+        found[0].sources, f"the challenge “{found[0].title}”")
 
 
-helps("challenges", "challenge ID", "list the challenges, or start one")
-
-
+@when("date DAY", help="show the date, or stand on another one ('date' alone shows it)")
 @when("date")
 @when("when")
-@when("date DAY")
 @when("go to date DAY")
 def date_verb(e: Engine, day: Span | None = None) -> str:
     from explorer.adventure.verbs_world import date_line
@@ -148,4 +143,3 @@ def date_verb(e: Engine, day: Span | None = None) -> str:
     return "\n".join(lines)
 
 
-helps("date", "date YYYY-MM-DD, when", "show the date, or stand on another one")

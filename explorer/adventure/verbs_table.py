@@ -5,15 +5,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from explorer.adventure import prose
-from explorer.adventure.grammar import Reply, section, when
+from explorer.adventure.grammar import Answer, Reply, Verbs
 from explorer.adventure.parser import Span, fold
 from explorer.core.coalition import evaluate, member_id, seat_range
-from explorer.core.tensions import Cover, Tension
+from explorer.core.tensions import Cover, Tension, cover_of
+from explorer.core.text import range_text
 
 if TYPE_CHECKING:
     from explorer.adventure.engine import Engine
 
-helps = section("Building a coalition")
+verbs = Verbs("Building a coalition")
+when = verbs.when
 
 NOBODY = {"none", "nobody", "no one", "noone", "nothing"}
 
@@ -28,7 +30,7 @@ def tally(e: Engine) -> str:
     th = threshold(e)
     verdict = next(v for v in ev.verdicts if v.threshold.id == th.id)
     names = " + ".join(ev.names[m] for m in ev.members) or "nobody yet"
-    seats = str(ev.low) if ev.low == ev.high else f"{ev.low}–{ev.high}"
+    seats = range_text(ev.low, ev.high)
     return f"Your coalition: {names} = {seats} seats. {verdict.text}."
 
 
@@ -61,7 +63,7 @@ def seat_holder(e: Engine, span: Span):
         raise Reply(e.world.existence_note(target.id, e.on))
     try:
         mid = member_id(e.atlas, e.state.picture, target.id)
-    except (KeyError, ValueError):
+    except (LookupError, ValueError):
         raise Reply(f"{e.world.name(target.id, True)} holds no seats in parliament and speaks "
                     "for no list, so cannot sit in a coalition. (It may still matter: try 'ask "
                     f"{e._short(target).lower()} about' someone.)") from None
@@ -71,18 +73,17 @@ def seat_holder(e: Engine, span: Span):
     return target, mid
 
 
-@when("invite ACTOR")
+@when("invite ACTOR", help="bring someone's seats into your coalition (a person brings a list)")
 @when("recruit ACTOR")
 @when("add ACTOR")
 @when("bring in ACTOR")
 @when("invite ACTOR to join")
-def invite(e: Engine, actor: Span) -> str:
+def invite(e: Engine, actor: Span) -> Answer:
     from explorer.adventure.goals import is_present
 
     target, mid = seat_holder(e, actor)
-    e.it = target.id
     picture, coalition = e.state.picture, e.coalition
-    cover = Cover(e.atlas, picture)
+    cover = cover_of(e.atlas, picture)
     name = e.world.name(target.id, True)
     if is_present(e.atlas, picture, cover, list(evaluate(
             e.atlas, picture, coalition, completions=False).members), mid):
@@ -97,8 +98,6 @@ def invite(e: Engine, actor: Span) -> str:
     old = {_key(t) for t in before.tensions}
     new_hard = [t for t in after.tensions if t.hard and _key(t) not in old]
     if new_hard:
-        e.last_sources = [s for t in new_hard for s in t.sources]
-        e.last_topic = f"why {target.name} will not join"
         mine = _circle_ids(e, target.id, mid, cover)
         theirs = [t for t in new_hard if t.source_actor in mine]
         if theirs:
@@ -108,7 +107,8 @@ def invite(e: Engine, actor: Span) -> str:
                      f"{prose.pronoun(target, 1)}."]
         lines += [f"  {tension_line(e, t)}" for t in new_hard[:4]]
         lines.append("(Nothing has changed. 'coalition' shows where you stand.)")
-        return "\n".join(lines)
+        return Answer("\n".join(lines), sources=tuple(s for t in new_hard for s in t.sources),
+                      topic=f"why {target.name} will not join", it=target.id)
     e.state.add(target.id)
     where = ""
     if places and not here:
@@ -122,22 +122,19 @@ def invite(e: Engine, actor: Span) -> str:
     lines = [f"{where}{who}{joined}{f' ({seats})' if seats else ''} joins your coalition.",
              tally(e)]
     soft = [t for t in after.tensions if not t.hard and _key(t) not in old]
-    if soft:
-        lines.append("Expect friction:")
-        lines += [f"  {tension_line(e, t)}" for t in soft[:3]]
-        e.last_sources = [s for t in soft for s in t.sources]
-    return "\n".join(lines)
+    if not soft:
+        return Answer("\n".join(lines), it=target.id)
+    lines.append("Expect friction:")
+    lines += [f"  {tension_line(e, t)}" for t in soft[:3]]
+    return Answer("\n".join(lines), sources=tuple(s for t in soft for s in t.sources),
+                  topic=f"the friction {target.name} brings", it=target.id)
 
 
 def _circle_ids(e: Engine, actor_id: str, mid: str, cover: Cover) -> set[str]:
     return {actor_id} | set(cover.circle(mid))
 
 
-helps("invite X", "recruit, add", "bring someone's seats into your coalition (a person "
-      "brings a list)")
-
-
-@when("dismiss ACTOR")
+@when("dismiss ACTOR", help='send a member of your coalition away')
 @when("expel ACTOR")
 @when("drop ACTOR")
 @when("remove ACTOR")
@@ -150,7 +147,7 @@ def dismiss(e: Engine, actor: Span) -> str:
     members = list(coalition.members)
     if mid not in members:
         picture = e.state.picture
-        cover = Cover(e.atlas, picture)
+        cover = cover_of(e.atlas, picture)
         holders = [m for m in members if mid in cover.cover(m)]
         if holders:
             raise Reply(f"{e.world.name(mid, True)} sits inside "
@@ -158,27 +155,23 @@ def dismiss(e: Engine, actor: Span) -> str:
                         ", which is in your coalition: dismiss that to let it go.")
         raise Reply(f"{e.world.name(target.id, True)} is not in your coalition.")
     if e.challenge is not None:
-        cover = Cover(e.atlas, e.state.picture)
+        cover = cover_of(e.atlas, e.state.picture)
         needed = [i for i in e.challenge.goal.include
                   if is_present(e.atlas, e.state.picture, cover, [mid], i)]
         if needed:
             raise Reply(f"This challenge needs {e.world.name(needed[0])} in the coalition; "
                         f"{e.world.name(mid)} stays.")
     e.set_table(coalition.without(mid))
-    e.it = target.id
-    return f"{e.world.name(mid, True)} leaves your coalition.\n{tally(e)}"
+    return Answer(f"{e.world.name(mid, True)} leaves your coalition.\n{tally(e)}", it=target.id)
 
 
-helps("dismiss X", "expel, drop, remove", "send a member of your coalition away")
-
-
-@when("propose pm PERSON")
+@when("propose pm PERSON", help='name your candidate for prime minister')
 @when("propose PERSON as pm")
 @when("propose PERSON for pm")
 @when("pm PERSON")
 @when("nominate PERSON")
 @when("propose PERSON")
-def propose(e: Engine, person: Span) -> str:
+def propose(e: Engine, person: Span) -> str | Answer:
     if e.challenge is not None and e.challenge.pm:
         raise Reply(f"In this challenge you carry the bid of "
                     f"{e.atlas.actor(e.challenge.pm).name}; the candidate is fixed.")
@@ -201,20 +194,18 @@ def propose(e: Engine, person: Span) -> str:
         lines.append("But not everyone at your table will serve under "
                      f"{prose.pronoun(target, 1)}:")
         lines += [f"  {tension_line(e, t)}" for t in new_hard[:4]]
-        e.last_sources = [s for t in new_hard for s in t.sources]
-    return "\n".join(lines)
+        return Answer("\n".join(lines), sources=tuple(s for t in new_hard for s in t.sources),
+                      topic=f"who will not serve under {target.name}", it=target.id)
+    return Answer("\n".join(lines), it=target.id)
 
 
-helps("propose PM X", "pm X, nominate X, pm none", "name your candidate for prime minister")
-
-
-@when("coalition")
+@when("coalition", help='your coalition, its seats against the thresholds, tensions')
 @when("inventory")
 @when("i")
 @when("inv")
 @when("table")
 @when("tally")
-def coalition(e: Engine) -> str:
+def coalition(e: Engine) -> str | Answer:
     ev = e.state.evaluate(completions=e.challenge is None)
     picture = e.state.picture
     pm = e.coalition.pm
@@ -227,9 +218,9 @@ def coalition(e: Engine) -> str:
     width = max([len(n) for n in ev.names.values()] + [10])
     for m in ev.members:
         low, high, _ = seat_range(e.atlas, picture, m)
-        seats = str(low) if low == high else f"{low}–{high}"
+        seats = range_text(low, high)
         lines.append(f"  {ev.names[m]:<{width}}  {seats:>6}")
-    total = str(ev.low) if ev.low == ev.high else f"{ev.low}–{ev.high}"
+    total = range_text(ev.low, ev.high)
     lines.append(f"  {'Total':<{width}}  {total:>6} of {ev.total}")
     lines += [f"  {v.text}" for v in ev.verdicts]
     if ev.tensions:
@@ -237,8 +228,6 @@ def coalition(e: Engine) -> str:
         for t in ev.tensions[:8]:
             mark = "refusal" if t.hard else "friction"
             lines.append(f"  {mark}: {tension_line(e, t)}")
-        e.last_sources = [s for t in ev.tensions for s in t.sources]
-        e.last_topic = "the tensions in your coalition"
     lines.append("Feasible: " + ("yes, nobody refuses anybody" if ev.feasible
                                  else "no, there is a hard refusal"))
     if e.challenge is not None:
@@ -253,16 +242,16 @@ def coalition(e: Engine) -> str:
             names = {t.id: t.name for t in e.pack.thresholds}
             lines.append("To go further: " + "; ".join(
                 f"{c.text} ({names.get(c.threshold, c.threshold)})" for c in good) + ".")
+    if ev.tensions:
+        return Answer("\n".join(lines), sources=tuple(s for t in ev.tensions for s in t.sources),
+                      topic="the tensions in your coalition")
     return "\n".join(lines)
 
 
-helps("coalition", "inventory, i", "your coalition, its seats against the thresholds, tensions")
-
-
-@when("power")
+@when("power", help='Banzhaf and Shapley–Shubik power of the lists at the table')
 @when("power FLAG")
 def power_verb(e: Engine, flag: Span | None = None) -> str:
-    from explorer.core.coalition import power
+    from explorer.core.game import power
 
     feasible = flag is not None and fold(flag.text) in ("feasible", "f")
     if flag is not None and not feasible:
@@ -271,11 +260,11 @@ def power_verb(e: Engine, flag: Span | None = None) -> str:
     picture = e.state.picture
     try:
         result = power(e.atlas, picture, th.id, pm=e.coalition.pm, feasible=feasible)
-    except (ImportError, ValueError, KeyError) as exc:
+    except (ImportError, LookupError, ValueError) as exc:
         raise Reply(f"The power indices cannot be computed here ({exc}).") from None
     ev = e.state.evaluate(completions=False)
     inside = set()
-    cover = Cover(e.atlas, picture)
+    cover = cover_of(e.atlas, picture)
     for m in ev.members:
         inside |= cover.cover(m)
     width = max(len(u.name) for u in picture.units)
@@ -293,4 +282,3 @@ def power_verb(e: Engine, flag: Span | None = None) -> str:
     return "\n".join(lines)
 
 
-helps("power", "power feasible", "Banzhaf and Shapley–Shubik power of the lists at the table")

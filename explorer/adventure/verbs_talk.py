@@ -5,14 +5,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from explorer.adventure import prose
-from explorer.adventure.grammar import Reply, section, when
+from explorer.adventure.grammar import Answer, Reply, Verbs
 from explorer.adventure.parser import Span
 from explorer.core.graph import Link
 
 if TYPE_CHECKING:
     from explorer.adventure.engine import Engine
 
-helps = section("Talking and evidence")
+verbs = Verbs("Talking and evidence")
+when = verbs.when
 
 
 def line_for(e: Engine, link: Link) -> str:
@@ -50,14 +51,14 @@ def links_between(e: Engine, a: set[str], b: set[str]) -> list[Link]:
     return out
 
 
-@when("talk to PERSON")
+@when("talk to PERSON", help='hear where someone stands towards your side')
 @when("talk with PERSON")
 @when("talk PERSON")
 @when("speak to PERSON")
 @when("speak with PERSON")
 @when("greet PERSON")
 @when("meet PERSON")
-def talk(e: Engine, person: Span) -> str:
+def talk(e: Engine, person: Span) -> Answer:
     target = e.actor(person)
     if target.kind == "place":
         raise Reply(f"{target.name} is a place; 'go' there and 'talk to' someone.")
@@ -67,8 +68,8 @@ def talk(e: Engine, person: Span) -> str:
     if target.id == e.role:
         from explorer.adventure.verbs_table import tally
 
-        return (f"{name} is the one who sent you. {prose.pronoun(target, capital=True)} "
-                f"listens to your report.\n{tally(e)}")
+        return Answer(f"{name} is the one who sent you. {prose.pronoun(target, capital=True)} "
+                      f"listens to your report.\n{tally(e)}", it=target.id)
     places = e.world.reach(target.id, e.on)
     if any(w.place == e.location for w in places) or not places:
         opening = f"You sit down with {e.world.name(target.id)}."
@@ -94,25 +95,21 @@ def talk(e: Engine, person: Span) -> str:
                      f"{prose.pronoun(target, 2)} position plain:")
     if links:
         lines += [f"  {line_for(e, k)}" for k in links[:5]]
-        e.last_sources = [s for k in links[:5] for s in k.relation.sources]
-        e.last_topic = f"what {target.name} said"
+        sources = [s for k in links[:5] for s in k.relation.sources]
+        topic = f"what {target.name} said"
     else:
         lines.append(f"{prose.pronoun(target, capital=True)} hears you out politely but "
                      "commits to nothing about your side.")
-        e.last_sources = list(target.sources)
+        sources, topic = list(target.sources), target.name
     pro = prose.pronoun(target, 1)
     lines.append(f"(You could 'ask {e._short(target).lower()} about' someone, or 'invite {pro}'.)")
-    e.it = target.id
-    return "\n".join(lines)
+    return Answer("\n".join(lines), sources=tuple(sources), topic=topic, it=target.id)
 
 
-helps("talk to X", "speak to, greet, meet", "hear where someone stands towards your side")
-
-
-@when("ask PERSON about TOPIC")
+@when("ask PERSON about TOPIC", help='what X has to do with Y, with the sources')
 @when("ask PERSON on TOPIC")
 @when("question PERSON about TOPIC")
-def ask(e: Engine, person: Span, topic: Span) -> str:
+def ask(e: Engine, person: Span, topic: Span) -> Answer:
     speaker = e.actor(person)
     try:
         subject = e.actor(topic)
@@ -121,8 +118,7 @@ def ask(e: Engine, person: Span, topic: Span) -> str:
             raise  # "Which do you mean" or "Did you mean"
         raise Reply(f"{e.world.name(speaker.id, True)} has nothing to say about "
                     f"“{topic.text}”.") from None
-    e.it = speaker.id
-    e.last_topic = f"{speaker.name} on {subject.name}"
+    about = f"{speaker.name} on {subject.name}"
     if subject.id == speaker.id:
         return talk(e, person)
     links = links_between(e, circle(e, speaker.id), circle(e, subject.id))
@@ -131,46 +127,43 @@ def ask(e: Engine, person: Span, topic: Span) -> str:
     if places and all(w.place != e.location for w in places):
         name += f" (in {e.world.name(places[0].place)})"
     if links:
-        e.last_sources = [s for k in links for s in k.relation.sources]
         lines = [f"{name} on {e.world.name(subject.id)}, as of {prose.day(e.on)}:"]
         lines += [f"  {line_for(e, k)}" for k in links[:8]]
-        return "\n".join(lines)
+        return Answer("\n".join(lines), sources=tuple(s for k in links for s in k.relation.sources),
+                      topic=about, it=speaker.id)
     chain = e.atlas.path(speaker.id, subject.id, e.on)
     if chain:
-        e.last_sources = [s for k in chain for s in k.relation.sources]
-        return (f"{name} has no direct dealings with {e.world.name(subject.id)} on "
-                f"{prose.day(e.on)}, but a thread connects them:\n" + chain_text(e, chain))
-    e.last_sources = []
-    return f"{name} has nothing to say about {e.world.name(subject.id)}."
-
-
-helps("ask X about Y", "question X about Y", "what X has to do with Y, with the sources")
+        return Answer(f"{name} has no direct dealings with {e.world.name(subject.id)} on "
+                      f"{prose.day(e.on)}, but a thread connects them:\n" + chain_text(e, chain),
+                      sources=tuple(s for k in chain for s in k.relation.sources), topic=about,
+                      it=speaker.id)
+    return Answer(f"{name} has nothing to say about {e.world.name(subject.id)}.", sources=(),
+                  topic=about, it=speaker.id)
 
 
 def chain_text(e: Engine, chain: list[Link]) -> str:
     return "\n".join(f"  {i}. {line_for(e, k)}" for i, k in enumerate(chain, 1))
 
 
-@when("path A to B")
+@when("path A to B", help='the shortest chain of relationships')
 @when("path from A to B")
 @when("path A B")
 @when("connect A and B")
 @when("connect A to B")
 @when("path A and B")
-def path(e: Engine, a: Span, b: Span) -> str:
+def path(e: Engine, a: Span, b: Span) -> Answer:
     a, b = _split_pair(e, a, b)
     x, y = e.actor(a), e.actor(b)
     chain = e.atlas.path(x.id, y.id, e.on)
     if x.id == y.id:
         raise Reply("That is one and the same.")
     if not chain:
-        e.last_sources = []
-        return (f"No chain of relationships links {e.world.name(x.id)} and "
-                f"{e.world.name(y.id)} on {prose.day(e.on)}.")
-    e.last_sources = [s for k in chain for s in k.relation.sources]
-    e.last_topic = f"the path from {x.name} to {y.name}"
-    return (f"From {e.world.name(x.id)} to {e.world.name(y.id)} in {len(chain)} "
-            f"step{'s' if len(chain) != 1 else ''}:\n" + chain_text(e, chain))
+        return Answer(f"No chain of relationships links {e.world.name(x.id)} and "
+                      f"{e.world.name(y.id)} on {prose.day(e.on)}.", sources=())
+    return Answer(f"From {e.world.name(x.id)} to {e.world.name(y.id)} in {len(chain)} "
+                  f"step{'s' if len(chain) != 1 else ''}:\n" + chain_text(e, chain),
+                  sources=tuple(s for k in chain for s in k.relation.sources),
+                  topic=f"the path from {x.name} to {y.name}")
 
 
 def _split_pair(e: Engine, a: Span, b: Span) -> tuple[Span, Span]:
@@ -186,10 +179,7 @@ def _split_pair(e: Engine, a: Span, b: Span) -> tuple[Span, Span]:
     return a, b
 
 
-helps("path X Y", "path X to Y, connect X and Y", "the shortest chain of relationships")
-
-
-@when("sources")
+@when("sources", help='cite the evidence behind the last answer')
 @when("why")
 @when("source")
 @when("cite")
@@ -206,4 +196,3 @@ def sources(e: Engine) -> str:
     return "\n".join(lines)
 
 
-helps("sources", "why", "cite the evidence behind the last answer")

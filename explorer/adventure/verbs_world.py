@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from explorer.adventure import prose
-from explorer.adventure.grammar import Reply, section, when
+from explorer.adventure.grammar import Answer, Reply, Verbs
 from explorer.adventure.parser import Span, fold, number
 from explorer.adventure.world import Thread
 from explorer.core.timeline import current_event
@@ -13,7 +13,8 @@ from explorer.core.timeline import current_event
 if TYPE_CHECKING:
     from explorer.adventure.engine import Engine
 
-helps = section("Looking and moving")
+verbs = Verbs("Looking and moving")
+when = verbs.when
 
 MAX_HERE = 14
 
@@ -26,10 +27,10 @@ def date_line(e: Engine) -> str:
     return text
 
 
-def describe_place(e: Engine, place: str | None = None, numbered: bool = True) -> str:
+def describe_place(e: Engine, place: str | None = None, numbered: bool = True) -> Answer:
     place = place or e.location
     if place is None:
-        return "You are nowhere in particular: this pack has no places. " + date_line(e)
+        return Answer("You are nowhere in particular: this pack has no places. " + date_line(e))
     actor = e.atlas.actor(place)
     lines = [f"{actor.name}", " ".join(actor.description.split())]
     here = e.world.present(place, e.on)
@@ -51,8 +52,6 @@ def describe_place(e: Engine, place: str | None = None, numbered: bool = True) -
     if not here:
         lines.append("Nobody you could negotiate with is here today.")
     exits = e.world.exits(place, e.on)
-    if numbered:
-        e.threads = exits
     if exits:
         lines.append("Threads lead from here to (go N):")
         lines += [f"  {i}. {t.text}" for i, t in enumerate(exits, 1)]
@@ -62,11 +61,11 @@ def describe_place(e: Engine, place: str | None = None, numbered: bool = True) -
             lines.append(f"No thread leads on from here, but you can go to any place by name: "
                          f"{prose.join(others)}.")
     lines.append(date_line(e))
-    e.last_sources = list(actor.sources)
-    return "\n".join(lines)
+    return Answer("\n".join(lines), sources=tuple(actor.sources),
+                  threads=tuple(exits) if numbered else None)
 
 
-def describe_actor(e: Engine, aid: str) -> str:
+def describe_actor(e: Engine, aid: str) -> Answer:
     actor = e.atlas.actor(aid)
     if actor.kind == "place":
         return describe_place(e, aid, numbered=False)
@@ -81,18 +80,16 @@ def describe_actor(e: Engine, aid: str) -> str:
     if status:
         lines.append(status)
     threads = world.threads_of(aid, e.on)
-    e.threads = threads
     if threads:
         lines += ["", "Threads (go N or follow a relation):"]
         lines += [f"  {i}. {t.text}" for i, t in enumerate(threads, 1)]
-    e.last_sources = list(actor.sources)
-    e.last_topic = actor.name
-    return "\n".join(lines)
+    return Answer("\n".join(lines), sources=tuple(actor.sources), topic=actor.name,
+                  threads=tuple(threads))
 
 
 def membership(e: Engine, aid: str) -> str:
     from explorer.adventure.goals import is_present
-    from explorer.core.tensions import Cover
+    from explorer.core.tensions import cover_of
 
     members = list(e.coalition.members)
     if not members:
@@ -101,62 +98,55 @@ def membership(e: Engine, aid: str) -> str:
         actor = e.atlas.actor(aid)
         be = "are" if actor.pronoun == "they" else "is"
         return f"{prose.pronoun(actor, capital=True)} {be} your candidate for prime minister."
-    cover = Cover(e.atlas, e.state.picture)
+    cover = cover_of(e.atlas, e.state.picture)
     if is_present(e.atlas, e.state.picture, cover, members, aid):
         return "Part of your coalition."
     return ""
 
 
-def travel(e: Engine, place: str, why: str = "") -> str:
+def travel(e: Engine, place: str, why: str = "") -> Answer:
     if place == e.location:
-        return f"You are already in {e.world.name(place)}.\n\n" + describe_place(e)
+        return describe_place(e).after(f"You are already in {e.world.name(place)}.\n\n")
     e.location = place
-    return (f"You travel to {e.world.name(place)}{why}.\n\n" + describe_place(e))
+    return describe_place(e).after(f"You travel to {e.world.name(place)}{why}.\n\n")
 
 
-def go_thread(e: Engine, thread: Thread) -> str:
+def go_thread(e: Engine, thread: Thread) -> Answer:
     target = e.atlas.actor(thread.target)
     if target.kind == "place":
         return travel(e, target.id)
-    e.it = target.id
     places = e.world.reach(target.id, e.on)
     if not places or any(w.place == e.location for w in places):
-        return describe_actor(e, target.id)
+        return describe_actor(e, target.id).about(target.id)
     e.location = places[0].place
-    return (f"You follow the thread to {e.world.name(places[0].place)}.\n\n"
-            + describe_actor(e, target.id))
+    return describe_actor(e, target.id).about(target.id).after(
+        f"You follow the thread to {e.world.name(places[0].place)}.\n\n")
 
 
-@when("look")
+@when("look", help='describe the place you are in, who is here and the threads leading on')
 @when("l")
 @when("look around")
-def look(e: Engine) -> str:
+def look(e: Engine) -> Answer:
     return describe_place(e)
 
 
-helps("look", "l", "describe the place you are in, who is here and the threads leading on")
-
-
-@when("examine THING")
+@when("examine THING", help='describe someone or something, with numbered threads')
 @when("x THING")
 @when("look at THING")
 @when("l THING")
 @when("describe THING")
 @when("read THING")
-def examine(e: Engine, thing: Span) -> str:
+def examine(e: Engine, thing: Span) -> Answer:
     return describe_actor(e, e.actor(thing).id)
 
 
-helps("examine X", "x, look at", "describe someone or something, with numbered threads")
-
-
-@when("go PLACE")
+@when("go PLACE", help='travel to a place, to where someone is, or along thread N')
 @when("go to PLACE")
 @when("travel to PLACE")
 @when("walk to PLACE")
 @when("visit PLACE")
 @when("fly to PLACE")
-def go(e: Engine, place: Span) -> str:
+def go(e: Engine, place: Span) -> Answer:
     n = number(place.text)
     if n is not None:
         if not e.threads:
@@ -174,22 +164,18 @@ def go(e: Engine, place: Span) -> str:
         raise Reply(f"Nobody can tell you where {e.world.name(target.id)} is. You can still "
                     f"'talk to' or 'invite' {prose.pronoun(target, 1)} from here.")
     dest = next((w for w in places if w.place == e.location), places[0])
-    e.it = target.id
     who = e.atlas.actor(dest.via or target.id)
     verb = {"lives": prose.conjugate("lives", who), "based": "is based", "visit": "is visiting",
             "event": f"is {dest.note}"}.get(dest.kind, "is")
     if who.pronoun == "they":
         verb = verb.replace("is ", "are ", 1)
-    return travel(e, dest.place, f", where {e.world.name(who.id)} {verb}")
+    return travel(e, dest.place, f", where {e.world.name(who.id)} {verb}").about(target.id)
 
 
-helps("go PLACE", "go to X, go N, travel to, visit", "travel to a place, to where someone "
-      "is, or along thread N")
-
-
-@when("follow THREAD")
+@when("follow THREAD", help="follow a thread of the last look or examine by its relation "
+      "('follow rival') or number")
 @when("follow the THREAD")
-def follow(e: Engine, thread: Span) -> str:
+def follow(e: Engine, thread: Span) -> Answer:
     n = number(thread.text)
     if n is not None:
         return go(e, thread)
@@ -204,41 +190,34 @@ def follow(e: Engine, thread: Span) -> str:
         raise Reply(f"No thread here matches “{thread.text}”. The threads are:\n"
                     + "\n".join(f"  {i}. {t.text}" for i, t in enumerate(e.threads, 1)))
     if len(hits) > 1:
-        e.threads = hits
-        raise Reply("Several threads match; go N to follow one:\n"
-                    + "\n".join(f"  {i}. {t.text}" for i, t in enumerate(hits, 1)))
+        return Answer("Several threads match; go N to follow one:\n"
+                      + "\n".join(f"  {i}. {t.text}" for i, t in enumerate(hits, 1)),
+                      threads=tuple(hits))
     return go_thread(e, hits[0])
 
 
-helps("follow RELATION", "follow N", "follow a thread of the last look or examine by its "
-      "relation ('follow rival') or number")
-
-
-@when("where is THING")
+@when("where is THING", help='where someone is on this date')
 @when("where THING")
 @when("find THING")
 @when("locate THING")
-def where(e: Engine, thing: Span) -> str:
+def where(e: Engine, thing: Span) -> str | Answer:
     target = e.actor(thing)
     if target.kind == "place":
         here = " You are here." if target.id == e.location else ""
         return f"{target.name} is a place: 'go to {target.name.lower()}'.{here}"
-    e.it = target.id
     text = e.world.where_sentence(target.id, e.location, e.on)
     if not text:
         note = e.world.existence_note(target.id, e.on)
-        return note or f"Nobody knows where {e.world.name(target.id)} is on {prose.day(e.on)}."
+        return Answer(note or f"Nobody knows where {e.world.name(target.id)} is on "
+                      f"{prose.day(e.on)}.", it=target.id)
     spots = e.world.reach(target.id, e.on)
-    e.last_sources = [s for w in spots for s in w.sources]
     if len(spots) > 1:
         text += " Also: " + prose.join([e.world.name(w.place) for w in spots[1:]]) + "."
-    return text
+    return Answer(text, sources=tuple(s for w in spots for s in w.sources),
+                  topic=f"where {target.name} is", it=target.id)
 
 
-helps("where is X", "find, locate", "where someone is on this date")
-
-
-@when("who")
+@when("who", help='everyone in this place, and why they are here')
 @when("who is here")
 @when("people")
 def who(e: Engine) -> str:
@@ -256,4 +235,3 @@ def who(e: Engine) -> str:
     return f"In {e.world.name(e.location)} on {prose.day(e.on)}:\n" + "\n".join(rows)
 
 
-helps("who", "who is here", "everyone in this place, and why they are here")

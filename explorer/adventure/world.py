@@ -131,9 +131,6 @@ class World:
             self._present[on] = table
         return list(self._present[on].get(place, []))
 
-    def is_at(self, actor_id: str, place: str, on: date | None) -> bool:
-        return any(w.place == place for w in self.reach(actor_id, on))
-
     # -- threads -----------------------------------------------------------------------------
     def exits(self, place: str, on: date | None) -> list[Thread]:
         """Other places where actors related to those here are (one thread per place)."""

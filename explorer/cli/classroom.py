@@ -194,8 +194,8 @@ def _export_coalition(args: argparse.Namespace) -> int:
     members = members_on(atlas, args.members, on)
     try:
         ev = evaluate(atlas, picture, Coalition(tuple(members), pm))
-    except (KeyError, ValueError) as exc:
-        raise CliError(str(exc).strip("'\"")) from None
+    except (LookupError, ValueError) as exc:
+        raise CliError(str(exc)) from None
     text = coalition_report(atlas, picture, members, pm, evaluation=ev)
     return _write(args.output, text, "the coalition report")
 

@@ -12,6 +12,7 @@ from explorer.cli.support import (
     resolve,
     run,
 )
+from explorer.core.text import range_text
 
 
 def _picture(atlas, on, splits):
@@ -73,7 +74,7 @@ def cmd_coalition(args) -> int:
         return print_json(data)
     out = console()
     names = " + ".join(f"{ev.names[m]}" for m in ev.members) or "(nobody)"
-    seats = str(ev.low) if ev.low == ev.high else f"{ev.low}–{ev.high}"
+    seats = range_text(ev.low, ev.high)
     pm_text = f", PM {atlas.actor(pm).name}" if pm else ""
     out.print(Text(f"On {on}: {names}{pm_text}", style="bold"))
     out.print(Text(f"Seats: {seats} of {ev.total}"))
@@ -105,7 +106,7 @@ def cmd_power(args) -> int:
 
     if args.weights:
         return _power_general(args)
-    from explorer.core.coalition import power
+    from explorer.core.game import power
 
     atlas, on, picture, pm = table_setup(args)
     threshold = _threshold(atlas, args.threshold)
@@ -139,7 +140,7 @@ def cmd_power(args) -> int:
 def cmd_minimal(args) -> int:
     from rich.text import Text
 
-    from explorer.core.coalition import minimal_winning
+    from explorer.core.game import minimal_winning
 
     atlas, on, picture, pm = table_setup(args)
     threshold = _threshold(atlas, args.threshold)

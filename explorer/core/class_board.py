@@ -53,7 +53,7 @@ def _date(text: str | None) -> date | None:
 
 def board(atlas: Atlas, submissions: list[Submission]) -> list[BoardRow]:
     from explorer.core.coalition import Coalition, evaluate, member_id, seat_range
-    from explorer.core.report import main_threshold, power_rows
+    from explorer.core.game import main_threshold, power_rows
     from explorer.core.seats import default_picture
 
     pack = atlas.pack
@@ -68,7 +68,7 @@ def board(atlas: Atlas, submissions: list[Submission]) -> list[BoardRow]:
         for item in sub.members:
             try:
                 ids.append(member_id(atlas, picture, item))
-            except (KeyError, ValueError):
+            except (LookupError, ValueError):
                 actor = pack.actors.get(item)
                 problems.append(actor.name if actor else item)
         pm = sub.pm if sub.pm in pack.actors else None

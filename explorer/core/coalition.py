@@ -6,13 +6,15 @@ Pure Python over a loaded pack; the TUI, the CLI and the adventure all call `eva
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+from explorer.core.errors import UnknownMember
 from explorer.core.graph import Atlas
 from explorer.core.model import Threshold
 from explorer.core.seats import Picture, Unit, default_picture, merge, split
-from explorer.core.tensions import Cover, Tension, find_tensions
+from explorer.core.tensions import Cover, Tension, cover_of, find_tensions
 
 MAX_COMPLETION_SIZE = 4
 
@@ -128,7 +130,7 @@ def member_id(atlas: Atlas, picture: Picture, item: str) -> str:
         return item
     actor = atlas.pack.actors.get(item)
     if actor is None:
-        raise KeyError(item)
+        raise UnknownMember(f"nobody called {item!r} is on the table or in this pack", item)
     if actor.stands_for:
         return actor.stands_for
     if atlas.pack.seat_range(item) is None:
@@ -154,7 +156,7 @@ def name_of(atlas: Atlas, picture: Picture, item: str) -> str:
 
 def evaluate(atlas: Atlas, picture: Picture, coalition: Coalition,
              completions: bool = True) -> Evaluation:
-    cover = Cover(atlas, picture)
+    cover = cover_of(atlas, picture)
     members = cover.normalize(member_id(atlas, picture, m) for m in coalition.members)
     low = high = seats = 0
     for m in members:
@@ -213,21 +215,17 @@ def complete(atlas: Atlas, picture: Picture, cover: Cover, ev: Evaluation,
     return out
 
 
-from explorer.core.game import (  # noqa: E402  (re-exported: the engine's public API)
-    _indices,
-    minimal_winning,
-    power,
-    unit_conflicts,
-    unit_game,
-)
-
-__all__ = ["Coalition", "CoalitionState", "Completion", "Evaluation", "Verdict", "evaluate",
-           "minimal_winning", "power", "unit_conflicts", "unit_game", "_indices"]
+__all__ = ["Coalition", "CoalitionState", "Completion", "Evaluation", "Verdict", "evaluate"]
 
 
 @dataclass
 class CoalitionState:
-    """A coalition and its seat picture, with undo and redo of every edit."""
+    """A coalition and its seat picture on a date, with one undo and redo history of every edit.
+
+    Whoever edits it (the builder, the adventure, a lesson, the palette), `revision` goes up and
+    every listener (`listen(callback)`) is called with the state: that is how every view of it
+    hears of a change, wherever it was made.
+    """
 
     atlas: Atlas
     on: date | None
@@ -235,15 +233,29 @@ class CoalitionState:
     picture: Picture | None = None
     undo_stack: list[tuple[Coalition, Picture]] = field(default_factory=list)
     redo_stack: list[tuple[Coalition, Picture]] = field(default_factory=list)
+    revision: int = 0
+    _listeners: list[Callable[[CoalitionState], object]] = field(
+        default_factory=list, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.picture is None:
             self.picture = default_picture(self.atlas.pack, self.on)
 
+    def listen(self, callback: Callable[[CoalitionState], object]) -> None:
+        """Call `callback(state)` after every change of the coalition, the picture or the date."""
+        self._listeners.append(callback)
+
+    def _changed(self) -> None:
+        self.revision += 1
+        for callback in list(self._listeners):
+            callback(self)
+
     def _push(self, coalition: Coalition, picture: Picture) -> None:
         self.undo_stack.append((self.coalition, self.picture))
         self.redo_stack.clear()
         self.coalition, self.picture = coalition, picture
+        self.on = picture.on
+        self._changed()
 
     def add(self, item: str) -> None:
         self._push(self.coalition.with_member(member_id(self.atlas, self.picture, item)),
@@ -322,6 +334,7 @@ class CoalitionState:
         self.redo_stack.append((self.coalition, self.picture))
         self.coalition, self.picture = self.undo_stack.pop()
         self.on = self.picture.on
+        self._changed()
         return True
 
     def redo(self) -> bool:
@@ -330,6 +343,7 @@ class CoalitionState:
         self.undo_stack.append((self.coalition, self.picture))
         self.coalition, self.picture = self.redo_stack.pop()
         self.on = self.picture.on
+        self._changed()
         return True
 
     def evaluate(self, completions: bool = True) -> Evaluation:

@@ -3,11 +3,14 @@ coalitions, for all coalitions or for feasible ones only (see unit_game)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from fractions import Fraction
 from functools import lru_cache
 
+from explorer.core.errors import unknown_threshold
 from explorer.core.graph import Atlas
 from explorer.core.seats import Picture, Unit
-from explorer.core.tensions import Cover, find_tensions
+from explorer.core.tensions import cover_of, find_tensions
 
 
 def unit_game(atlas: Atlas, picture: Picture,
@@ -19,7 +22,7 @@ def unit_game(atlas: Atlas, picture: Picture,
     unit when something inside it refuses the PM (the National Alliance under Maliki while ISCI
     refuses him) can sit in no feasible coalition.
     """
-    cover = Cover(atlas, picture)
+    cover = cover_of(atlas, picture)
     groups = {u.id: cover.constituents(u.id) for u in picture.units}
     index = {u.id: i for i, u in enumerate(picture.units)}
     pm_unit = None
@@ -68,7 +71,7 @@ def power(atlas: Atlas, picture: Picture, threshold: str = "majority", pm: str |
     """Exact Banzhaf and Shapley–Shubik indices of the units on the table."""
     th = atlas.pack.threshold(threshold)
     if th is None:
-        raise KeyError(threshold)
+        raise unknown_threshold(atlas.pack, threshold)
     if not feasible:
         return _indices(tuple(u.primary for u in picture.units), th.seats, ())
     from dataclasses import replace
@@ -84,7 +87,7 @@ def minimal_winning(atlas: Atlas, picture: Picture, threshold: str = "majority",
 
     th = atlas.pack.threshold(threshold)
     if th is None:
-        raise KeyError(threshold)
+        raise unknown_threshold(atlas.pack, threshold)
     if feasible:
         weights, conflicts = _feasible_game(atlas, picture, pm)
     else:
@@ -92,3 +95,41 @@ def minimal_winning(atlas: Atlas, picture: Picture, threshold: str = "majority",
     units = picture.units
     found = mwc(list(weights), th.seats, conflicts)
     return [[units[i] for i in sorted(c)] for c in found]
+
+
+# -- the rows the report, the lessons and the screens show ----------------------------------
+
+@dataclass(frozen=True)
+class PowerRow:
+    """One unit on the table and its power, as exact fractions and shares."""
+
+    id: str
+    name: str
+    seats: int
+    seat_share: Fraction
+    banzhaf: Fraction
+    shapley_shubik: Fraction
+    banzhaf_feasible: Fraction | None = None
+    shapley_shubik_feasible: Fraction | None = None
+
+
+def power_rows(atlas: Atlas, picture: Picture, threshold: str = "majority",
+               pm: str | None = None, feasible: bool = True) -> list[PowerRow]:
+    """Banzhaf and Shapley–Shubik indices of the units on the table (and of the feasible game)."""
+    result = power(atlas, picture, threshold)
+    fresult = power(atlas, picture, threshold, pm=pm, feasible=True) if feasible else None
+    total = sum(u.primary for u in picture.units) or 1
+    rows = []
+    for i, unit in enumerate(picture.units):
+        rows.append(PowerRow(
+            unit.id, unit.name, unit.primary, Fraction(unit.primary, total),
+            Fraction(result.banzhaf[i]), Fraction(result.shapley_shubik[i]),
+            Fraction(fresult.banzhaf[i]) if fresult else None,
+            Fraction(fresult.shapley_shubik[i]) if fresult else None,
+        ))
+    return rows
+
+
+def main_threshold(atlas: Atlas) -> str:
+    ids = [t.id for t in atlas.pack.thresholds]
+    return "majority" if "majority" in ids else ids[0]

@@ -15,17 +15,17 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import date
-from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from explorer.core.model import Lesson, LessonStep, Pack
 from explorer.core.storage import data_dir
+from explorer.core.text import percent, plural, range_text
 
 if TYPE_CHECKING:
     from explorer.core.coalition import Evaluation
+    from explorer.core.game import PowerRow
     from explorer.core.graph import Atlas
-    from explorer.core.report import PowerRow
     from explorer.core.seats import Picture
 
 PROGRESS_FILE = "lessons.json"
@@ -124,18 +124,9 @@ class Progress:
         data.update(lessons=lessons, last=last)
         self._write(data)
 
-    def forget(self, pack_id: str, lesson_id: str) -> None:
-        data = self._read()
-        lessons = self._section(data, "lessons")
-        if lessons.pop(self.key(pack_id, lesson_id), None) is not None:
-            data["lessons"] = lessons
-            self._write(data)
-
 
 # -- the engine's numbers for a step ----------------------------------------------------------
 
-def share(value: Fraction | float) -> str:
-    return f"{float(value) * 100:.1f}%"
 
 
 def verdict_phrase(v) -> str:
@@ -146,10 +137,6 @@ def verdict_phrase(v) -> str:
     if v.status == "top_of_range":
         return f"{v.short_by} short of {seats} (reached only at the top of the range)"
     return f"{v.short_by} short of {seats}"
-
-
-def plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 @dataclass
@@ -168,7 +155,7 @@ class StepNumbers:
         ev = self.evaluation
         if ev is None:
             return "0"
-        return str(ev.low) if ev.low == ev.high else f"{ev.low}–{ev.high}"
+        return range_text(ev.low, ev.high)
 
     def largest(self) -> PowerRow | None:
         return max(self.power, key=lambda r: r.seats, default=None)
@@ -201,8 +188,8 @@ class StepNumbers:
                 out.append(f"{head}, {self.quota - largest.seats} short of {self.quota} alone.")
         ranked = sorted(self.power, key=lambda r: -r.seats)[:4] if power else []
         if ranked:
-            parts = [f"{r.name} {share(r.seat_share)} of seats → {share(r.banzhaf)} Banzhaf, "
-                     f"{share(r.shapley_shubik)} Shapley–Shubik" for r in ranked]
+            parts = [f"{r.name} {percent(r.seat_share)} of seats → {percent(r.banzhaf)} Banzhaf, "
+                     f"{percent(r.shapley_shubik)} Shapley–Shubik" for r in ranked]
             out.append("Seats are not power: " + "; ".join(parts) + ".")
         return out
 
@@ -210,7 +197,7 @@ class StepNumbers:
 def compute_numbers(atlas: Atlas, on: date | None, members: tuple[str, ...],
                     pm: str | None) -> StepNumbers:
     from explorer.core.coalition import Coalition, evaluate
-    from explorer.core.report import main_threshold, power_rows
+    from explorer.core.game import main_threshold, power_rows
     from explorer.core.seats import default_picture
 
     picture = default_picture(atlas.pack, on)

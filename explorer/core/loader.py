@@ -25,7 +25,7 @@ from explorer.core.model import (
     Threshold,
 )
 from explorer.core.problems import PackError, Problem
-from explorer.core.storage import ENV_VAR, bundled_pack_dir, resolve_pack_dir  # noqa: F401
+from explorer.core.storage import resolve_pack_dir
 from explorer.core.tomlfile import TomlFile, read_toml
 from explorer.core.validate import Context, validate
 from explorer.core.vocabulary import ACTOR_KINDS, RELATION_TYPES

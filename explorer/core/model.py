@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from explorer.core.dates import FuzzyDate, active
+from explorer.core.text import range_text
 from explorer.core.vocabulary import SEAT_KINDS, pronoun_for
 
 
@@ -30,7 +31,7 @@ class SeatClaim:
 
     @property
     def text(self) -> str:
-        return str(self.low) if self.low == self.high else f"{self.low}–{self.high}"
+        return range_text(self.low, self.high)
 
 
 @dataclass(frozen=True)
@@ -210,7 +211,8 @@ class Pack:
         return [a for a in self.actors.values() if a.holds_seats and a.part_of is None]
 
     def children(self, actor_id: str) -> list[Actor]:
-        """The actors whose `part_of` is actor_id (indexed once; actors are not added later)."""
+        """The actors whose `part_of` is actor_id (indexed on first use, and again if the number
+        of actors has changed since)."""
         index = self.__dict__.get("_children")
         if index is None or index[0] != len(self.actors):
             table: dict[str, list[Actor]] = {}

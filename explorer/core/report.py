@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from fractions import Fraction
 from typing import TYPE_CHECKING
 
+from explorer.core.game import main_threshold, power_rows
 from explorer.core.sources import is_seed
+from explorer.core.text import percent, range_text
 
 if TYPE_CHECKING:
     from explorer.core.coalition import Evaluation
@@ -68,48 +69,6 @@ class Citations:
         return out
 
 
-def percent(value) -> str:
-    return f"{float(value) * 100:.1f}%"
-
-
-@dataclass(frozen=True)
-class PowerRow:
-    """One unit on the table and its power, as exact fractions and shares."""
-
-    id: str
-    name: str
-    seats: int
-    seat_share: Fraction
-    banzhaf: Fraction
-    shapley_shubik: Fraction
-    banzhaf_feasible: Fraction | None = None
-    shapley_shubik_feasible: Fraction | None = None
-
-
-def power_rows(atlas: Atlas, picture: Picture, threshold: str = "majority",
-               pm: str | None = None, feasible: bool = True) -> list[PowerRow]:
-    """Banzhaf and Shapley–Shubik indices of the units on the table (and of the feasible game)."""
-    from explorer.core.coalition import power
-
-    result = power(atlas, picture, threshold)
-    fresult = power(atlas, picture, threshold, pm=pm, feasible=True) if feasible else None
-    total = sum(u.primary for u in picture.units) or 1
-    rows = []
-    for i, unit in enumerate(picture.units):
-        rows.append(PowerRow(
-            unit.id, unit.name, unit.primary, Fraction(unit.primary, total),
-            Fraction(result.banzhaf[i]), Fraction(result.shapley_shubik[i]),
-            Fraction(fresult.banzhaf[i]) if fresult else None,
-            Fraction(fresult.shapley_shubik[i]) if fresult else None,
-        ))
-    return rows
-
-
-def main_threshold(atlas: Atlas) -> str:
-    ids = [t.id for t in atlas.pack.thresholds]
-    return "majority" if "majority" in ids else ids[0]
-
-
 def verdict_text(v) -> str:
     if v.reached:
         return f"reached, {v.over_by} over" if v.over_by else "reached exactly"
@@ -128,7 +87,7 @@ def coalition_report(atlas: Atlas, picture: Picture, members: list[str], pm: str
     ev = evaluation or evaluate(atlas, picture, Coalition(tuple(members), pm))
     cite = Citations()
     names = " + ".join(ev.names[m] for m in ev.members) or "nobody"
-    seats = f"{ev.low}" if ev.low == ev.high else f"{ev.low}–{ev.high}"
+    seats = range_text(ev.low, ev.high)
     lines = [f"# Coalition report: {md_escape(names)}", ""]
     lines.append(f"- **Pack:** {md_escape(pack.title)}")
     lines.append(f"- **Date:** {on.isoformat() if on else 'any date'}")

@@ -7,10 +7,11 @@ Lists can be split into their factions and units merged into blocs; both return 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 
 from explorer.core.model import Pack
+from explorer.core.text import range_text
 
 REST = "~rest"  # suffix of the synthetic unit holding a list's seats not given to a faction
 
@@ -28,7 +29,7 @@ class Unit:
 
     @property
     def seats_text(self) -> str:
-        return str(self.low) if self.low == self.high else f"{self.low}–{self.high}"
+        return range_text(self.low, self.high)
 
 
 @dataclass(frozen=True)
@@ -143,6 +144,3 @@ def merge(pack: Pack, picture: Picture, unit_ids: list[str], bloc_id: str | None
     return Picture(picture.on, tuple(units), extra)
 
 
-def with_date(pack: Pack, picture: Picture, on: date | None) -> Picture:
-    """The default picture of another date (edits do not carry across dates)."""
-    return replace(default_picture(pack, on))

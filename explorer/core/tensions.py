@@ -43,8 +43,20 @@ class Tension:
         }
 
 
+def cover_of(atlas: Atlas, picture: Picture) -> Cover:
+    """The Cover of a picture, made once per picture (kept on the atlas, the last 16)."""
+    covers: dict = atlas.__dict__.setdefault("_covers", {})
+    key = (picture.on, picture.units, tuple(picture.extra.items()))
+    found = covers.get(key)
+    if found is None:
+        if len(covers) >= 16:
+            covers.pop(next(iter(covers)))
+        found = covers[key] = Cover(atlas, picture)
+    return found
+
+
 class Cover:
-    """Coverage and circles on one date, cached."""
+    """Coverage and circles on one date, cached (get one with `cover_of`)."""
 
     def __init__(self, atlas: Atlas, picture: Picture):
         self.atlas = atlas

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from explorer.core.graph import all_relations
 from explorer.core.model import Actor, Event, Pack, Relation
 
 
@@ -28,14 +27,6 @@ def previous_event(pack: Pack, on: date) -> Event | None:
     return earlier[-1] if earlier else None
 
 
-def change_dates(pack: Pack) -> list[date]:
-    """Every date on which something in the pack starts or ends, in order."""
-    days: set[date] = {e.date.start for e in pack.events}
-    for rel in all_relations(pack):
-        days.update(d for d in (rel.since, rel.until) if d)
-    for actor in pack.actors.values():
-        days.update(d for d in (actor.since, actor.until) if d)
-    return sorted(days)
 
 
 @dataclass

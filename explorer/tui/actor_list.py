@@ -150,7 +150,6 @@ class ActorList(ScrollView, can_focus=True):
         self.query_text = ""
         self.all_rows = grouped_rows(pack)
         self.rows: list[Row] = self.all_rows
-        self.total_matches = 0
         self._cache: LRUCache[tuple, Strip] = LRUCache(1024)
         self._styles: dict[str, Style] = {}
         self._index: dict[str, int] = {}
@@ -181,7 +180,6 @@ class ActorList(ScrollView, can_focus=True):
             self._set_rows(self.all_rows, keep=current)
             return len(self.pack.actors)
         matches = self._search().rank(self.query_text, limit=MAX_MATCHES)
-        self.total_matches = len(matches)
         count = f"{len(matches)}" if len(matches) < MAX_MATCHES else f"first {MAX_MATCHES}"
         rows: list[Row] = [(HEADING, "MATCHES", count, "kind")]
         names = self.pack.actors

@@ -1,9 +1,10 @@
 """The Adventure screen: the text adventure in a narration pane with a command line.
 
 The engine (explorer.adventure) answers in plain strings; they are written as rich `Text`, so
-whatever a pack or a player typed ("[bold]", "[@click=app.quit]") is shown literally. When the app
-has a shared `CoalitionState` (`app.state`) the adventure plays on it, so the coalition builder
-and the adventure show the same coalition; `sync()` notes changes made elsewhere.
+whatever a pack or a player typed ("[bold]", "[@click=app.quit]") is shown literally. The
+adventure plays on the app's shared `CoalitionState` (`app.state`, see table_state.py), so the
+builder and the adventure show one coalition with one undo history; `show_table()` tells the
+player of a change made elsewhere.
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from textual.screen import Screen
 from textual.suggester import Suggester
 from textual.widgets import Footer, Input, RichLog
 
-from explorer.core.coalition import CoalitionState
 from explorer.tui.statusbar import StatusBar, TitleBar
+from explorer.tui.table_state import ShowsTheTable
 
 
 class CommandSuggester(Suggester):
@@ -76,7 +77,7 @@ class CommandInput(Input):
         self.cursor_position = len(self.value)
 
 
-class AdventureScreen(Screen):
+class AdventureScreen(ShowsTheTable, Screen):
     """Play the crisis as a text adventure: type commands, read the narration."""
 
     HELP = (
@@ -101,15 +102,13 @@ class AdventureScreen(Screen):
         super().__init__()
         self.engine = None
         self._seen = None
+        self._own_move = False
 
     def compose(self) -> ComposeResult:
         from explorer.adventure import Engine
 
         app = self.app
-        state = getattr(app, "state", None)
-        shared = state if isinstance(state, CoalitionState) else None
-        self.engine = Engine(app.atlas, on=None if shared else getattr(app, "on", None),
-                             state=shared, sources_dir=getattr(app, "sources_dir", None))
+        self.engine = Engine(app.atlas, state=app.state, sources_dir=app.sources_dir)
         if getattr(app, "class_session", None) is not None:  # 'submit' hands in to the board
             from explorer.tui.class_hooks import hand_in
 
@@ -151,18 +150,17 @@ class AdventureScreen(Screen):
         self.say("")
         self.say(f"> {line}", style="bold")
         recording = engine.transcript
-        reply = engine.handle(line)
+        self._own_move = True  # its own moves are not news to it (see show_table)
+        try:
+            reply = engine.handle(line)
+        finally:
+            self._own_move = False
         self.say(reply)
+        self._seen = engine.snapshot()
         if recording is not None and (engine.transcript is None or engine.finished):
             from explorer.tui.handouts import hand_out_file
 
             hand_out_file(self.app, recording, "transcript", "md")  # a download in a browser
-        now = engine.snapshot()
-        if now != self._seen:
-            self._seen = now
-            sync_app = getattr(self.app, "sync", None)
-            if callable(sync_app) and getattr(self.app, "state", None) is engine.state:
-                sync_app()
         if engine.finished:
             engine.finished = False
             self.leave()
@@ -178,14 +176,11 @@ class AdventureScreen(Screen):
         else:
             app.exit()
 
-    def sync(self) -> None:
-        """Catch up with a change made elsewhere (the coalition builder, the date keys)."""
-        if self.engine is None or self._seen is None:
+    def show_table(self) -> None:
+        """Tell the player about a change made elsewhere (the builder, a lesson, the date keys)."""
+        if self.engine is None or self._seen is None or self._own_move:
             return
-        app_on = getattr(self.app, "on", None)
         engine = self.engine
-        if getattr(self.app, "state", None) is not engine.state and app_on != engine.on:
-            engine.state.set_date(app_on)
         now = engine.snapshot()
         if now == self._seen:
             return

@@ -1,11 +1,9 @@
 """The Kingmaker app: holds the atlas, the coalition state and the current date.
 
 `make_app` is the factory used by the CLI (`explorer` with no command) and by the tests. Screens
-are Textual MODES (explore, coalition, adventure, lesson), each built lazily on first use; the
-coalition, adventure and lesson screens live in their own modules and a placeholder stands in
-until a module exists. Screens implement `sync()`; `app.set_date(d)` and `app.sync()` re-render
-every screen on the stack in one batch, and a screen coming back into view is synced if it
-missed a change.
+are Textual MODES (explore, coalition, adventure, lesson), each built lazily on first use. The
+date and the coalition are app state the screens watch (`TableApp` in table_state.py): any edit,
+wherever it is made, redraws every screen that shows them.
 """
 
 from __future__ import annotations
@@ -13,7 +11,6 @@ from __future__ import annotations
 import importlib
 import os
 import threading
-import weakref
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -23,16 +20,16 @@ from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.signal import Signal
 
+from explorer.core.text import range_text
 from explorer.tui.class_actions import AppClassActions
 from explorer.tui.commands import ActionCommands, ActorCommands
-from explorer.tui.placeholder import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from explorer.tui.stylesheet import ReusingStylesheet
+from explorer.tui.table_state import TableApp
 from explorer.tui.themes import next_theme, register_themes
+from explorer.tui.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 
 if TYPE_CHECKING:
-    from explorer.core.coalition import CoalitionState
     from explorer.core.graph import Atlas
     from explorer.tui.class_session import ClassConfig, ClassSession
     from explorer.tui.search import ActorSearch
@@ -46,24 +43,12 @@ def _explore() -> Screen:
     return ExploreScreen()
 
 
-def _lazy(module: str, class_name: str, title: str, message: str) -> Callable[[], Screen]:
-    """A MODES factory importing `module` on first use, or a placeholder if it is missing."""
-
-    def factory() -> Screen:
-        try:
-            mod = importlib.import_module(module)
-        except ModuleNotFoundError as exc:
-            if exc.name != module:
-                raise
-            from explorer.tui.placeholder import PlaceholderScreen
-
-            return PlaceholderScreen(title, message)
-        return getattr(mod, class_name)()
-
-    return factory
+def _lazy(module: str, class_name: str) -> Callable[[], Screen]:
+    """A MODES factory importing `module` on first use."""
+    return lambda: getattr(importlib.import_module(module), class_name)()
 
 
-class KingmakerApp(AppClassActions, App):
+class KingmakerApp(AppClassActions, TableApp):
     """Explore the actors, build coalitions and travel through the timeline."""
 
     CSS_PATH = "app.tcss"
@@ -71,12 +56,9 @@ class KingmakerApp(AppClassActions, App):
     COMMANDS = App.COMMANDS | {ActorCommands, ActionCommands}
     MODES = {
         "explore": _explore,
-        "coalition": _lazy("explorer.tui.coalition_screen", "CoalitionScreen",
-                           "Coalition builder", "The coalition builder is not in this build yet."),
-        "adventure": _lazy("explorer.tui.adventure_screen", "AdventureScreen",
-                           "Adventure", "The text adventure is not in this build yet."),
-        "lesson": _lazy("explorer.tui.lesson_screen", "LessonScreen",
-                        "Lessons", "The classroom lessons are not in this build yet."),
+        "coalition": _lazy("explorer.tui.coalition_screen", "CoalitionScreen"),
+        "adventure": _lazy("explorer.tui.adventure_screen", "AdventureScreen"),
+        "lesson": _lazy("explorer.tui.lesson_screen", "LessonScreen"),
     }
     DEFAULT_MODE = "explore"
 
@@ -104,22 +86,15 @@ class KingmakerApp(AppClassActions, App):
     def __init__(self, atlas: Atlas, on: date | None, sources_dir: str | Path | None = None,
                  present: bool = False, theme: str | None = None, lesson: str | None = None,
                  lesson_step: int | None = None, classroom: ClassConfig | None = None) -> None:
-        super().__init__()
+        super().__init__(atlas, on, sources_dir)
         self.classroom = classroom  # set by `explorer serve`: a join screen comes first
         self.class_session: ClassSession | None = None
         self.built_coalition = None  # (coalition, date) last left in the coalition builder
         self._last_mode: str | None = None
         self.stylesheet = ReusingStylesheet(variables=self.stylesheet._variables)
-        self.atlas = atlas
         self.lesson, self.lesson_step = lesson, lesson_step  # read by the lesson screen
-        self._on = on
-        self._state: CoalitionState | None = None
-        self.sources_dir = sources_dir
-        self.date_changed: Signal[date | None] = Signal(self, "date-changed")
         self._search: ActorSearch | None = None
         self._search_lock = threading.Lock()
-        self._generation = 0
-        self._synced: weakref.WeakKeyDictionary[Screen, int] = weakref.WeakKeyDictionary()
         self._theme_before_present: str | None = None
         self._bad_theme: str | None = None
         register_themes(self)
@@ -135,20 +110,6 @@ class KingmakerApp(AppClassActions, App):
 
     # -- state -----------------------------------------------------------------------------
     @property
-    def state(self) -> CoalitionState:
-        """The coalition being built (made on first use: the first frame does not need it)."""
-        if self._state is None:
-            from explorer.core.coalition import CoalitionState
-
-            self._state = CoalitionState(self.atlas, self._on)
-        return self._state
-
-    @property
-    def on(self) -> date | None:
-        """The current date (the coalition state's once there is one)."""
-        return self._on if self._state is None else self._state.on
-
-    @property
     def search(self) -> ActorSearch:
         """The name index of the actor filter (built once, in a thread at start-up)."""
         with self._search_lock:
@@ -162,28 +123,6 @@ class KingmakerApp(AppClassActions, App):
     def cursor_blink(self) -> bool:
         """Inputs blink, except headless (tests and snapshots need still frames)."""
         return not self.is_headless
-
-    def set_date(self, on: date | None) -> None:
-        """Stand on another date and re-render every pane in one frame."""
-        if self._state is None:
-            self._on = on
-        elif on != self._state.on:
-            self._state.set_date(on)
-        self.sync()
-
-    def sync(self) -> None:
-        """Re-render the screens on the stack (the others catch up when they come back)."""
-        self._generation += 1
-        with self.batch_update():
-            self.date_changed.publish(self.on)
-            for screen in self.screen_stack:
-                self._sync_screen(screen)
-
-    def _sync_screen(self, screen: Screen) -> None:
-        self._synced[screen] = self._generation
-        sync = getattr(screen, "sync", None)
-        if callable(sync) and screen.is_mounted:
-            sync()
 
     # -- lifecycle -------------------------------------------------------------------------
     def on_mount(self) -> None:
@@ -219,8 +158,6 @@ class KingmakerApp(AppClassActions, App):
             self.built_coalition = (self._state.coalition, self._state.on)  # for a hand-in
         self._last_mode = self.current_mode
         screen.set_class(self.present, "-present")
-        if self._synced.get(screen, 0) < self._generation:
-            self._sync_screen(screen)
         self._check_size()
 
     def _check_size(self) -> None:
@@ -304,22 +241,19 @@ class KingmakerApp(AppClassActions, App):
     def _edit(self, change: Callable[[], object], message: str | Callable[[], str]) -> None:
         try:
             change()
-        except (KeyError, ValueError) as exc:
-            self.notify(str(exc).strip("'\""), severity="error", markup=False)
+        except (LookupError, ValueError) as exc:
+            self.notify(str(exc), severity="error", markup=False)
             return
         ev = self.state.evaluate(completions=False)
-        seats = f"{ev.low}" if ev.low == ev.high else f"{ev.low}–{ev.high}"
+        seats = range_text(ev.low, ev.high)
         verdict = ev.verdicts[0].text if ev.verdicts else ""
         text = message() if callable(message) else message
         self.notify(f"{text}. Coalition: {seats} seats. {verdict}", markup=False)
-        self.sync()
 
     def _unit_name(self, item: str) -> str:
-        unit = self.state.picture.unit(item)
-        if unit is not None:
-            return unit.name
-        actor = self.atlas.pack.actors.get(item)
-        return actor.name if actor else item
+        from explorer.core.coalition import name_of
+
+        return name_of(self.atlas, self.state.picture, item)
 
     def add_member(self, item: str) -> None:
         self._edit(lambda: self.state.add(item), f"{self._unit_name(item)} joins the coalition")

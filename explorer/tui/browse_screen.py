@@ -12,10 +12,11 @@ from textual.widgets import Footer, Input
 from explorer.tui.actor_list import ActorList
 from explorer.tui.actor_page import ActorPage
 from explorer.tui.statusbar import StatusBar, TitleBar
+from explorer.tui.table_state import ShowsTheTable
 from explorer.tui.themes import palette
 
 
-class ExploreScreen(Screen):
+class ExploreScreen(ShowsTheTable, Screen):
     """Browse the actors and walk their relationships like the exits of a text adventure."""
 
     HELP = (
@@ -90,7 +91,7 @@ class ExploreScreen(Screen):
         return self.history[self.position]
 
     # -- the date and the page -------------------------------------------------------------
-    def sync(self) -> None:
+    def show_table(self) -> None:
         """Re-render for the app's current date (and coalition)."""
         self.actor_list.set_date(self.app.on)
         self.render_page(keep_cursor=True)

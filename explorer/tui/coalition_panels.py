@@ -1,7 +1,8 @@
 """The panels of the coalition screen: units, verdicts, tensions, completions, power, PM picker.
 
-Panels only format what `CoalitionScreen.sync()` hands them (the engine's results); they compute
-nothing about coalitions. Meaning colours come from the theme; content is drawn as rich `Text`.
+Panels only format what `CoalitionScreen.show_table()` hands them (the engine's results); they
+compute nothing about coalitions. Meaning colours come from the theme; content is drawn as rich
+`Text`.
 """
 
 from __future__ import annotations
@@ -22,8 +23,10 @@ from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from explorer.core.sources import quote
+from explorer.core.text import percent
 from explorer.core.vocabulary import RELATION_TYPES
-from explorer.tui.seatbar import STATUS_MARK, short_name
+from explorer.tui.bar_model import short_name
+from explorer.tui.seatbar import STATUS_MARK
 
 #: meaning colours used when no theme palette is given
 PLAIN = {"success": "green", "warning": "yellow", "error": "red", "muted": "grey62",
@@ -257,7 +260,7 @@ class PowerRow:
 
 
 def pct(value: Fraction | None) -> str:
-    return "—" if value is None else f"{float(value) * 100:.1f}%"
+    return "—" if value is None else percent(value)
 
 
 def small_bar(value: Fraction | None, width: int, top: Fraction | None = None) -> str:

@@ -1,8 +1,9 @@
-"""The coalition builder: assemble coalitions live against the 163-seat threshold.
+"""The coalition builder: assemble coalitions live against the pack's thresholds.
 
-The screen is thin: every key calls the engine (`CoalitionState`, `power()`), then `sync()`
-evaluates once and hands the results to the panels, which only format them. The App owns
-`state`, `atlas`, `on` and `sources_dir`, and calls `sync()` after any change (a date step, say).
+The screen is thin: every key calls the engine (`CoalitionState`, `power()`); the state tells
+the app, and `show_table()` evaluates once and hands the results to the panels, which only
+format them. The app owns `state`, `atlas`, `on` and `sources_dir` (see table_state.py), so an
+edit made anywhere else (the adventure, a lesson, the palette, the date keys) redraws it too.
 """
 
 from __future__ import annotations
@@ -16,18 +17,21 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, OptionList, TabbedContent, TabPane
 
-from explorer.core.coalition import Evaluation, power, seat_range
+from explorer.core.coalition import Evaluation, name_of
+from explorer.core.game import power
 from explorer.core.seats import Picture, splittable
-from explorer.core.tensions import Cover
+from explorer.core.tensions import cover_of
 from explorer.tui import coalition_panels as ui
-from explorer.tui.seatbar import PALETTE, SeatBar, bar_model, names_of
+from explorer.tui.bar_model import bar_model, members_inside, names_of, table_colors
+from explorer.tui.seatbar import SeatBar
 from explorer.tui.statusbar import StatusBar, TitleBar
+from explorer.tui.table_state import ShowsTheTable
 from explorer.tui.themes import palette
 
 POWER_THRESHOLD = "majority"
 
 
-class CoalitionScreen(Screen):
+class CoalitionScreen(ShowsTheTable, Screen):
     """Assemble a government against the 163-seat majority and the 217-seat two-thirds line."""
 
     HELP_TITLE = "Coalition builder"
@@ -94,7 +98,7 @@ class CoalitionScreen(Screen):
                  classes: str | None = None):
         super().__init__(name=name, id=id, classes=classes)
         self.evaluation: Evaluation | None = None
-        self.timings = {"evaluate": 0.0, "power": 0.0, "total": 0.0}  # ms, last sync
+        self.timings = {"evaluate": 0.0, "power": 0.0, "total": 0.0}  # ms, last redraw
         self.marked: list[str] = []  # units marked for a merge
         self._completion_ids: list[int] = []  # evaluation index of completion number n
         self._power_key: tuple | None = None
@@ -125,12 +129,9 @@ class CoalitionScreen(Screen):
         self.query_one(ui.UnitTable).border_title = "On the table"
         self.query_one(ui.CompletionList).border_title = "Completions"
         self.query_one(ui.VerdictPanel).border_title = "Verdict"
-        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.sync())
-        self.sync()
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.show_table())
+        self.show_table()
         self.query_one(ui.UnitTable).focus()
-
-    def on_screen_resume(self) -> None:
-        self.sync()
 
     def on_resize(self, event) -> None:
         short = event.size.height < 30  # 80×24: no table header, a four-line seat bar
@@ -150,13 +151,13 @@ class CoalitionScreen(Screen):
         """Colours with a meaning (success, warning, error ...) from the current theme."""
         return {**ui.PLAIN, **palette(self.app)}
 
-    def sync(self) -> None:
+    def show_table(self) -> None:
         """Evaluate the coalition once and redraw every panel (after any change)."""
         start = perf_counter()
         state = self.state
         try:
             ev = state.evaluate()
-        except (KeyError, ValueError) as exc:  # a member the engine cannot place on this date
+        except (LookupError, ValueError) as exc:  # a member the engine cannot place on this date
             self.notify(f"Cannot evaluate the coalition ({exc}); u undoes the last change.",
                         severity="error", markup=False)
             return
@@ -164,16 +165,11 @@ class CoalitionScreen(Screen):
         self.evaluation = ev
         picture = state.picture
         self.marked = [m for m in self.marked if m in picture.ids]
-        units = {u.id: PALETTE[i % len(PALETTE)] for i, u in enumerate(picture.units)}
-        partial = self._partial(ev, picture)
-        for member, unit in partial.items():  # a member inside a unit takes the unit's colour
-            units[member] = units[unit]
+        partial = members_inside(self.atlas, picture, ev)
+        units = table_colors(picture, partial)
         colors = self.colors()
         tones = (colors["success"], colors["warning"], colors["error"])
-        taken = {}
-        for member, unit in partial.items():
-            taken[unit] = taken.get(unit, 0) + seat_range(self.atlas, picture, member)[2]
-        self.query_one(SeatBar).show(bar_model(self.atlas, picture, ev, units, tones, taken))
+        self.query_one(SeatBar).show(bar_model(self.atlas, picture, ev, units, tones, partial))
         self.query_one(ui.UnitTable).show(
             self._unit_rows(ev, picture, units, colors, set(partial.values())))
         self._draw_verdicts(ev, colors)  # and the tensions
@@ -188,25 +184,12 @@ class CoalitionScreen(Screen):
                         "total": (perf_counter() - start) * 1000}
 
     def name_of(self, item: str) -> str:
-        unit = self.state.picture.unit(item)
-        if unit is not None:
-            return unit.name
-        actor = self.atlas.pack.actors.get(item)
-        return actor.name if actor is not None else item
-
-    def _partial(self, ev: Evaluation, picture: Picture) -> dict[str, str]:
-        """Members that are not units on the table -> the unit holding them (after a date
-        change SoL stays a member while the table shows the National Alliance)."""
-        loose = [m for m in ev.members if m not in picture.ids]
-        if not loose:
-            return {}
-        cover = Cover(self.atlas, picture)
-        return {m: u.id for m in loose for u in picture.units if m in cover.cover(u.id)}
+        return name_of(self.atlas, self.state.picture, item)
 
     def _unit_rows(self, ev: Evaluation, picture: Picture, units: dict[str, str],
                    colors: dict[str, str], partial: set[str]) -> tuple[ui.UnitRow, ...]:
         pm = self.state.coalition.pm
-        cover = Cover(self.atlas, picture) if pm else None
+        cover = cover_of(self.atlas, picture) if pm else None
         return tuple(
             ui.UnitRow(u.id, names_of(self.atlas, u.id, u.name), u.seats_text, units[u.id],
                        u.id in ev.members, partial=u.id in partial, marked=u.id in self.marked,
@@ -304,9 +287,8 @@ class CoalitionScreen(Screen):
     def _attempt(self, change) -> None:
         try:
             change()
-        except (ValueError, KeyError) as exc:
-            self.notify(str(exc).strip("'\""), severity="warning", markup=False)
-        self.sync()
+        except (LookupError, ValueError) as exc:
+            self.notify(str(exc), severity="warning", markup=False)
 
     def action_toggle(self) -> None:
         unit = self.highlighted()
@@ -330,7 +312,7 @@ class CoalitionScreen(Screen):
                 self.marked.remove(unit)
             else:
                 self.marked.append(unit)
-            self.sync()
+            self.show_table()
 
     def action_merge(self) -> None:
         units = self._merge_candidates()
@@ -345,20 +327,10 @@ class CoalitionScreen(Screen):
         tabs.active = "cs-tab-power" if tabs.active == "cs-tab-tensions" else "cs-tab-tensions"
 
     def action_undo(self) -> None:
-        self._step(self.state.undo)
+        self.state.undo()
 
     def action_redo(self) -> None:
-        self._step(self.state.redo)
-
-    def _step(self, step) -> None:
-        """Undo or redo; a step across a date change re-renders the whole app."""
-        before = self.state.on
-        step()
-        app_sync = getattr(self.app, "sync", None)
-        if self.state.on != before and callable(app_sync):
-            app_sync()  # the status bar and the other screens follow the date back
-        else:
-            self.sync()
+        self.state.redo()
 
     def action_clear(self) -> None:
         self._attempt(self.state.clear)

@@ -13,6 +13,7 @@ from rich.text import Text
 
 from explorer.core.dates import FuzzyDate
 from explorer.core.model import Actor, Pack
+from explorer.core.text import range_text
 from explorer.core.vocabulary import KIND_LABELS
 
 KIND_SINGULAR = {
@@ -48,7 +49,7 @@ def seats_short(pack: Pack, actor_id: str) -> str:
     if rng is None or (pack.actors[actor_id].kind == "bloc" and rng == (0, 0)):
         return ""
     low, high = rng
-    return str(low) if low == high else f"{low}–{high}"
+    return range_text(low, high)
 
 
 def lifetime(actor: Actor, on: date | None) -> str | None:

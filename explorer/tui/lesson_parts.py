@@ -13,12 +13,10 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from explorer.core.lessons import (
-    LessonRun,
-    StepNumbers,
-    share,
-)
-from explorer.tui.seatbar import OUTSIDE, PALETTE, BarLine, BarModel, BarSegment
+from explorer.core.lessons import LessonRun, StepNumbers
+from explorer.core.text import percent
+from explorer.tui.bar_model import bar_model as table_bar_model
+from explorer.tui.seatbar import BarModel
 
 if TYPE_CHECKING:
     from explorer.core.graph import Atlas
@@ -65,58 +63,21 @@ def answer_renderable(lesson_run: LessonRun, rows: int = 4) -> Group:
         table.add_column("Shapley", justify="right", no_wrap=True, min_width=7)
         for row in sorted(numbers.power, key=lambda r: -r.seats)[:rows]:
             table.add_row(Text(short_name(lesson_run.atlas, row.id, row.name)),
-                          share(row.seat_share), share(row.banzhaf), share(row.shapley_shubik))
+                          percent(row.seat_share), percent(row.banzhaf),
+                          percent(row.shapley_shubik))
         parts.append(table)
     return Group(*parts)
 
 
 def bar_model(atlas: Atlas, numbers: StepNumbers) -> BarModel:
-    """The step's coalition first (coloured), then every other unit on the table (grey)."""
-    from explorer.core.coalition import seat_range
-    from explorer.core.tensions import Cover
+    """The step's coalition (coloured) and every other unit on the table (grey): the builder's
+    bar model; a step with no coalition shows an empty one against the thresholds."""
+    from explorer.core.coalition import Coalition, evaluate
 
-    picture = numbers.picture
     ev = numbers.evaluation
-    total = ev.total if ev is not None else atlas.pack.parliament_size
-    index = {u.id: i for i, u in enumerate(picture.units)}
-    segments: list[BarSegment] = []
-    members = list(ev.members) if ev is not None else []
-    for m in members:
-        low, high, _ = seat_range(atlas, picture, m)
-        name = ev.names.get(m, m)
-        actor = atlas.pack.actors.get(m)
-        names = (name, *(a for a in (actor.aliases if actor else ()) if len(a) < len(name)))
-        seats = str(low) if low == high else f"{low}–{high}"
-        color = PALETTE[index.get(m, len(segments)) % len(PALETTE)]
-        segments.append(BarSegment(m, names, low, seats, color, True))
-    low = ev.low if ev is not None else 0
-    high = ev.high if ev is not None else 0
-    if high > low:
-        segments.append(BarSegment("~range", (), high - low, "", "#8a8a8a", True, hatch=True))
-    cover = Cover(atlas, picture)
-    inside: set[str] = set()
-    for m in members:
-        inside |= cover.cover(m)
-    # units that overlap the coalition (a list holding a member faction) are not "outside"
-    outside = [u for u in picture.units if not (cover.cover(u.id) & inside)]
-    room = max(0, total - high)
-    weights = [max(0, u.primary) for u in outside]
-    scale = sum(weights) or 1
-    shares = [room * w // scale for w in weights]
-    for i in sorted(range(len(outside)), key=lambda i: -(room * weights[i] % scale)):
-        if sum(shares) >= room:
-            break
-        shares[i] += 1
-    for i, (u, seats) in enumerate(zip(outside, shares, strict=True)):
-        segments.append(BarSegment(u.id, (u.name,), seats, u.seats_text, OUTSIDE[i % 2], False))
-    lines: tuple[BarLine, ...] = ()
-    if ev is not None:
-        lines = tuple(BarLine(v.threshold.seats, v.threshold.name, v.status, v.short_by,
-                              v.over_by) for v in ev.verdicts)
-    else:
-        lines = tuple(BarLine(t.seats, t.name, "not_reached", t.seats, 0)
-                      for t in atlas.pack.thresholds)
-    return BarModel(total, tuple(segments), lines, low, high)
+    if ev is None:
+        ev = evaluate(atlas, numbers.picture, Coalition(), completions=False)
+    return table_bar_model(atlas, numbers.picture, ev)
 
 
 class LessonPicker(ModalScreen[str | None]):

@@ -7,8 +7,8 @@ the power indices against the seat shares).
 Every step puts its date and coalition on the app's state, so leaving the lesson (Escape) shows
 that picture in the explorer. Progress is saved; opening the lesson again resumes there.
 
-The screen talks to the app only through optional hooks: `app.atlas` (required), `app.state`
-(a CoalitionState), `app.set_date(d)` and `app.sync()`. Built with no lesson id (the app's
+The screen needs a `TableApp` (table_state.py): `app.atlas`, `app.state` and `app.set_date(d)`.
+Built with no lesson id (the app's
 "lesson" mode does that), it opens `app.lesson` if the app names one, else the lesson used last,
 else the pack's first lesson; `l` picks another.
 """
@@ -212,9 +212,6 @@ class LessonScreen(LessonClassActions, Screen):
             self.query_one(wid).display = False
         self.refresh_bindings()
 
-    def sync(self) -> None:
-        """Called by the app after any change: the lesson draws from its own numbers."""
-
     def on_screen_resume(self) -> None:
         """Coming back to the lesson puts the step's picture back on the app."""
         if self.run is not None and self.is_mounted:
@@ -294,30 +291,19 @@ class LessonScreen(LessonClassActions, Screen):
         app = self.app
         step = self.run.step
         on = self.run.date_of()
-        state = getattr(app, "state", None)
-        if state is not None:
-            wanted = []
-            for member in step.coalition:
-                try:
-                    wanted.append(member_id(app.atlas, state.picture, member))
-                except (KeyError, ValueError):
-                    continue
-            target = Coalition(tuple(dict.fromkeys(wanted)), step.pm)
-            if state.on == on and state.coalition == target:
-                return  # already showing this step
-            if state.coalition.members != target.members:
-                state.clear()
-                for member in target.members:
-                    state.add(member)
-            if state.coalition.pm != step.pm:
-                state.set_pm(step.pm)
-        if callable(getattr(app, "set_date", None)):
-            app.set_date(on)  # the app re-renders its screens
-            return
-        if state is not None and state.on != on:
-            state.set_date(on)
-        if callable(getattr(app, "sync", None)):
-            app.sync()
+        state = app.state
+        wanted = []
+        for member in step.coalition:
+            try:
+                wanted.append(member_id(app.atlas, state.picture, member))
+            except (LookupError, ValueError):
+                continue
+        target = Coalition(tuple(dict.fromkeys(wanted)), step.pm)
+        if state.on == on and state.coalition == target:
+            return  # already showing this step
+        if state.coalition != target:
+            state.replace(target)  # one step of the shared history
+        app.set_date(on)  # every screen that shows the table follows
 
     # -- actions ----------------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple) -> bool | None:

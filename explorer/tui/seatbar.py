@@ -1,7 +1,8 @@
 """The seat bar: the parliament as a two-row bar of block characters, coloured by member.
 
 The widget only draws what it is given: a `BarModel` (segments in seat order, the thresholds
-with their verdicts, the coalition's seat range), which `bar_model()` builds from an Evaluation.
+with their verdicts, the coalition's seat range), which `bar_model.bar_model()` builds from an
+Evaluation for the builder and the lessons alike.
 Everything is drawn with rich `Text`, so names are never read as markup.
 """
 
@@ -18,9 +19,7 @@ from textual.geometry import Size
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from explorer.core.coalition import Evaluation, seat_range
-from explorer.core.graph import Atlas
-from explorer.core.seats import REST, Picture
+from explorer.core.text import range_text
 
 #: member colours (Tableau 10), readable on dark and light themes
 PALETTE = (
@@ -285,7 +284,7 @@ def _pointer_row(layout: SeatLayout, model: BarModel) -> _Row:
 
 def summary_text(model: BarModel, width: int) -> Text:
     """'202 seats · ✔ Absolute majority 163: 39 over · ✘ 217: 15 short', shortened to fit."""
-    seats = f"{model.low}" if model.low == model.high else f"{model.low}–{model.high}"
+    seats = range_text(model.low, model.high)
 
     def build(long_names: bool, seats_word: bool) -> Text:
         out = Text(no_wrap=True, overflow="ellipsis", end="")
@@ -323,74 +322,3 @@ def render_bar(model: BarModel, width: int, compact: bool = False) -> Text:
         rows.append(_pointer_row(layout, model).text())
     rows.append(summary_text(model, width))
     return Text("\n", end="").join(rows)
-
-
-# -- building the model from an evaluation ------------------------------------------------------
-def short_name(name: str) -> str:
-    """'Gorran (Movement for Change)' -> 'Gorran'."""
-    return name.split(" (", 1)[0].strip() or name
-
-
-def label_names(name: str, aliases: tuple[str, ...]) -> tuple[str, ...]:
-    """Names to try where room is short: the full name, shorter forms of it, acronyms.
-
-    'Iraqi Accord Front (Tawafuq)' -> itself, 'Iraqi Accord Front', 'Tawafuq', 'IAF'.
-    """
-    folded = name.casefold()
-    heads = {name[:len(a)].strip() for a in aliases
-             if a != name and folded.startswith(a.casefold())}
-    if short_name(name) != name:
-        heads.add(short_name(name))
-    inner = [name[name.index(" (") + 2:-1]] if name.endswith(")") and " (" in name else []
-    acronyms = [a for a in aliases if len(a) <= 5 and sum(c.isupper() for c in a) >= 2]
-    return tuple(dict.fromkeys([name, *sorted(heads, key=len, reverse=True), *inner, *acronyms]))
-
-
-def names_of(atlas: Atlas, item: str, name: str) -> tuple[str, ...]:
-    """Label candidates for a unit, including split remainders and ad-hoc blocs."""
-    actors = atlas.pack.actors
-    actor = actors.get(item)
-    if actor is not None:
-        return label_names(name, actor.aliases)
-    if item.endswith(REST) and item[:-len(REST)] in actors:  # "INA (others)"
-        parent = actors[item[:-len(REST)]]
-        initials = "".join(w[0] for w in parent.name.split() if w[0].isupper())
-        shorter = [*label_names(parent.name, parent.aliases)[1:], initials]
-        return tuple(dict.fromkeys([name, *(f"{n} (others)" for n in shorter)]))
-    parts = [actors[p] for p in item.split("+") if p in actors]
-    if len(parts) > 1:  # an ad-hoc bloc: "Badr + ISCI"
-        short = " + ".join(min(label_names(p.name, p.aliases), key=len) for p in parts)
-        return (name, short) if short != name else (name,)
-    return (name,)
-
-
-def bar_model(atlas: Atlas, picture: Picture, ev: Evaluation, colors: dict[str, str],
-              tones: tuple[str, str, str] = TONES,
-              taken: dict[str, int] | None = None) -> BarModel:
-    """Members first (low figures), the disputed top of the range, then the rest (less the
-    seats `taken` by members inside them)."""
-    segments: list[BarSegment] = []
-    for m in ev.members:
-        low, high, _ = seat_range(atlas, picture, m)
-        unit = picture.unit(m)
-        text = unit.seats_text if unit else (str(low) if low == high else f"{low}–{high}")
-        color = colors.get(m, PALETTE[len(segments) % len(PALETTE)])
-        segments.append(BarSegment(m, names_of(atlas, m, ev.names.get(m, m)), low, text, color,
-                                   True))
-    if ev.high > ev.low:
-        segments.append(BarSegment("~range", (), ev.high - ev.low, "", RANGE_BG, True, True))
-    outside = [u for u in picture.units if u.id not in ev.members]
-    room = max(0, ev.total - ev.high)
-    weights = [max(0, u.primary - (taken or {}).get(u.id, 0)) for u in outside]
-    total = sum(weights) or 1
-    shares = [room * w // total for w in weights]  # the rest share the seats left, in proportion
-    for i in sorted(range(len(outside)), key=lambda i: -(room * weights[i] % total)):
-        if sum(shares) >= room:
-            break
-        shares[i] += 1
-    for i, (u, seats) in enumerate(zip(outside, shares, strict=True)):
-        segments.append(BarSegment(u.id, names_of(atlas, u.id, u.name), seats, u.seats_text,
-                                   OUTSIDE[i % 2], False))
-    lines = tuple(BarLine(v.threshold.seats, v.threshold.name, v.status, v.short_by, v.over_by)
-                  for v in ev.verdicts)
-    return BarModel(ev.total, tuple(segments), lines, ev.low, ev.high, tones)

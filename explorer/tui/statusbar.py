@@ -3,8 +3,8 @@
 Both are plain line renderers rather than containers of labels (a Textual Header is four widgets,
 a row of labels four more), which keeps every screen's first frame cheaper.
 
-The status bar follows the app's `date_changed` signal, so any screen (the coalition builder too)
-can simply `yield StatusBar()` and stay in step with `app.set_date`.
+
+
 """
 
 from __future__ import annotations
@@ -104,19 +104,13 @@ class StatusBar(Widget):
         self.next_text = Text()
 
     def on_mount(self) -> None:
-        signal = getattr(self.app, "date_changed", None)
-        if signal is not None:
-            signal.subscribe(self, self.show_date, immediate=True)
-        self.show_date(getattr(self.app, "on", None))
+        self.watch(self.app, "on", self.show_date)  # the app's date (table_state.TableApp)
 
     def on_resize(self) -> None:
-        self.show_date(getattr(self.app, "on", None))
+        self.show_date(self.app.on)
 
     def show_date(self, on: date | None) -> None:
-        atlas = getattr(self.app, "atlas", None)
-        if atlas is None:
-            return
-        pack = atlas.pack
+        pack = self.app.atlas.pack
         self.date_text = Text(day(on) if on else "All dates")
         event = current_event(pack, on) if on else None
         wide = self.size.width >= 100

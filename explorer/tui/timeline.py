@@ -16,10 +16,11 @@ from textual.widgets.option_list import Option
 
 from explorer.core.timeline import current_event
 from explorer.tui.fmt import day
+from explorer.tui.table_state import ShowsTheTable
 from explorer.tui.themes import palette
 
 
-class TimelineScreen(ModalScreen[None]):
+class TimelineScreen(ShowsTheTable, ModalScreen[None]):
     """A modal list of the pack's events."""
 
     HELP = (
@@ -46,7 +47,7 @@ class TimelineScreen(ModalScreen[None]):
         self.fill()
         self.query_one("#events").focus()
 
-    def sync(self) -> None:
+    def show_table(self) -> None:
         self.fill()
 
     def fill(self) -> None:

@@ -101,7 +101,7 @@ def test_seats_are_the_sum_of_the_members(bundled_atlas, day, data):
 def test_power_indices_sum_to_one(bundled_atlas, day, feasible, pm, threshold):
     from datetime import date
 
-    from explorer.core.coalition import power
+    from explorer.core.game import power
     from explorer.core.seats import default_picture
 
     picture = default_picture(bundled_atlas.pack, date.fromisoformat(day))
@@ -127,7 +127,7 @@ def test_power_indices_sum_to_one(bundled_atlas, day, feasible, pm, threshold):
 
 
 def result_conflicts(atlas, picture, pm):
-    from explorer.core.coalition import unit_conflicts
+    from explorer.core.game import unit_conflicts
 
     return unit_conflicts(atlas, picture, pm)
 

@@ -7,9 +7,10 @@ from datetime import date
 from fractions import Fraction
 
 import pytest
-from conftest import ROOT, SEEDS
+from conftest import ROOT, SEEDS, SEEDS_MISSING
 
-from explorer.core.coalition import Coalition, evaluate, power
+from explorer.core.coalition import Coalition, evaluate
+from explorer.core.game import power
 from explorer.core.seats import default_picture, split
 from explorer.core.sources import is_seed
 
@@ -51,7 +52,7 @@ def test_disagreements_are_kept_with_their_sources(bundled_atlas):
 
 def seed_lines():
     if not SEEDS.is_dir():
-        pytest.skip(f"the seed articles are not beside the checkout ({SEEDS})")
+        pytest.skip(SEEDS_MISSING)
     return {p.name: p.read_text(encoding="utf-8").splitlines() for p in SEEDS.glob("*.txt")}
 
 

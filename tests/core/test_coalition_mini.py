@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from explorer.core.coalition import Coalition, CoalitionState, evaluate, unit_conflicts
+from explorer.core.coalition import Coalition, CoalitionState, evaluate
+from explorer.core.game import unit_conflicts
 from explorer.core.seats import default_picture, merge, split, splittable
 
 JAN, APR, JUL = date(2020, 1, 10), date(2020, 4, 1), date(2020, 7, 1)

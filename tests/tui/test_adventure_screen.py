@@ -2,32 +2,17 @@
 
 from __future__ import annotations
 
-from textual.app import App
-
-from explorer.core.coalition import CoalitionState
 from explorer.tui.adventure_screen import AdventureScreen, CommandInput, CommandSuggester
+from explorer.tui.table_state import TableApp
 
 SIZE = (110, 36)
 
 
-class TinyApp(App):
-    """Just enough of the app shell: an atlas, a date and a shared coalition state."""
+class TinyApp(TableApp):
+    """Just enough of the app shell: an atlas, a date and the shared coalition state."""
 
     def __init__(self, atlas) -> None:
-        super().__init__()
-        self.atlas = atlas
-        self.state = CoalitionState(atlas, atlas.pack.default_date)
-        self.synced = 0
-
-    @property
-    def on(self):
-        return self.state.on
-
-    def sync(self) -> None:
-        self.synced += 1
-        for screen in self.screen_stack:
-            if hasattr(screen, "sync"):
-                screen.sync()
+        super().__init__(atlas, atlas.pack.default_date)
 
     def on_mount(self) -> None:
         self.push_screen(AdventureScreen())
@@ -61,7 +46,7 @@ async def test_type_a_command_and_read_the_reply(bundled_atlas):
         await pilot.press(*"invite him", "enter")
         await wait_for(pilot, lambda: "joins your coalition" in narration(screen))
         assert "sadrists" in app.state.coalition.members  # the shared state
-        assert app.synced >= 1
+        assert app.revision >= 1  # the app heard of it
 
 
 async def test_up_and_down_recall_commands(bundled_atlas):
@@ -139,8 +124,7 @@ async def test_sync_reports_a_change_made_elsewhere(bundled_atlas):
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
         await pilot.pause()
-        app.state.add("kurdistan_alliance")
-        app.sync()
+        app.state.add("kurdistan_alliance")  # nothing else to call: the screen watches
         await wait_for(pilot, lambda: "Meanwhile the table has changed" in narration(screen))
         assert "Kurdistan Alliance" in narration(screen).split("Meanwhile")[1]
 

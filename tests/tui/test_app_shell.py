@@ -9,8 +9,8 @@ from explorer.core.timeline import current_event, next_event
 from explorer.tui.app import make_app
 from explorer.tui.browse_screen import ExploreScreen
 from explorer.tui.help_screen import HelpScreen
-from explorer.tui.placeholder import TooSmallScreen
 from explorer.tui.timeline import TimelineScreen
+from explorer.tui.too_small import TooSmallScreen
 
 SIZE = (120, 40)
 
@@ -212,7 +212,9 @@ async def test_modes_switch_and_share_the_state(bundled_atlas):
         await pilot.press("c")
         await pilot.pause()
         assert app.current_mode == "coalition"
-        assert callable(getattr(app.screen, "sync", None))
+        from explorer.tui.coalition_screen import CoalitionScreen
+
+        assert isinstance(app.screen, CoalitionScreen)
         await pilot.press("e")
         await pilot.pause()
         assert app.current_mode == "explore"
@@ -229,13 +231,62 @@ async def test_date_change_reaches_a_mode_out_of_view(bundled_atlas):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("c")
         await pilot.pause()
+        builder = app.screen
+        drawn = builder.evaluation
         await pilot.press("e")
         await pilot.pause()
         await pilot.press("full_stop")
         await pilot.pause()
+        assert builder.evaluation is drawn  # out of view: not redrawn yet
         app.switch_to("coalition")
         await pilot.pause()
-        assert app._synced[app.screen] == app._generation
+        assert builder.evaluation is not drawn  # redrawn on coming back
+
+
+async def test_a_builder_edit_reaches_the_adventure(bundled_atlas):
+    """Space in the builder is news in the adventure ("Meanwhile the table has changed")."""
+    from explorer.tui.adventure_screen import AdventureScreen
+
+    app = make_app(atlas=bundled_atlas)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        adventure = app.screen
+        assert isinstance(adventure, AdventureScreen)
+        await pilot.press("escape")  # leave the command line so that c switches mode
+        app.switch_to("coalition")
+        await pilot.pause()
+        await pilot.press("space")
+        await pilot.pause()
+        app.switch_to("adventure")
+        await pilot.pause()
+        text = "\n".join(line.text for line in adventure.query_one("#narration").lines)
+        assert "Meanwhile the table has changed" in text
+
+
+async def test_one_undo_history_across_the_adventure_and_the_builder(bundled_atlas):
+    """Invite Allawi, `undo` in the adventure, then `r` (redo) in the builder brings him back."""
+    from explorer.tui.adventure_screen import AdventureScreen, CommandInput
+
+    app = make_app(atlas=bundled_atlas)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.switch_to("adventure")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, AdventureScreen)
+        screen.run_command("invite allawi")
+        assert "iraqiya" in app.state.coalition.members
+        screen.run_command("undo")
+        assert "iraqiya" not in app.state.coalition.members
+        assert app.state.undo_stack == [] and app.state.redo_stack
+        app.switch_to("coalition")
+        await pilot.pause()
+        await pilot.press("u")  # nothing left to undo: the table stays empty
+        await pilot.pause()
+        assert "iraqiya" not in app.state.coalition.members
+        app.state.redo()
+        assert "iraqiya" in app.state.coalition.members
+        assert isinstance(screen.query_one(CommandInput), CommandInput)
 
 
 async def test_palette_goes_to_an_actor(bundled_atlas):
@@ -294,7 +345,8 @@ async def test_quit_with_q(bundled_atlas):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("q")
         await pilot.pause()
-    assert app.return_code in (0, None)
+        assert not app.is_running  # q ended the app
+    assert app.return_code == 0
 
 
 async def test_present_mode_filter_shows_the_list_while_searching(bundled_atlas):

@@ -3,48 +3,31 @@
 from __future__ import annotations
 
 import io
-from datetime import date
 
 import pytest
 from rich.text import Text
-from textual.app import App
 
-from explorer.core.coalition import CoalitionState
 from explorer.core.lessons import Progress, find_lesson
 from explorer.tui.lesson_screen import LessonScreen
+from explorer.tui.table_state import TableApp
 
 SIZE = (100, 30)
 
 
-class LessonTestApp(App):
-    """The smallest app the lesson screen needs: atlas, state, set_date, sync, a projector."""
+class LessonTestApp(TableApp):
+    """The smallest app the lesson screen needs: the table state and a projector."""
 
     def __init__(self, atlas, lesson_id: str | None, step: int | None = None,
                  present: bool = False):
-        super().__init__()
-        self.atlas = atlas
-        self.state = CoalitionState(atlas, atlas.pack.default_date)
+        super().__init__(atlas, atlas.pack.default_date)
         self.lesson_id = lesson_id
         self.step = step
         self.present = present
-        self.synced = 0
         if present:
             from explorer.tui.themes import PROJECTOR
 
             self.register_theme(PROJECTOR)
             self.theme = "projector"
-
-    @property
-    def on(self) -> date | None:
-        return self.state.on
-
-    def set_date(self, on) -> None:
-        if on != self.state.on:
-            self.state.set_date(on)
-        self.sync()
-
-    def sync(self) -> None:
-        self.synced += 1
 
     def on_mount(self) -> None:
         self.push_screen(LessonScreen(self.lesson_id, self.step))
@@ -105,7 +88,7 @@ async def test_each_step_puts_its_picture_on_the_app(bundled_atlas):
                 ev = app.state.evaluate(completions=False)
                 assert ev.low == screen.run.numbers().evaluation.low
             await pilot.press("right")
-        assert app.synced > 0
+        assert app.revision > 0  # the app heard of every step's change
 
 
 async def test_answer_shows_the_engines_numbers(bundled_atlas):

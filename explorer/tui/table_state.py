@@ -1,0 +1,89 @@
+"""The app state every screen watches: the date and the coalition on the table.
+
+`TableApp` holds the atlas and one `CoalitionState` (made on first use: the first frame does not
+need it). Whoever changes the state — the builder, the adventure, a lesson, the palette, the
+date keys — the state tells its listeners, and the app turns that into two reactives:
+
+    on        the current date
+    revision  goes up by one on every change of the coalition, its picture or the date
+
+A screen that draws them mixes in `ShowsTheTable` and implements `show_table()`: it is called
+when they change while the screen is on the active stack, and when the screen comes back into
+view after missing a change. No edit has to remember to re-render anyone.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.app import App
+from textual.reactive import reactive
+
+if TYPE_CHECKING:
+    from explorer.core.coalition import CoalitionState
+    from explorer.core.graph import Atlas
+
+
+class TableApp(App):
+    """An app with an atlas and the one coalition state its screens share and watch."""
+
+    on: reactive[date | None] = reactive(None, init=False, always_update=False)
+    revision: reactive[int] = reactive(0, init=False)
+
+    def __init__(self, atlas: Atlas, on: date | None,
+                 sources_dir: str | Path | None = None) -> None:
+        super().__init__()
+        self.atlas = atlas
+        self.sources_dir = sources_dir
+        self._state: CoalitionState | None = None
+        self.set_reactive(TableApp.on, on)
+
+    @property
+    def state(self) -> CoalitionState:
+        """The coalition being built (made on first use)."""
+        if self._state is None:
+            from explorer.core.coalition import CoalitionState
+
+            self._state = CoalitionState(self.atlas, self.on)
+            self._state.listen(self._table_changed)
+        return self._state
+
+    def _table_changed(self, state: CoalitionState) -> None:
+        with self.batch_update():  # every screen that follows redraws in one frame
+            self.on = state.on
+            self.revision += 1
+
+    def set_date(self, on: date | None) -> None:
+        """Stand on another date (the coalition's members are kept)."""
+        if self._state is not None:
+            if on != self._state.on:
+                self._state.set_date(on)
+        elif on != self.on:
+            with self.batch_update():
+                self.on = on
+                self.revision += 1
+
+
+class ShowsTheTable:
+    """Mixin for a Screen that draws the app's date or coalition (see the module docstring)."""
+
+    _table_seen: int = -1
+
+    def show_table(self) -> None:
+        """Redraw from `self.app.on` and `self.app.state`."""
+
+    def on_mount(self) -> None:
+        self._table_seen = self.app.revision
+        self.watch(self.app, "revision", self._table_changed, init=False)
+
+    def _table_changed(self, revision: int) -> None:
+        if self.is_mounted and self in self.app.screen_stack:
+            self._table_seen = revision
+            self.show_table()
+
+    def on_screen_resume(self) -> None:
+        if self._table_seen != self.app.revision:
+            self._table_seen = self.app.revision
+            self.show_table()
