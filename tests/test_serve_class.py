@@ -222,3 +222,27 @@ def test_beyond_loopback_a_class_code_is_made_up_and_printed(tmp_path):
     text = "".join(lines)
     assert re.search(r"^Class code: [A-Z2-9]{6} ", text, re.M), text
     assert re.search(r"^Teacher code: [A-Z2-9]{8} ", text, re.M), text
+
+
+def test_step_and_theme_reach_the_sessions_and_bad_class_options_are_clear(tmp_path, capsys):
+    import shlex
+    from argparse import Namespace
+
+    from explorer.cli import main
+    from explorer.cli.classroom import app_command
+
+    args = Namespace(content=None, date=None, present=False, step=3, theme="projector")
+    parts = shlex.split(app_command(args, "who-won"))
+    assert parts[3:] == ["lesson", "who-won", "--step", "3", "--theme", "projector"]
+    assert shlex.split(app_command(args))[3:] == ["--theme", "projector"]
+    assert main(["serve", "--step", "2", "--port", str(free_port())]) == 2
+    assert "--step N needs --lesson" in capsys.readouterr().err
+    assert main(["serve", "--lesson", "who-won", "--step", "99", "--port",
+                 str(free_port())]) == 2
+    assert "has steps 1 to" in capsys.readouterr().err
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    assert main(["serve", "--class-dir", str(blocker / "c"), "--port", str(free_port())]) == 2
+    assert "Cannot use the class folder" in capsys.readouterr().err
+    assert main(["serve", "--max-sessions", "0", "--port", str(free_port())]) == 2
+    assert "at least one session" in capsys.readouterr().err
