@@ -174,3 +174,21 @@ async def test_q_asks_first_and_the_last_step_ends_the_lesson(classroom):
         await pilot.press("q", "y")
         await pilot.pause()
     assert not app.is_running
+
+
+async def test_hand_outs_go_to_the_students_folder_named_after_them(classroom):
+    """In a terminal (Pilot) the report, the graph and F12 are files in the student's folder;
+    in a browser the same calls deliver downloads (tests/test_serve_class.py)."""
+    pack, folder = classroom
+    app = class_app(pack, folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await join(pilot, "amira")
+        app.action_download("report")
+        app.action_download("graph")
+        await pilot.press("f12")
+        await pilot.pause()
+    exports = sorted(p.name for p in (folder / "amira" / "exports").iterdir())
+    assert [name.split("-2")[0] for name in exports] == [
+        "amira-largest-coalition-report", "amira-largest-graph", "amira-largest-screenshot"]
+    report = next((folder / "amira" / "exports").glob("*coalition-report*.md"))
+    assert report.read_text(encoding="utf-8").startswith("#")
