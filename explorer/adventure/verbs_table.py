@@ -10,6 +10,7 @@ from explorer.adventure.parser import Span, fold
 from explorer.core.coalition import evaluate, member_id, seat_range
 from explorer.core.tensions import Cover, Tension, cover_of
 from explorer.core.text import range_text
+from explorer.core.vocabulary import status_label
 
 if TYPE_CHECKING:
     from explorer.adventure.engine import Engine
@@ -40,6 +41,8 @@ def tension_line(e: Engine, t: Tension) -> str:
     tail = ", your candidate for prime minister" if t.about_pm else ""
     if t.type == "refuses_pm" and not t.hard:
         tail = f" (binding only if {prose.pronoun(dst, 0)} is your candidate for PM)"
+    if t.status:
+        tail += f" [{status_label(t.status)}]"
     return (f"{e.world.name(src.id, True)} {label} {e.world.name(dst.id)}{tail}: "
             f"{prose.quote(t.description)} {prose.cite(t.sources)}")
 

@@ -13,6 +13,7 @@ from explorer.cli.support import (
     run,
 )
 from explorer.core.text import range_text
+from explorer.core.vocabulary import status_label
 
 
 def _picture(atlas, on, splits):
@@ -87,7 +88,8 @@ def cmd_coalition(args) -> int:
             mark = "✗ refusal" if t.hard else "! tension"
             a = atlas.actor(t.source_actor).name
             b = atlas.actor(t.target_actor).name
-            out.print(Text(f"  {mark}: {a} — {t.type} — {b}: {t.description} "
+            status = f" ({status_label(t.status)})" if t.status else ""
+            out.print(Text(f"  {mark}{status}: {a} — {t.type} — {b}: {t.description} "
                            f"[{'; '.join(t.sources)}]", style="red" if t.hard else "yellow"))
     out.print(Text("Feasible: " + ("yes" if ev.feasible else "no (a hard refusal)"),
                    style="bold green" if ev.feasible else "bold red"))

@@ -16,6 +16,7 @@ from explorer.cli.support import (
     resolve,
     run,
 )
+from explorer.core.vocabulary import STATUSES, status_label
 
 
 def actor_json(atlas, actor) -> dict:
@@ -39,6 +40,7 @@ def actor_json(atlas, actor) -> dict:
         "since": actor.since.isoformat() if actor.since else None,
         "until": actor.until.isoformat() if actor.until else None,
         "sources": list(actor.sources),
+        "source_note": actor.source_note,
     }
 
 
@@ -52,6 +54,8 @@ def relation_json(rel) -> dict:
         "sources": list(rel.sources),
         "since": rel.since.isoformat() if rel.since else None,
         "until": rel.until.isoformat() if rel.until else None,
+        "status": rel.status,
+        "source_note": rel.source_note,
     }
 
 
@@ -156,14 +160,22 @@ def cmd_show(args) -> int:
             out.print(Text(f"  {claim.text}{note} — {citation_text(claim.source, sources_dir)}"))
     out.print(Text("Sources: " + "; ".join(citation_text(s, sources_dir) for s in actor.sources),
                    style="dim"))
+    if actor.source_note:
+        out.print(Text("Note on the sources: " + actor.source_note, style="dim italic"))
     out.print(Text(f"\nAs of {on.isoformat()}:", style="bold"))
     for label, links in atlas.grouped_links(actor.id, on).items():
         out.print(Text(label.capitalize(), style="bold cyan"))
         for k in links:
             other = atlas.actor(k.other).name
-            out.print(Text.assemble("  • ", (other, "bold"), f" — {k.relation.description}"))
+            status = status_label(k.relation.status)
+            out.print(Text.assemble("  • ", (other, "bold"),
+                                    (f" [{status}]" if status else "", "yellow"),
+                                    f" — {k.relation.description}"))
             cites = "; ".join(citation_text(s, sources_dir) for s in k.relation.sources)
             out.print(Text(f"    {cites}", style="dim"))
+            if k.relation.source_note:
+                out.print(Text(f"    Note on the sources: {k.relation.source_note}",
+                               style="dim italic"))
     return 0
 
 
@@ -209,13 +221,17 @@ def cmd_types(args) -> int:
                                       "hard" if r["hard"] else "",
                                       "hard against the PM" if r["pm_only"] else "") if f)
         print(f"{r['type']:<16} {r['label']:<28} {r['stance']:<10} {flags}")
+    print("\nstatus of a relation or event (optional; absent: as the cited source states it)")
+    for s in STATUSES.values():
+        print(f"{s.name:<16} {s.meaning}")
     return 0
 
 
 def event_json(e) -> dict:
     return {"id": e.id, "date": e.date.iso, "precision": e.date.precision,
             "display_date": str(e.date), "title": e.title, "summary": e.summary,
-            "place": e.place, "participants": list(e.participants), "sources": list(e.sources)}
+            "place": e.place, "participants": list(e.participants), "sources": list(e.sources),
+            "status": e.status, "source_note": e.source_note}
 
 
 @run
@@ -232,8 +248,10 @@ def cmd_events(args) -> int:
     out = console()
     for e in atlas.pack.events:
         mark = "▶ " if e is now else "  "
+        status = status_label(e.status)
         out.print(Text.assemble(mark, (f"{str(e.date):>18}", "bold" if e is now else ""),
-                                "  ", (e.title, "bold"), f" — {e.summary}"))
+                                "  ", (e.title, "bold"),
+                                (f" [{status}]" if status else "", "yellow"), f" — {e.summary}"))
     return 0
 
 

@@ -54,7 +54,8 @@ def format_for(path: str | None, fmt: str | None) -> str:
 
 def export_graph(atlas: Atlas, on: date | None) -> nx.MultiDiGraph:
     """The actor graph on a date, for export: nodes carry name, kind and seats (if any), a label;
-    edges carry type, description, sources, since, until (a copy: the atlas's cache is untouched).
+    edges carry type, description, sources, since, until, status (a copy: the atlas's cache is
+    untouched).
     """
     pack = atlas.pack
     graph = atlas.graph(on).copy()

@@ -98,6 +98,16 @@ class Table:
             return default
         return value
 
+    def choice(self, key: str, allowed) -> str | None:
+        """An optional string that must be one of `allowed` (e.g. a relation's status)."""
+        value = self.text(key, required=False)
+        if value is not None and value not in allowed:
+            close = difflib.get_close_matches(value, list(allowed), n=1)
+            hint = f"did you mean {close[0]!r}?" if close else f"use one of: {', '.join(allowed)}"
+            self.problem(f"unknown {key} {value!r}", key, hint)
+            return None
+        return value
+
     def ident(self, key: str, required: bool = True) -> str | None:
         value = self.text(key, required)
         if value is not None and not ID_PATTERN.match(value):

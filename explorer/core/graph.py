@@ -80,6 +80,7 @@ def _fill(graph: nx.MultiDiGraph, pack: Pack, on: date | None) -> nx.MultiDiGrap
             "type": rel.type, "description": rel.description, "sources": list(rel.sources),
             "since": rel.since.isoformat() if rel.since else None,
             "until": rel.until.isoformat() if rel.until else None,
+            "status": rel.status,
         })
         for rel in all_relations(pack)
         if rel.active_on(on) and rel.source in nodes and rel.target in nodes

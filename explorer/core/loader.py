@@ -28,14 +28,17 @@ from explorer.core.problems import PackError, Problem
 from explorer.core.storage import resolve_pack_dir
 from explorer.core.tomlfile import TomlFile, read_toml
 from explorer.core.validate import Context, validate
-from explorer.core.vocabulary import ACTOR_KINDS, RELATION_TYPES
+from explorer.core.vocabulary import ACTOR_KINDS, RELATION_TYPES, STATUSES
 
 ACTOR_KEYS = {
     "id", "name", "kind", "aliases", "description", "sources", "pronoun", "part_of", "seats",
     "seats_source", "seat_claim", "members", "since", "until", "formed_by", "stands_for",
+    "source_note",
 }
-RELATION_KEYS = {"from", "to", "type", "description", "sources", "since", "until"}
-EVENT_KEYS = {"id", "date", "title", "summary", "place", "participants", "sources"}
+RELATION_KEYS = {"from", "to", "type", "description", "sources", "since", "until", "status",
+                 "source_note"}
+EVENT_KEYS = {"id", "date", "title", "summary", "place", "participants", "sources", "status",
+              "source_note"}
 PACK_KEYS = {"id", "title", "description", "parliament_size", "default_date", "start_date",
              "end_date", "start_place", "sources"}
 
@@ -79,6 +82,7 @@ def _load_actor(file: TomlFile, raw: object, index: int, line: int, problems,
         until=t.day("until"),
         formed_by=t.ident("formed_by", required=False),
         stands_for=t.ident("stands_for", required=False),
+        source_note=t.text("source_note", required=False),
     )
     # remember what failed, so that validate() reports no consequences of it
     raw_id = t.data.get("id") if isinstance(t.data.get("id"), str) else ""
@@ -158,11 +162,15 @@ def _quick_relation(file: TomlFile, raw: object, index: int, line: int) -> Relat
     for cite in sources:
         if type(cite) is not str or source_problem(cite) is not None:
             return None
+    status, note = raw.get("status"), raw.get("source_note")
+    if (status is not None and (type(status) is not str or status not in STATUSES)) or (
+            note is not None and type(note) is not str):
+        return None
     return Relation(f"{file.stem}-{index + 1}", source, target, rtype, description,
-                    tuple(sources), Origin(file.path, line))
+                    tuple(sources), Origin(file.path, line), status=status, source_note=note)
 
 
-_QUICK_KEYS = frozenset({"from", "to", "type", "description", "sources"})
+_QUICK_KEYS = frozenset({"from", "to", "type", "description", "sources", "status", "source_note"})
 
 
 def _load_relation(file: TomlFile, raw: object, index: int, line: int, problems):
@@ -176,8 +184,6 @@ def _load_relation(file: TomlFile, raw: object, index: int, line: int, problems)
     source, target = t.ident("from"), t.ident("to")
     rtype = t.text("type")
     if rtype is not None and rtype not in RELATION_TYPES:
-        import difflib
-
         close = difflib.get_close_matches(rtype, list(RELATION_TYPES), n=1)
         t.problem(f"unknown relation type {rtype!r}", "type",
                   f"did you mean {close[0]!r}?" if close else "run `explorer types`")
@@ -187,13 +193,14 @@ def _load_relation(file: TomlFile, raw: object, index: int, line: int, problems)
     since, until = t.day("since"), t.day("until")
     if since and until and until <= since:
         t.problem(f"'until' ({until}) is not after 'since' ({since})", "until")
+    status, note = t.choice("status", STATUSES), t.text("source_note", required=False)
     if source and target and source == target:
         t.problem(f"relation from {source!r} to itself", "to", "a relation needs two actors")
         return None
     if None in (source, target, rtype, description):
         return None
     return Relation(f"{file.stem}-{index + 1}", source, target, rtype, description,
-                    sources, Origin(file.path, line), since, until)
+                    sources, Origin(file.path, line), since, until, status, note)
 
 
 def _load_event(file: TomlFile, raw: object, index: int, line: int, problems) -> Event | None:
@@ -205,10 +212,11 @@ def _load_event(file: TomlFile, raw: object, index: int, line: int, problems) ->
     title, summary = t.text("title"), t.text("summary")
     sources = t.sources()
     place, participants = t.ident("place", required=False), t.strings("participants")
+    status, note = t.choice("status", STATUSES), t.text("source_note", required=False)
     if None in (event_id, when, title, summary):
         return None
     return Event(event_id, when, title, summary, sources, Origin(file.path, line),
-                 place, participants)
+                 place, participants, status, note)
 
 
 def _files(folder: Path, problems: list[Problem], ctx: Context) -> tuple[list[TomlFile], bool]:

@@ -60,6 +60,7 @@ class Actor:
     until: date | None = None
     formed_by: str | None = None
     stands_for: str | None = None
+    source_note: str | None = None  # e.g. "the source is a 2014 summary, written later"
 
     @property
     def pronoun(self) -> str:
@@ -102,6 +103,8 @@ class Relation:
     origin: Origin
     since: date | None = None
     until: date | None = None
+    status: str | None = None  # a name in vocabulary.STATUSES; None: as the source states it
+    source_note: str | None = None
 
     def active_on(self, on: date | None) -> bool:
         return active(on, self.since, self.until)
@@ -117,6 +120,8 @@ class Event:
     origin: Origin
     place: str | None = None
     participants: tuple[str, ...] = ()
+    status: str | None = None
+    source_note: str | None = None
 
 
 @dataclass

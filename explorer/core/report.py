@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from explorer.core.game import main_threshold, power_rows
 from explorer.core.sources import is_seed
 from explorer.core.text import percent, range_text
+from explorer.core.vocabulary import status_label
 
 if TYPE_CHECKING:
     from explorer.core.coalition import Evaluation
@@ -132,6 +133,8 @@ def coalition_report(atlas: Atlas, picture: Picture, members: list[str], pm: str
         b = _name(atlas, t.target_actor)
         mark = "**Hard refusal**" if t.hard else "Tension"
         pm_note = " (against the PM candidate)" if t.about_pm else ""
+        if t.status:
+            pm_note += f" *({status_label(t.status)})*"
         lines.append(f"- {mark}{pm_note}: {md_escape(a)} — `{t.type}` — {md_escape(b)}. "
                      f"{md_escape(t.description)} {cite.ref(*t.sources)}")
     if ev.tensions:

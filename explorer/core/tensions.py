@@ -29,6 +29,7 @@ class Tension:
     target_actor: str
     relation_id: str
     about_pm: bool = False
+    status: str | None = None  # the relation's status (reported, disputed ...), None if unmarked
 
     def as_json(self) -> dict:
         return {
@@ -40,6 +41,7 @@ class Tension:
             "hard": self.hard,
             "between": [self.source_actor, self.target_actor],
             "about_pm": self.about_pm,
+            "status": self.status,
         }
 
 
@@ -135,7 +137,7 @@ def find_tensions(cover: Cover, groups: dict[str, list[str]], pm: str | None) ->
             for a in sides:
                 found[(rel.id, a, "pm")] = Tension(
                     a, pm, rel.type, rel.description, rel.sources, True, rel.source,
-                    rel.target, rel.id, about_pm=True)
+                    rel.target, rel.id, about_pm=True, status=rel.status)
             continue
         targets = owners.get(rel.target, set())
         for a in sides:
@@ -144,5 +146,5 @@ def find_tensions(cover: Cover, groups: dict[str, list[str]], pm: str | None) ->
                     continue
                 found[(rel.id, a, b)] = Tension(
                     a, b, rel.type, rel.description, rel.sources, rtype.hard, rel.source,
-                    rel.target, rel.id)
+                    rel.target, rel.id, status=rel.status)
     return sorted(found.values(), key=lambda t: (not t.hard, t.a, t.b, t.relation_id))

@@ -88,3 +88,31 @@ def pronoun_for(kind: str, declared: str | None) -> str:
     if declared:
         return declared
     return DEFAULT_PRONOUNS.get(kind, "it")
+
+
+@dataclass(frozen=True)
+class Status:
+    """How firm a relation or an event is: the pack says so in its `status` field."""
+
+    name: str
+    label: str  # shown next to the statement
+    meaning: str  # one line for the content guide and `explorer types`
+
+
+_STATUSES = [
+    Status("confirmed", "confirmed",
+           "stated as fact by the sources, or by an official record"),
+    Status("reported", "reported",
+           "a source reports it with a hedge (reportedly, according to ...); not confirmed"),
+    Status("disputed", "disputed", "the sources disagree, or one side denied it"),
+    Status("inference", "the pack's inference",
+           "not stated by the sources cited: the pack infers it from them"),
+]
+
+#: the values of `status` on relations and events; absent means "as the cited source states it"
+STATUSES: dict[str, Status] = {s.name: s for s in _STATUSES}
+
+
+def status_label(status: str | None) -> str | None:
+    """The words shown next to a relation or event with this status (None: show nothing)."""
+    return STATUSES[status].label if status in STATUSES else None

@@ -228,7 +228,8 @@ class ActorList(ScrollView, can_focus=True):
         self.cursor = index
 
     def watch_cursor(self, old: int, new: int) -> None:
-        self._cache.clear()
+        # no cache to clear: a line's key holds whether it is the cursor's (only the old and
+        # the new cursor line are drawn again)
         self._scroll_cursor()
         self.refresh()
         if self.current:
@@ -274,15 +275,12 @@ class ActorList(ScrollView, can_focus=True):
             self.cursor = index
 
     def on_focus(self) -> None:
-        self._cache.clear()
-        self.refresh()
+        self.refresh()  # the focus is in the lines' cache key
 
     def on_blur(self) -> None:
-        self._cache.clear()
         self.refresh()
 
     def on_resize(self) -> None:
-        self._cache.clear()
         self.virtual_size = Size(self.scrollable_content_region.width, len(self.rows))
 
     def notify_style_update(self) -> None:

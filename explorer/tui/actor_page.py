@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 
 from explorer.core.graph import Atlas, Link
 from explorer.core.timeline import current_event
+from explorer.core.vocabulary import status_label
 from explorer.tui.fmt import citation, day, kind_name, lifetime, seats_short
 from explorer.tui.themes import STANCE_LABEL
 
@@ -184,6 +185,9 @@ class ActorPage(OptionList):
         if actor.sources:
             about.append(Text(""))
             about.extend(self._sources(actor.sources))
+        if actor.source_note:
+            about.append(Text("Note on the sources: " + actor.source_note,
+                              style=f"italic {c['muted']}"))
         options.append(Option(_block(*about), disabled=True))
         seats = self._seats(actor_id)
         if seats is not None:
@@ -283,8 +287,13 @@ class ActorPage(OptionList):
             when.append(f"until {day(rel.until)}")
         if when:
             name.append("  (" + ", ".join(when) + ")", style=c["muted"])
+        if status := status_label(rel.status):
+            name.append(f"  [{status}]", style=f"bold {c['warning']}")
         body: list[RenderableType] = [name, Text(rel.description)]
         body.extend(citation(s, self.sources_dir, c["muted"]) for s in rel.sources)
+        if rel.source_note:
+            body.append(Text("Note on the sources: " + rel.source_note,
+                             style=f"italic {c['muted']}"))
         grid = Table.grid(padding=(0, 1))
         grid.add_column(width=2, no_wrap=True)
         grid.add_column(ratio=1)

@@ -18,13 +18,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.reactive import reactive
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from explorer.core.sources import quote
 from explorer.core.text import percent
-from explorer.core.vocabulary import RELATION_TYPES
+from explorer.core.vocabulary import RELATION_TYPES, status_label
 from explorer.tui.bar_model import short_name
 from explorer.tui.seatbar import STATUS_MARK
 
@@ -36,18 +37,6 @@ PLAIN = {"success": "green", "warning": "yellow", "error": "red", "muted": "grey
 def tone(colors: dict[str, str], status: str) -> str:
     key = {"reached": "success", "top_of_range": "warning"}.get(status, "error")
     return f"bold {colors.get(key, PLAIN[key])}"
-
-
-class Unchanged:
-    """Skip a redraw (and the layout pass it causes) when a panel is shown the same data."""
-
-    _last: tuple | None = None
-
-    def same(self, *data) -> bool:
-        if data == self._last:
-            return True
-        self._last = data
-        return False
 
 
 # -- units --------------------------------------------------------------------------------------
@@ -134,23 +123,30 @@ class UnitTable(DataTable):
 
 
 # -- verdicts -----------------------------------------------------------------------------------
-class VerdictPanel(Unchanged, Static):
-    """The verdict on each threshold, 'Feasible: yes/no' and the PM candidate."""
+class VerdictPanel(Static):
+    """The verdict on each threshold, 'Feasible: yes/no' and the PM candidate.
+
+    Each panel keeps what it shows in a `shown` reactive: the same data again is no redraw
+    (nor the layout pass a redraw causes)."""
+
+    shown: reactive[tuple | None] = reactive(None, init=False, always_update=False, repaint=False)
 
     def show(self, ev, pm: str | None, colors: dict[str, str] = PLAIN) -> None:
         hard = sum(1 for t in ev.tensions if t.hard)
-        soft = len(ev.tensions) - hard
-        if self.same(ev.verdicts, ev.low, ev.high, hard, soft, pm, bool(ev.members), colors):
-            return
+        self.shown = (tuple(ev.verdicts), hard, len(ev.tensions) - hard, pm, bool(ev.members),
+                      colors)
+
+    def watch_shown(self, shown: tuple) -> None:
+        verdicts, hard, soft, pm, members, colors = shown
         lines = []
-        for v in ev.verdicts:
+        for v in verdicts:
             style = tone(colors, v.status)
             lines.append(Text.assemble((STATUS_MARK.get(v.status, "·") + " ", style),
                                        (v.text, style if v.status == "reached" else "")))
         feas = Text.assemble(("Feasible: ", "bold"))
-        if ev.feasible:
+        if not hard:
             feas.append("yes", f"bold {colors['success']}")
-            note = ("no members yet" if not ev.members else
+            note = ("no members yet" if not members else
                     f"{soft} soft tension{'s' if soft != 1 else ''}" if soft else
                     "no hostile relations inside")
             feas.append(f"  ({note})", "dim")
@@ -164,22 +160,29 @@ class VerdictPanel(Unchanged, Static):
 
 
 # -- tensions -----------------------------------------------------------------------------------
-class TensionPanel(Unchanged, Static):
+class TensionPanel(Static):
     """Hard refusals first, then soft tensions, each with its reason and sources."""
+
+    shown: reactive[tuple | None] = reactive(None, init=False, always_update=False, repaint=False)
 
     def show(self, tensions: list, members: int, name_of: Callable[[str], str],
              sources_dir=None, colors: dict[str, str] = PLAIN) -> str:
         """Draw the engine's tensions; return a title for them ('Tensions · 1 hard, 3 soft')."""
         hard = sum(1 for t in tensions if t.hard)
-        title = f"Tensions · {hard} hard, {len(tensions) - hard} soft" if tensions else \
-            "Tensions · none"
-        if self.same(tensions, min(members, 2), [name_of(t.a) for t in tensions], colors):
-            return title
+        names = {i: name_of(i) for t in tensions
+                 for i in (t.a, t.b, t.source_actor, t.target_actor)}
+        self.shown = (tuple(tensions), min(members, 2), names, sources_dir, colors)
+        return (f"Tensions · {hard} hard, {len(tensions) - hard} soft" if tensions else
+                "Tensions · none")
+
+    def watch_shown(self, shown: tuple) -> None:
+        tensions, members, names, sources_dir, colors = shown
+        name_of = names.__getitem__
         if not tensions:
             self.update(Text("Add two or more units to see the hostile relations inside the "
                              "coalition." if members < 2 else
                              "No hostile relations inside this coalition.", style="dim"))
-            return title
+            return
         parts: list[Text | Padding] = []
         for t in tensions:
             rtype = RELATION_TYPES[t.type]
@@ -187,7 +190,8 @@ class TensionPanel(Unchanged, Static):
             parts.append(Text.assemble(
                 ("✘ HARD  " if t.hard else "~ soft  ",
                  f"bold {colors['error' if t.hard else 'warning']}"),
-                (f"{name_of(t.source_actor)} {rtype.label} {name_of(t.target_actor)}", "bold")))
+                (f"{name_of(t.source_actor)} {rtype.label} {name_of(t.target_actor)}", "bold"),
+                (f"  [{status_label(t.status)}]" if t.status else "", colors["warning"])))
             lines = [(f"hard only if {name_of(t.target_actor)} is the PM candidate",
                       colors["warning"]) if rtype.pm_only and not t.hard else None]
             if {t.a, t.b} != {t.source_actor, t.target_actor}:
@@ -203,33 +207,39 @@ class TensionPanel(Unchanged, Static):
                     parts.append(Text(f"    “{quoted}”", style="dim italic", no_wrap=True,
                                       overflow="ellipsis"))
         self.update(Group(*parts))
-        return title
 
 
 # -- completions --------------------------------------------------------------------------------
-class CompletionList(Unchanged, OptionList):
+class CompletionList(OptionList):
     """Ways to reach each threshold, feasible first; Enter (or the number key) applies one."""
+
+    shown: reactive[tuple | None] = reactive(None, init=False, always_update=False, repaint=False)
 
     def show(self, ev, picture, name_of: Callable[[str], str],
              colors: dict[str, str] = PLAIN) -> list[int]:
         """List the evaluation's completions; return their indices in the order numbered."""
         order = [i for v in ev.verdicts for i, c in enumerate(ev.completions)
                  if c.threshold == v.threshold.id]
-        if self.same(ev.completions, ev.low, picture.units, colors):
-            return order
+        units = {u: picture.unit(u) for c in ev.completions for u in c.add}
+        names = {u: name_of(u) for u in units}
+        self.shown = (tuple(ev.completions), tuple(ev.verdicts), tuple(order), units, names,
+                      colors)
+        return order
+
+    def watch_shown(self, shown: tuple) -> None:
+        completions, verdicts, order, units, names, colors = shown
         options: list[Option] = []
-        for v in ev.verdicts:
-            if not any(ev.completions[i].threshold == v.threshold.id for i in order):
+        for v in verdicts:
+            if not any(completions[i].threshold == v.threshold.id for i in order):
                 continue
             options.append(Option(Text(f"{v.threshold.name} ({v.threshold.seats}), "
                                        f"{v.short_by} short:", style="bold"), disabled=True))
             for number, i in enumerate(order, 1):
-                c = ev.completions[i]
+                c = completions[i]
                 if c.threshold != v.threshold.id:
                     continue
-                units = [picture.unit(u) for u in c.add]
-                added = " + ".join(f"{short_name(name_of(u))} ({unit.seats_text if unit else '?'})"
-                                   for u, unit in zip(c.add, units, strict=True))
+                added = " + ".join(f"{short_name(names[u])} "
+                                   f"({units[u].seats_text if units[u] else '?'})" for u in c.add)
                 ok = colors["success" if c.feasible else "error"]
                 options.append(Option(Text.assemble(
                     (f"{number} " if number <= 9 else "  ", f"bold {colors['accent']}"),
@@ -244,7 +254,6 @@ class CompletionList(Unchanged, OptionList):
         enabled = [i for i, o in enumerate(options) if not o.disabled]
         if enabled:
             self.highlighted = highlighted if highlighted in enabled else enabled[0]
-        return order
 
 
 # -- power --------------------------------------------------------------------------------------
@@ -271,25 +280,27 @@ def small_bar(value: Fraction | None, width: int, top: Fraction | None = None) -
     return ("█" * full + (" ▏▎▍▌▋▊▉"[part] if part else "")).ljust(width)[:width]
 
 
-class PowerPanel(Unchanged, Static):
+class PowerPanel(Static):
     """Banzhaf and Shapley–Shubik shares for all coalitions and for feasible ones only."""
+
+    shown: reactive[tuple | None] = reactive(None, init=False, always_update=False, repaint=False)
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self.rows: list[PowerRow] = []
-        self._shown: tuple | None = None
 
     def on_resize(self) -> None:
-        if self._shown is not None:
-            self.show(*self._shown)
+        if self.shown is not None:
+            self.shown = (*self.shown[:-1], self.content_size.width or 60)
 
     def show(self, rows: list[PowerRow], threshold: str, pm: str | None,
              feasible_note: str | None, colors: dict[str, str] = PLAIN) -> None:
         self.rows = rows
-        self._shown = (rows, threshold, pm, feasible_note, colors)
-        width = self.content_size.width or 60
-        if self.same(self._shown, width):
-            return
+        self.shown = (tuple(rows), threshold, pm, feasible_note, colors,
+                      self.content_size.width or 60)
+
+    def watch_shown(self, shown: tuple) -> None:
+        rows, threshold, pm, feasible_note, colors, width = shown
         bars, wide = width >= 62, width >= 50
         room = max(6, width - (52 if bars else 34))
         table = Table(box=None, padding=(0, 1), show_edge=False, header_style="bold")

@@ -15,6 +15,7 @@ from itertools import accumulate, groupby
 
 from rich.style import Style
 from rich.text import Text
+from textual.color import Color, ColorParseError
 from textual.geometry import Size
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -82,12 +83,11 @@ def cell_style(color: str | None = None, bgcolor: str | None = None, bold: bool 
 
 @lru_cache(maxsize=128)
 def text_color(hex_color: str) -> str:
-    """Black or white, whichever reads better on a background colour."""
-    h = hex_color.lstrip("#")
-    if len(h) != 6:
+    """Black or white, whichever reads better on a background colour (Textual's own rule)."""
+    try:
+        return Color.parse(hex_color).get_contrast_text(alpha=1.0).hex
+    except ColorParseError:
         return "white"
-    r, g, b = (int(h[i:i + 2], 16) for i in (0, 2, 4))
-    return "#000000" if 0.299 * r + 0.587 * g + 0.114 * b > 150 else "#ffffff"
 
 
 class _Row:

@@ -15,6 +15,7 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from explorer.core.timeline import current_event
+from explorer.core.vocabulary import status_label
 from explorer.tui.fmt import day
 from explorer.tui.table_state import ShowsTheTable
 from explorer.tui.themes import palette
@@ -73,6 +74,8 @@ class TimelineScreen(ShowsTheTable, ModalScreen[None]):
             title_text = Text(event.title, style="bold")
             if is_now:
                 title_text.append("   NOW", style=f"bold {colors['accent']}")
+            if status := status_label(event.status):
+                title_text.append(f"   [{status}]", style=colors["warning"])
             body = Group(title_text, Text(event.summary, style=colors["muted"]))
             grid.add_row(marker, when, body)
             options.append(Option(Padding(grid, (0, 0, 1, 0)), id=f"event-{i}"))
