@@ -10,7 +10,13 @@ import shlex
 import sys
 from pathlib import Path
 
-from explorer.cli.serve_class import add_class_options, class_setup, print_class_banner
+from explorer.cli.serve_class import (
+    add_class_options,
+    class_setup,
+    cmd_board,
+    configure_board,
+    print_class_banner,
+)
 from explorer.cli.support import (
     CliError,
     add_content,
@@ -288,3 +294,6 @@ def add_commands(sub) -> None:
     configure_export(sub.add_parser(
         "export", help="export the graph (GraphML, GEXF, DOT, JSON) or a coalition report"))
     configure_lesson(sub.add_parser("lesson", help="open a lesson (or --list them)"))
+    board = sub.add_parser("board", help="a served class's board as Markdown")
+    configure_board(board)
+    board.set_defaults(handler=run(cmd_board))

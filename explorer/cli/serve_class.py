@@ -162,3 +162,50 @@ def _print_qr(url: str, out) -> None:
         return
     print(f"Scan to join ({url}):", file=out)
     segno.make(url, error="m").terminal(out=out, compact=True)
+
+
+# -- explorer board ---------------------------------------------------------------------------
+
+def configure_board(p: argparse.ArgumentParser) -> None:
+    from explorer.cli.support import add_content
+
+    p.description = ("The class board from the class folder, as Markdown: every group's latest "
+                     "hand-in, seats against the thresholds, feasible or not, the PM, member "
+                     "power, and the tally. Works while `explorer serve` runs or after.")
+    p.add_argument("--class-dir", metavar="DIR", required=True, help="the class folder")
+    p.add_argument("--lesson", metavar="ID", help="only this lesson's hand-ins")
+    add_content(p)
+    p.add_argument("-o", "--output", metavar="FILE", default="-",
+                   help="where to write ('-' for standard output, the default)")
+
+
+def cmd_board(args: argparse.Namespace) -> int:
+    from explorer.cli.support import load_atlas
+    from explorer.core.class_board import board, board_markdown, latest_per_group
+    from explorer.core.classroom import ClassError, ClassStore
+
+    folder = Path(args.class_dir).expanduser()
+    if not (folder / "class.sqlite3").exists():
+        raise CliError(f"{folder} is not a class folder (no class.sqlite3 in it)")
+    atlas = load_atlas(args)
+    try:
+        store = ClassStore(folder)
+    except ClassError as exc:
+        raise CliError(str(exc)) from None
+    if store.notice:
+        print(f"Note: {store.notice}", file=sys.stderr)
+    subs = latest_per_group(store.submissions(args.lesson))
+    store.close()
+    lesson = atlas.pack.lessons.get(args.lesson) if args.lesson else None
+    text = board_markdown(board(atlas, subs), atlas.pack.title, lesson.title if lesson else None)
+    if args.output == "-":
+        sys.stdout.write(text)
+        return 0
+    from explorer.core.exports import write_text_atomic
+
+    try:
+        path = write_text_atomic(args.output, text)
+    except OSError as exc:
+        raise CliError(f"cannot write {args.output}: {exc.strerror or exc}") from None
+    print(f"Wrote the class board to {path}", file=sys.stderr)
+    return 0

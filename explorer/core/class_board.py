@@ -92,6 +92,15 @@ def board(atlas: Atlas, submissions: list[Submission]) -> list[BoardRow]:
     return rows
 
 
+def latest_per_group(subs: list[Submission]) -> list[Submission]:
+    """Each group's most recent hand-in, groups in name order."""
+    latest: dict[str, Submission] = {}
+    for sub in subs:
+        if sub.name not in latest or sub.at >= latest[sub.name].at:
+            latest[sub.name] = sub
+    return sorted(latest.values(), key=lambda s: s.name.casefold())
+
+
 def tally(rows: list[BoardRow]) -> str:
     if not rows:
         return "No group has handed in a coalition yet."

@@ -13,18 +13,16 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from explorer.core.class_board import BoardRow, board, board_markdown, share, tally
+from explorer.core.class_board import (
+    BoardRow,
+    board,
+    board_markdown,
+    latest_per_group,
+    share,
+    tally,
+)
 
 REFRESH_SECONDS = 1.0
-
-
-def latest_per_group(subs):
-    """Each group's most recent hand-in."""
-    latest = {}
-    for sub in subs:
-        if sub.name not in latest or sub.at >= latest[sub.name].at:
-            latest[sub.name] = sub
-    return sorted(latest.values(), key=lambda s: s.name.casefold())
 
 
 class BoardScreen(Screen):

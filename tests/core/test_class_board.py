@@ -34,3 +34,23 @@ def test_board_markdown_is_a_table_and_escapes_what_groups_typed(mini_atlas):
     assert "<table>" in html and html.count("<tr>") == 3
     assert "<i>" not in html and "&lt;i&gt;we tried&lt;/i&gt;" in html
     assert "Lesson &lt;x&gt;" in html and "1 group found a feasible majority" in html
+
+
+def test_explorer_board_prints_the_board_from_the_class_folder(tmp_path, capsys):
+    from conftest import MINI
+
+    from explorer.cli import main
+    from explorer.core.classroom import ClassStore
+
+    store = ClassStore(tmp_path / "class")
+    for sub in subs():
+        store.submit(sub)
+    store.submit(Submission("group-1", "l", 1, "2020-01-10", ("greens",), None))  # the latest
+    store.close()
+    assert main(["board", "--class-dir", str(tmp_path / "class"), "--content", str(MINI)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("# Class board: A tiny parliament")
+    assert "0 groups found a feasible majority, 2 groups did not." in out
+    assert "| group-1 | 2 |" in out and "| group-2 | 1 |" in out
+    assert main(["board", "--class-dir", str(tmp_path)]) == 2
+    assert "not a class folder" in capsys.readouterr().err
