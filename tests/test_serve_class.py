@@ -120,6 +120,17 @@ def test_two_browser_tabs_keep_separate_progress_saves_and_get_downloads(tmp_pat
                 out["status"] = response.status
                 out["disposition"] = response.headers.get("Content-Disposition", "")
                 out["body"] = (await response.read())[:2000].decode("utf-8", "replace")
+            a.messages.clear()
+            for line in ("transcript on", "look", "transcript off"):
+                await a.keys(line)
+                await asyncio.sleep(0.3)
+                await a.keys("\r")
+                assert await a.wait_for(f"> {line}"), a.screen[-800:]
+            assert await a.wait_for("deliver_file_start"), a.screen[-800:]
+            kind, key = next(m for m in a.messages if m[0] == "deliver_file_start")
+            async with session.get(f"http://127.0.0.1:{port}/download/{key}") as response:
+                out["transcript_name"] = response.headers.get("Content-Disposition", "")
+                out["transcript"] = (await response.read()).decode("utf-8", "replace")
             await a.ws.close()
             await b.ws.close()
         return out
@@ -138,6 +149,10 @@ def test_two_browser_tabs_keep_separate_progress_saves_and_get_downloads(tmp_pat
     assert re.search(r"filename=amira-largest-screenshot-\d{4}-\d\d-\d\d\.svg",
                      out["disposition"]), out["disposition"]
     assert out["body"].lstrip().startswith("<svg")
+    assert re.search(r"filename=amira-largest-transcript-\d{4}-\d\d-\d\d\.md",
+                     out["transcript_name"]), out["transcript_name"]
+    assert out["transcript"].startswith("# Kingmaker transcript") and "**\\> look**" in out[
+        "transcript"]
 
 
 def test_the_page_asks_nothing_of_other_servers_and_a_foreign_origin_is_refused(tmp_path):
