@@ -79,6 +79,7 @@ raise SystemExit(main([]))
 """
 
 GENERATED = Path(__file__).parent / "_generated"
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def _env() -> dict[str, str]:
@@ -130,5 +131,113 @@ def run(repeats: int = 11) -> dict:
     }
 
 
+# -- a real terminal: tmux ---------------------------------------------------------------------
+
+TTY_BARE = """
+from textual.app import App
+from textual.widgets import Label
+
+class Bare(App):
+    def compose(self):
+        yield Label("Kingmaker bare app")
+
+Bare().run()
+"""
+TTY_VENV = GENERATED / "tty-venv"
+TTY_SOCKET = f"kingmaker-bench-{os.getpid()}"
+
+
+def _source_stamp() -> str:
+    """What the installed copy was built from: every package file's path, size and mtime."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for path in sorted([ROOT / "pyproject.toml", *(ROOT / "explorer").rglob("*"),
+                        *(ROOT / "content").rglob("*")]):
+        if path.is_file() and "__pycache__" not in path.parts:
+            st = path.stat()
+            digest.update(f"{path.relative_to(ROOT)} {st.st_size} {st.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def installed_python() -> Path:
+    """A venv with the package installed as the README installs it (`pip install .`), made
+    under benchmarks/_generated/ and made again when the sources change."""
+    python, stamp_file = TTY_VENV / "bin" / "python", TTY_VENV / "source-stamp"
+    stamp = _source_stamp()
+    if python.exists() and stamp_file.exists() and stamp_file.read_text() == stamp:
+        return python
+    shutil.rmtree(TTY_VENV, ignore_errors=True)
+    subprocess.run(["python3", "-m", "venv", str(TTY_VENV)], check=True, timeout=300)
+    subprocess.run([str(TTY_VENV / "bin" / "pip"), "install", "-q", str(ROOT)], check=True,
+                   timeout=900, capture_output=True)
+    stamp_file.write_text(stamp)
+    return python
+
+
+def _tmux(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(["tmux", "-L", TTY_SOCKET, *args], capture_output=True, text=True,
+                          timeout=30)
+
+
+def _tty_once(command: str, marks: list[str], env: dict[str, str], timeout: float = 30) -> float:
+    """Seconds from asking tmux for a new 120x40 window running `command` to the pane showing
+    any of `marks` (polled every 5 ms through capture-pane)."""
+    start = time.perf_counter()
+    done = _tmux("new-session", "-d", "-s", "run", "-x", "120", "-y", "40", "-e",
+                 f"EXPLORER_DATA_DIR={env['EXPLORER_DATA_DIR']}", command)
+    if done.returncode != 0:
+        raise RuntimeError(f"tmux: {done.stderr.strip()}")
+    try:
+        while time.perf_counter() - start < timeout:
+            pane = _tmux("capture-pane", "-p", "-t", "run").stdout
+            if any(mark in pane for mark in marks):
+                return time.perf_counter() - start
+            time.sleep(0.005)
+        raise RuntimeError(f"{command!r}: nothing after {timeout} s:\n{pane}")
+    finally:
+        _tmux("kill-session", "-t", "run")
+
+
+def run_tty(repeats: int = 11) -> dict:
+    """`explorer` (installed, bundled pack, pack cache written) against a bare Textual app
+    showing one line, both in a fresh tmux window of 120x40, alternating, medians of `repeats`."""
+    if shutil.which("tmux") is None:
+        return {"startup_tty_error": "tmux is not installed"}
+    python = installed_python()
+    explorer = python.parent / "explorer"
+    bare = GENERATED / "tty_bare.py"
+    bare.write_text(TTY_BARE)
+    done = subprocess.run([str(python), "-c", "from explorer.core.pack_cache import "
+                           "load_pack_cached as l; print('\\n'.join(a.name for a in "
+                           "l(None).actors.values() if a.kind == 'list'))"],
+                          capture_output=True, text=True, timeout=60)
+    cast = [line for line in done.stdout.splitlines() if line.strip()]
+    if not cast:
+        raise RuntimeError(f"no list names from the pack: {done.stderr}")
+    env = {"EXPLORER_DATA_DIR": str(GENERATED / "tty-data")}
+    ours_cmd, bare_cmd = shlex_join([str(explorer)]), shlex_join([str(python), str(bare)])
+    _tmux("new-session", "-d", "-s", "hold", "sleep 900")  # keeps one tmux server for all runs
+    try:
+        _tty_once(ours_cmd, cast, env), _tty_once(bare_cmd, ["Kingmaker bare app"], env)
+        ours, bares = [], []
+        for _ in range(repeats):
+            bares.append(_tty_once(bare_cmd, ["Kingmaker bare app"], env))
+            ours.append(_tty_once(ours_cmd, cast, env))
+    finally:
+        _tmux("kill-server")
+    b, o = statistics.median(bares), statistics.median(ours)
+    return {"startup_tty_bare_s": round(b, 3), "startup_tty_app_s": round(o, 3),
+            "startup_ratio_tty": round(o / b, 3)}
+
+
+def shlex_join(parts: list[str]) -> str:
+    import shlex
+
+    return shlex.join(parts)
+
+
 if __name__ == "__main__":
-    print(run())
+    import sys as _sys
+
+    print(run_tty() if "--tty" in _sys.argv else run())

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from explorer.adventure import goals, prose, verbs_story
+from explorer.adventure import goals, prose, verbs_deal, verbs_story
 from explorer.adventure.grammar import Answer, Reply, answer, build_grammar
 from explorer.adventure.parser import MAX_LINE, Grammar, Span, clean, fold, number
 from explorer.adventure.world import Thread, World
@@ -38,6 +38,8 @@ class Snapshot:
     challenge: str | None = None
     role: str | None = None
     depth: int = 0
+    terms: object = None  # the deal so far (core.deals.Terms) and the deal agreed by 'propose'
+    formed: object = None
 
 
 @dataclass
@@ -81,6 +83,7 @@ class Engine:
         self.undo_stack: list[Snapshot] = []
         self.transcript: Path | None = None
         self.finished = False
+        verbs_deal.reset(self)
         if challenge:
             self.start_challenge(challenge)
 
@@ -96,7 +99,7 @@ class Engine:
     def snapshot(self) -> Snapshot:
         return Snapshot(self.location, self.state.coalition, self.state.picture, self.state.on,
                         self.challenge.id if self.challenge else None, self.role,
-                        len(self.state.undo_stack))
+                        len(self.state.undo_stack), self.terms, self.formed)
 
     def set_table(self, coalition: Coalition, picture: Picture | None = None) -> None:
         """Replace the coalition (and picture) as one step of the shared undo history."""
@@ -108,6 +111,8 @@ class Engine:
         self.location = snap.location
         self.challenge = self.pack.challenges.get(snap.challenge) if snap.challenge else None
         self.role = snap.role
+        if snap.terms is not None:
+            self.terms, self.formed = snap.terms, snap.formed
         while len(self.state.undo_stack) > snap.depth and self.state.undo():
             pass
 
@@ -123,6 +128,7 @@ class Engine:
         self.role = ch.role
         self.hint_index = 0
         self.status = None
+        verbs_deal.reset(self)
         self.undo_stack.clear()
         self.threads = []
         if self.pack.start_place in self.pack.actors:
@@ -295,8 +301,15 @@ class Engine:
     def outlook(self) -> goals.Outlook | None:
         if self.challenge is None:
             return None
-        return goals.assess(self.atlas, self.state.picture, self.state.coalition,
-                            self.challenge.goal)
+        goal = self.challenge.goal
+        if not goal.deal:
+            return goals.assess(self.atlas, self.state.picture, self.state.coalition, goal)
+        from explorer.core.deal_goal import outside_clashes
+
+        out = goals.assess(self.atlas, self.state.picture, self.state.coalition, goal,
+                           lambda c: outside_clashes(self.atlas, self.state.picture,
+                                                     self.state.coalition, c))
+        return verbs_deal.deal_outlook(self, out)
 
     def outlook_status(self) -> str | None:
         out = self.outlook()
@@ -330,6 +343,8 @@ class Engine:
         why = {
             "excluded": f"Your coalition is stuck: {out.reasons[-1]}.",
             "refusal": "A hard refusal now sits inside your coalition.",
+            "deal": f"The bargain is stuck: {out.reasons[-1]}. Only taking something back "
+                    "can mend it.",
         }.get(out.cause, "No set of the lists and factions still outside your coalition "
                          f"can carry it to {out.need}: the most within reach from here is "
                          f"{out.best} seats.")

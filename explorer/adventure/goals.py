@@ -71,7 +71,10 @@ def overlaps(atlas: Atlas, picture: Picture, cover: Cover, members: list[str],
     return any(mine & cover.cover(m) for m in members)
 
 
-def assess(atlas: Atlas, picture: Picture, coalition: Coalition, goal: Goal) -> Outlook:
+def assess(atlas: Atlas, picture: Picture, coalition: Coalition, goal: Goal,
+           clashes=None) -> Outlook:
+    """clashes(candidates) -> (candidates to drop, pairs that cannot join together): extra
+    conflicts for the search (a deal goal's, see explorer/core/deal_goal.py)."""
     ev = evaluate(atlas, picture, coalition, completions=False)
     threshold = atlas.pack.threshold(goal.threshold) or atlas.pack.thresholds[0]
     need = threshold.seats
@@ -96,7 +99,7 @@ def assess(atlas: Atlas, picture: Picture, coalition: Coalition, goal: Goal) -> 
         return Outlook(False, True, "excluded", need, ev.low, None, reasons, ev)
     if goal.feasible and not ev.feasible:
         return Outlook(False, True, "refusal", need, ev.low, None, reasons, ev)
-    best = best_reachable(atlas, picture, ev, goal, cover, missing, need)
+    best = best_reachable(atlas, picture, ev, goal, cover, missing, need, clashes)
     dead = best is not None and best < need
     return Outlook(False, dead, "seats" if dead else "", need, ev.low, best, reasons, ev)
 
@@ -139,11 +142,16 @@ def _covers(atlas: Atlas, picture: Picture, cover: Cover, cid: str, item: str) -
 
 
 def best_reachable(atlas: Atlas, picture: Picture, ev: Evaluation, goal: Goal, cover: Cover,
-                   missing: list[str], need: int) -> int | None:
+                   missing: list[str], need: int, clashes=None) -> int | None:
     """The best low total reachable by adding allowed outsiders (exact, or None if unsettled)."""
     cands = candidates(atlas, picture, ev, goal, cover)
     pm = ev.coalition.pm
     conflicts: set[frozenset[str]] = set()
+    if clashes is not None and cands:
+        drop, pairs = clashes(list(cands))
+        for c in drop:
+            cands.pop(c, None)
+        conflicts |= pairs
     if goal.feasible and cands:
         groups = {_COALITION: [c for m in ev.members for c in cover.constituents(m)]}
         groups.update({c: cover.constituents(c) for c in cands})

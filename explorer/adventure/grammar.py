@@ -25,8 +25,8 @@ if TYPE_CHECKING:
     from explorer.adventure.world import Thread
 
 #: the verb modules, in the order `help` lists their sections
-VERB_MODULES = ("verbs_world", "verbs_talk", "verbs_table", "verbs_story", "verbs_meta",
-                "verbs_class")
+VERB_MODULES = ("verbs_world", "verbs_talk", "verbs_table", "verbs_deal", "verbs_story",
+                "verbs_meta", "verbs_class")
 
 
 class Reply(Exception):  # noqa: N818 - a control-flow signal, not an error

@@ -17,7 +17,7 @@ import sys
 from collections.abc import Sequence
 
 # The modules whose `add_commands(sub)` add the commands, in the order `--help` lists them.
-COMMAND_MODULES = ("query", "coalition", "play", "classroom")
+COMMAND_MODULES = ("query", "coalition", "deal", "play", "classroom")
 
 # Options of `explorer` itself that a command may also take: typed before the command they apply
 # to it (`explorer --content DIR check`); a command that has no such option refuses them.

@@ -95,11 +95,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
     lesson_id = lesson.id if lesson else None
     if not 0 < args.port < 65536:
         raise CliError(f"--port {args.port}: not a port number (1-65535)")
-    setup = class_setup(args, atlas, lesson)
-    command = app_command(args, lesson_id)
+    setup = class_setup(args, atlas, lesson)  # before the warm parent: it inherits the class
+    sock = _bind(args.host, args.port)  # a port in use is reported before any address
+    from explorer.tui.warm_start import WarmStart
+
+    warm = WarmStart.begin(app_command(args, lesson_id))  # a warm parent forks every tab's app
     url = serve_urls(args.host, args.port, args.public_url)
     title = args.title or f"Kingmaker: {atlas.pack.title}"
-    sock = _bind(args.host, args.port)  # a port in use is reported before any address
     out = sys.stdout
     print(f"Kingmaker: {atlas.pack.title}", file=out)
     join_url = print_class_banner(setup, url, args.host, args.port, args.public_url,
@@ -107,15 +109,18 @@ def cmd_serve(args: argparse.Namespace) -> int:
     print(f"Open {join_url}/ in a web browser.", file=out)
     print(f"On a projector: {join_url}/?fontsize={PROJECTOR_FONT} for larger text.", file=out)
     print("Every browser tab runs its own copy of the app. Ctrl+C stops the server.", file=out)
+    print(warm.note, file=out)
     out.flush()
     public = args.public_url.rstrip("/") if args.public_url else (
         join_url if join_url != url else None)
-    server = server_type(command, host=args.host, port=args.port, title=title,
+    server = server_type(warm.command, host=args.host, port=args.port, title=title,
                          public_url=public, max_sessions=args.max_sessions)
     try:
         server.serve(sock=sock)
     except OSError as exc:
         raise CliError(f"cannot serve on {args.host}:{args.port}: {exc.strerror or exc}") from None
+    finally:
+        warm.stop()
     return 0
 
 
@@ -150,6 +155,10 @@ def configure_export(p: argparse.ArgumentParser) -> None:
                        "threshold, tensions, feasibility, completions, power, sources.")
     c.add_argument("members", nargs="+", metavar="MEMBER", help="lists, blocs, factions, people")
     c.add_argument("--pm", metavar="PERSON", help="the PM candidate")
+    c.add_argument("--give", action="append", default=[], metavar="POST=ACTOR",
+                   help="a post of the deal in the report (repeatable)")
+    c.add_argument("--promise", action="append", default=[], metavar="POLICY=ACTOR",
+                   help="a promise of the deal in the report (repeatable)")
     add_date(c)
     add_content(c)
     c.add_argument("-o", "--output", metavar="FILE", default="-",
@@ -202,7 +211,11 @@ def _export_coalition(args: argparse.Namespace) -> int:
         ev = evaluate(atlas, picture, Coalition(tuple(members), pm))
     except (LookupError, ValueError) as exc:
         raise CliError(str(exc)) from None
-    text = coalition_report(atlas, picture, members, pm, evaluation=ev)
+    from explorer.cli.deal import terms_from_args
+
+    terms = terms_from_args(atlas, picture, Coalition(tuple(members), pm), args.give,
+                            args.promise)
+    text = coalition_report(atlas, picture, members, pm, evaluation=ev, terms=terms)
     return _write(args.output, text, "the coalition report")
 
 

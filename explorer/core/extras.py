@@ -43,12 +43,16 @@ def load_challenges(root: Path, pack: Pack, problems: list[Problem],
         g = Table(file, raw_goal, goal_line, f"the goal of {what}", problems)
         goal = Goal()
         if g.valid:
-            g.check_keys({"threshold", "feasible", "include", "exclude"})
+            g.check_keys({"threshold", "feasible", "include", "exclude", "deal", "demands_of",
+                          "demands_met"})
             goal = Goal(
                 threshold=g.ident("threshold", required=False) or "majority",
                 feasible=g.boolean("feasible", True),
                 include=g.strings("include"),
                 exclude=g.strings("exclude"),
+                deal=g.boolean("deal", False),
+                demands_of=g.ident("demands_of", required=False),
+                demands_met=g.integer("demands_met", required=False, minimum=0) or 0,
             )
         if None in (cid, title, role, when, intro):
             continue

@@ -314,6 +314,10 @@ def _load_pack(content: str | os.PathLike | None, check: bool) -> Pack:
     pack.events.sort(key=lambda e: e.date)
     load_challenges(root, pack, problems, ctx.files)
     load_lessons(root, pack, problems, ctx.files)
+    if pack.actors:
+        from explorer.core.deal_content import load_negotiation
+
+        pack.negotiation = load_negotiation(root, pack, problems, ctx.files)
     if not pack.actors:
         if not problems:
             problems.append(Problem(root, 1, "the pack has no actors",

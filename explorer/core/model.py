@@ -5,11 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from explorer.core.dates import FuzzyDate, active
 from explorer.core.text import range_text
 from explorer.core.vocabulary import SEAT_KINDS, pronoun_for
+
+if TYPE_CHECKING:
+    from explorer.core.deal_model import Negotiation
 
 
 class Origin(NamedTuple):
@@ -130,6 +133,9 @@ class Goal:
     feasible: bool = True
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    deal: bool = False  # won only by a deal every member accepts ('propose')
+    demands_of: str | None = None  # ... that meets at least demands_met of this actor's demands
+    demands_met: int = 0
 
 
 @dataclass
@@ -189,6 +195,7 @@ class Pack:
     end_date: date | None = None
     start_place: str | None = None
     sources: tuple[str, ...] = ()
+    negotiation: Negotiation | None = None  # posts, demands, red lines (deal_model.py)
 
     # -- seats ---------------------------------------------------------------
     def seat_range(self, actor_id: str) -> tuple[int, int] | None:

@@ -82,6 +82,20 @@ def _read(path: Path, key: tuple) -> Pack | None:
     return pack
 
 
+_kept: dict[tuple, Pack] | None = None
+
+
+def keep_in_memory() -> None:
+    """Also keep every pack loaded from now on in this process, by fingerprint.
+
+    For the warm parent of `explorer serve` (explorer/tui/warm_parent.py): the children it forks
+    then share its copy of the pack instead of each reading the cache file again. The
+    fingerprint is still checked on every load, so an edited pack is read afresh."""
+    global _kept
+    if _kept is None:
+        _kept = {}
+
+
 def load_pack(content: str | os.PathLike | None) -> Pack:
     """The full load (parse and check the TOML files); imported only when the cache misses."""
     from explorer.core import loader
@@ -98,9 +112,13 @@ def load_pack_cached(content: str | os.PathLike | None = None) -> Pack:
         key = fingerprint(root)
     except OSError:
         return load_pack(content)  # not a readable folder: the loader says what is wrong
+    if _kept is not None and key in _kept:
+        return _kept[key]
     path = cache_file(root)
     pack = _read(path, key)
     if pack is not None:
+        if _kept is not None:
+            _kept[key] = pack
         return pack
     pack = load_pack(content)  # raises PackError for a broken pack: never cached
     try:
@@ -108,4 +126,6 @@ def load_pack_cached(content: str | os.PathLike | None = None) -> Pack:
             write_atomic(path, pickle.dumps((key, pack), protocol=pickle.HIGHEST_PROTOCOL))
     except (OSError, pickle.PicklingError):
         pass  # no cache this time; the pack itself is fine
+    if _kept is not None:
+        _kept[key] = pack
     return pack

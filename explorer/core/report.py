@@ -79,7 +79,7 @@ def verdict_text(v) -> str:
 
 
 def coalition_report(atlas: Atlas, picture: Picture, members: list[str], pm: str | None = None,
-                     evaluation: Evaluation | None = None) -> str:
+                     evaluation: Evaluation | None = None, terms=None) -> str:
     """A Markdown report on a coalition, all numbers from the engine, every citation listed."""
     from explorer.core.coalition import Coalition, evaluate
 
@@ -175,6 +175,11 @@ def coalition_report(atlas: Atlas, picture: Picture, members: list[str], pm: str
                        "Banzhaf (feasible)", "Shapley–Shubik (feasible)"], rows, "lrrrrrr")
     lines += ["", "★ a member of this coalition. Seats are not power: compare the seat share "
               "with the indices.", ""]
+
+    if pack.negotiation is not None:  # posts, demands and the real deal (report_deal.py)
+        from explorer.core.report_deal import deal_sections
+
+        lines += deal_sections(atlas, picture, ev.coalition, terms, cite)
 
     lines += ["## Sources", ""]
     lines += cite.section() or ["(none)"]

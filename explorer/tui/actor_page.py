@@ -23,6 +23,7 @@ from explorer.core.graph import Atlas, Link
 from explorer.core.timeline import current_event
 from explorer.core.vocabulary import status_label
 from explorer.tui.fmt import citation, day, kind_name, lifetime, seats_short
+from explorer.tui.textual_internals import option_lines
 from explorer.tui.themes import STANCE_LABEL
 
 
@@ -67,8 +68,7 @@ class ActorPage(OptionList):
         return [i for i, o in enumerate(self.options) if not o.disabled]
 
     def _fully_visible(self, index: int) -> bool:
-        top = self._index_to_line[index]
-        bottom = top + self._heights[index]
+        top, bottom = option_lines(self, index)
         height = self.scrollable_content_region.height
         return self.scroll_y <= top and bottom <= self.scroll_y + height
 

@@ -109,6 +109,7 @@ class AdventureScreen(ShowsTheTable, Screen):
 
         app = self.app
         self.engine = Engine(app.atlas, state=app.state, sources_dir=app.sources_dir)
+        app.deal_engine = self.engine  # the builder's deal panel shows the terms made here
         if getattr(app, "class_session", None) is not None:  # 'submit' hands in to the board
             from explorer.tui.class_hooks import hand_in
 

@@ -26,6 +26,7 @@ from explorer.tui.class_actions import AppClassActions
 from explorer.tui.commands import ActionCommands, ActorCommands
 from explorer.tui.stylesheet import ReusingStylesheet
 from explorer.tui.table_state import TableApp
+from explorer.tui.textual_internals import css_variables, screens_of_every_mode
 from explorer.tui.themes import next_theme, register_themes
 from explorer.tui.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 
@@ -91,7 +92,7 @@ class KingmakerApp(AppClassActions, TableApp):
         self.class_session: ClassSession | None = None
         self.built_coalition = None  # (coalition, date) last left in the coalition builder
         self._last_mode: str | None = None
-        self.stylesheet = ReusingStylesheet(variables=self.stylesheet._variables)
+        self.stylesheet = ReusingStylesheet(variables=css_variables(self))
         self.lesson, self.lesson_step = lesson, lesson_step  # read by the lesson screen
         self._search: ActorSearch | None = None
         self._search_lock = threading.Lock()
@@ -177,12 +178,11 @@ class KingmakerApp(AppClassActions, TableApp):
         return True
 
     def watch_present(self, present: bool) -> None:
-        for stack in self._screen_stacks.values():
-            for screen in stack:
-                screen.set_class(present, "-present")
-                hook = getattr(screen, "present_changed", None)
-                if callable(hook) and screen.is_mounted:
-                    hook(present)
+        for screen in screens_of_every_mode(self):
+            screen.set_class(present, "-present")
+            hook = getattr(screen, "present_changed", None)
+            if callable(hook) and screen.is_mounted:
+                hook(present)
         if present:
             self._theme_before_present = self.theme
             self.theme = "projector"

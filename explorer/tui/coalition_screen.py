@@ -23,6 +23,7 @@ from explorer.core.seats import Picture, splittable
 from explorer.core.tensions import cover_of
 from explorer.tui import coalition_panels as ui
 from explorer.tui.bar_model import bar_model, members_inside, names_of, table_colors
+from explorer.tui.deal_panel import DealPanel
 from explorer.tui.seatbar import SeatBar
 from explorer.tui.statusbar import StatusBar, TitleBar
 from explorer.tui.table_state import ShowsTheTable
@@ -88,6 +89,9 @@ class CoalitionScreen(ShowsTheTable, Screen):
         Binding("x", "clear", "Clear", tooltip="Empty the coalition"),
         Binding("i", "switch_tab", "Tensions/Power", tooltip="Show the power indices or the "
                 "tensions"),
+        Binding("d", "deal", "Deal", tooltip="Posts by member, shares and verdicts of the deal"),
+        Binding("D", "real_deal", "Real deal", show=False,
+                tooltip="The pack's real allocation beside your deal"),
         Binding("1", "complete(1)", "Completion", key_display="1-9",
                 tooltip="Apply completion 1 (2 … 9 apply the others)"),
         *(Binding(str(n), f"complete({n})", f"Apply completion {n}", show=False)
@@ -104,6 +108,7 @@ class CoalitionScreen(ShowsTheTable, Screen):
         self._power_key: tuple | None = None
         self._power: tuple[list, str, str | None] = ([], "", None)
         self._keys_shown: dict[str, bool] = {}
+        self.show_actual = False  # the real allocation beside the player's deal
 
     # -- layout ---------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -120,6 +125,8 @@ class CoalitionScreen(ShowsTheTable, Screen):
                         yield ui.TensionPanel(id="cs-tensions")
                     with TabPane("Power", id="cs-tab-power"), VerticalScroll():
                         yield ui.PowerPanel(id="cs-power")
+                    with TabPane("Deal", id="cs-tab-deal"), VerticalScroll():
+                        yield DealPanel(id="cs-deal")
         yield StatusBar()
         yield Footer()
 
@@ -177,6 +184,7 @@ class CoalitionScreen(ShowsTheTable, Screen):
                                                                       colors)
         before_power = perf_counter()
         self._draw_power(picture, units, set(ev.members), colors)
+        self._draw_deal(colors)
         end = perf_counter()
         self._refresh_keys()
         self.timings = {"evaluate": (evaluated - start) * 1000,
@@ -321,6 +329,19 @@ class CoalitionScreen(ShowsTheTable, Screen):
             return
         self.marked = []
         self._attempt(lambda: self.state.merge(units))
+
+    def _draw_deal(self, colors: dict[str, str]) -> None:
+        from explorer.tui.deal_views import draw_deal
+
+        draw_deal(self, colors)
+
+    def action_deal(self) -> None:
+        self.query_one(TabbedContent).active = "cs-tab-deal"
+        self._draw_deal(self.colors())
+
+    def action_real_deal(self) -> None:
+        self.show_actual = not self.show_actual
+        self.action_deal()
 
     def action_switch_tab(self) -> None:
         tabs = self.query_one(TabbedContent)

@@ -16,7 +16,31 @@ from textual.css.stylesheet import Stylesheet
 
 
 class ReusingStylesheet(Stylesheet):
-    """`Stylesheet` whose `reparse` only parses what changed since the last parse."""
+    """`Stylesheet` whose `reparse` only parses what changed since the last parse.
+
+    `share_parses()` (used by the warm parent of `explorer serve`, see warm_parent.py) also keeps
+    every parse in one process-wide table keyed by the variables, so an app forked after a first
+    one has run finds its CSS already parsed. Off by default: one app per process gains nothing.
+    """
+
+    _shared: dict[tuple, list] | None = None
+
+    @classmethod
+    def share_parses(cls) -> None:
+        if cls._shared is None:
+            cls._shared = {}
+
+    def _parse_rules(self, css, read_from, is_default_rules=False, tie_breaker=0, scope=""):
+        shared = ReusingStylesheet._shared
+        if shared is None:
+            return super()._parse_rules(css, read_from, is_default_rules, tie_breaker, scope)
+        key = (tuple(sorted(self._variables.items())), css, read_from, is_default_rules,
+               tie_breaker, scope)
+        rules = shared.get(key)
+        if rules is None:
+            rules = shared[key] = super()._parse_rules(css, read_from, is_default_rules,
+                                                       tie_breaker, scope)
+        return rules
 
     def set_variables(self, variables: dict[str, str]) -> None:
         if variables == self._variables:

@@ -16,12 +16,12 @@ def run_script(capsys, tmp_path, lines, *args):
     return out.out
 
 
-def test_win_back_the_sadrists_to_a_win(capsys, tmp_path, bundled_atlas):
-    challenge = bundled_atlas.pack.challenges["win-back-sadrists"]
+def test_tehran_shia_alliance_to_a_win(capsys, tmp_path, bundled_atlas):
+    challenge = bundled_atlas.pack.challenges["tehran-shia-alliance"]
     out = run_script(capsys, tmp_path, [
         "look", "x sadr", "talk to sadr", "invite ina", "invite sadr", "coalition", "hint",
         "invite kurdistan alliance", "why",
-    ], "--challenge", "win-back-sadrists")
+    ], "--challenge", "tehran-shia-alliance")
     assert out.startswith(bundled_atlas.pack.title)
     assert f"Challenge: {challenge.title}" in out
     # one "> command" line per command, comments and blank lines skipped

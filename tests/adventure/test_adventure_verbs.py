@@ -200,7 +200,7 @@ def test_help_lists_every_verb_with_abbreviations(game):
     text = game.handle("help")
     rows = build_grammar().help_rows()
     assert list(rows) == ["Looking and moving", "Talking and evidence", "Building a coalition",
-                          "Challenges and time", "The game"]
+                          "Bargaining", "Challenges and time", "The game"]
     for section, lines in rows.items():
         assert section in text
         for usage, _, _ in lines:
@@ -254,7 +254,9 @@ def test_transcript(game, tmp_path):
 
 def test_unknown_verbs_and_usage_help(game):
     assert "I don't know the verb “xyzzy”" in game.handle("xyzzy")
-    assert "Try 'ask PERSON about TOPIC'" in game.handle("ask sadr")
+    asked = game.handle("ask sadr")
+    assert "I only understood the verb “ask”" in asked and "'ask PERSON about TOPIC'" in asked
+    assert "'ask ACTOR what they want'" in asked  # the bargaining verb is offered too
     assert "Say something" in game.handle("   ")
     assert game.handle("x " + "a" * 600).startswith("That's too long")
     assert "“[@click=app.quit]”" in game.handle("x [@click=app.quit]")

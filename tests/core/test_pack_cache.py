@@ -127,3 +127,24 @@ def test_linked_folders_are_fingerprinted_and_loops_walked_once(pack_dir, tmp_pa
                       encoding="utf-8")
     touch_later(actors)
     assert name + " II" in {a.name for a in load_pack_cached(pack_dir).actors.values()}
+
+
+def test_kept_in_memory_the_same_pack_is_shared_until_a_file_changes(pack_dir, monkeypatch):
+    """keep_in_memory (the warm parent of `serve`): later loads return the one copy, without
+    reading the cache file, while the fingerprint still matches."""
+    from explorer.core import pack_cache
+
+    monkeypatch.setattr(pack_cache, "_kept", None)
+    pack_cache.keep_in_memory()
+    first = load_pack_cached(pack_dir)
+    cache_file(pack_dir).unlink()  # not read again: the copy in memory answers
+    no_loading(monkeypatch)
+    assert load_pack_cached(pack_dir) is first
+    monkeypatch.undo()
+    monkeypatch.setattr(pack_cache, "_kept", {})
+    kept = load_pack_cached(pack_dir)
+    meta = pack_dir / "pack.toml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace(kept.title, "Edited", 1),
+                    encoding="utf-8")
+    touch_later(meta)
+    assert load_pack_cached(pack_dir).title == "Edited"

@@ -1,0 +1,30 @@
+"""The few private parts of Textual (8.2) the app relies on, in one place.
+
+Each has no public equivalent in Textual 8.2; tests/tui/test_textual_internals.py checks every
+one of them, so a Textual upgrade that moves them fails there, loudly, and not in a screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from textual.app import App
+from textual.screen import Screen
+from textual.widgets import OptionList
+
+
+def option_lines(options: OptionList, index: int) -> tuple[int, int]:
+    """The first line of option `index` and the line after its last (its wrapped height)."""
+    top = options._index_to_line[index]
+    return top, top + options._heights[index]
+
+
+def screens_of_every_mode(app: App) -> Iterator[Screen]:
+    """Every screen on the stack of every mode (App.screen_stack is the current mode's only)."""
+    for stack in app._screen_stacks.values():
+        yield from stack
+
+
+def css_variables(app: App) -> dict[str, str]:
+    """The CSS variables the app's stylesheet was made with (App.__init__ computed them)."""
+    return app.stylesheet._variables
