@@ -96,10 +96,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if not 0 < args.port < 65536:
         raise CliError(f"--port {args.port}: not a port number (1-65535)")
     setup = class_setup(args, atlas, lesson)  # before the warm parent: it inherits the class
-    sock = _bind(args.host, args.port)  # a port in use is reported before any address
     from explorer.tui.warm_start import WarmStart
 
     warm = WarmStart.begin(app_command(args, lesson_id))  # a warm parent forks every tab's app
+    try:
+        sock = _bind(args.host, args.port)  # a port in use is reported before any address
+    except CliError:
+        warm.stop()
+        raise
     url = serve_urls(args.host, args.port, args.public_url)
     title = args.title or f"Kingmaker: {atlas.pack.title}"
     out = sys.stdout
