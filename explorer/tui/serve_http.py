@@ -44,7 +44,9 @@ def bind_socket(host: str, port: int) -> socket.socket:
 
 
 def default_max_sessions() -> int:
-    """Sessions this machine can run side by side: ~80 MiB each, two dozen per core at most."""
+    """Sessions this machine can run side by side: 40 MiB of available memory each (a forked
+    tab takes about 19 MB, a plain process about 50; benchmarks/README.md), two dozen per core
+    at most."""
     per_core = 24 * (os.cpu_count() or 1)
     try:
         with open("/proc/meminfo", encoding="ascii") as handle:
@@ -52,7 +54,7 @@ def default_max_sessions() -> int:
         available = int(info["MemAvailable"].split()[0]) * 1024
     except (OSError, KeyError, ValueError, IndexError):
         return min(per_core, 40)
-    return max(4, min(per_core, available // (80 * 1024 * 1024)))
+    return max(4, min(per_core, available // (40 * 1024 * 1024)))
 
 
 def _netloc(url: str) -> str:
