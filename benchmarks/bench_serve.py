@@ -197,6 +197,24 @@ def is_warm_parent(pid: int, server_pid: int) -> bool:
         return False
 
 
+def warm_parent_ready(server_pid: int, timeout: float = 120) -> bool:
+    """Wait until the server's warm parent listens (its socket, argv[3], exists)."""
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        for pid in descendants(server_pid):
+            if is_warm_parent(pid, server_pid):
+                try:
+                    with open(f"/proc/{pid}/cmdline", "rb") as handle:
+                        args = handle.read().split(b"\0")
+                except OSError:
+                    continue
+                where = args.index(b"explorer.tui.warm_parent") + 1
+                if where < len(args) and os.path.exists(args[where]):
+                    return True
+        time.sleep(0.1)
+    return False
+
+
 def cpu_s(pid: int) -> float:
     """User + system CPU seconds a process has used."""
     fields = _stat(pid)
@@ -344,7 +362,8 @@ def measure(counts=(1, 10, 30), extra: list[str] | None = None, plain: bool = Fa
             server = start_server(port, extra or [], env)
             try:
                 _wait_port(port, server)
-                time.sleep(1.0)  # the warm parent (if any) gets ready
+                if not plain and not warm_parent_ready(server.pid):
+                    raise RuntimeError("the warm parent did not get ready in 120 s")
                 job = _class if kind == "class" else _serial
                 result = asyncio.run(asyncio.wait_for(
                     job(f"http://127.0.0.1:{port}", n, title, server.pid, timeout),

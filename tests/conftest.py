@@ -8,10 +8,10 @@ from pathlib import Path
 os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
 
 import pytest  # noqa: E402
+from tests_support import MINI  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKS = Path(__file__).resolve().parent / "packs"
-MINI = PACKS / "mini"
 SEEDS = ROOT.parent / "shared" / "seeds"
 
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import io
-import shutil
 import sys
 
 import pytest
-from conftest import MINI, ROOT, SEEDS
+from conftest import ROOT, SEEDS
+from tests_support import copy_mini
 
 sys.path.insert(0, str(ROOT / "tests"))
 import citation_audit  # noqa: E402
@@ -21,8 +21,7 @@ def seeded_mini(tmp_path):
     seeds.mkdir()
     (seeds / "x.txt").write_text("The first paragraph.\nThe Red List led the count.\n",
                                  encoding="utf-8")
-    pack = tmp_path / "pack"
-    shutil.copytree(MINI, pack)
+    pack = copy_mini(tmp_path, "pack")
     actors = pack / "actors" / "all.toml"
     text = actors.read_text(encoding="utf-8")
     text = text.replace('sources = ["https://example.org/reds"]',

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import io
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 from rich.console import Console
-from tests_support import MINI
+from tests_support import MINI, copy_mini
 
 from explorer.cli import main
 from explorer.core.coalition import Coalition, evaluate
@@ -37,8 +36,7 @@ def page_text(page) -> str:
 def marked_pack(tmp_path: Path, status: str = "reported") -> Path:
     """The mini pack with its Red–Blue rivalry marked as `status`, with a source note, and an
     event marked as the pack's inference."""
-    target = tmp_path / "status-pack"
-    shutil.copytree(MINI, target)
+    target = copy_mini(tmp_path, "status-pack")
     relations = target / "relations" / "all.toml"
     text = relations.read_text(encoding="utf-8")
     assert RIVALS in text
@@ -172,8 +170,7 @@ def test_graph_exports_carry_the_status(tmp_path, capsys):
 
 @pytest.mark.parametrize("value", ['["reported"]', "3", '""', '"Reported"'])
 def test_a_status_of_the_wrong_type_or_case_is_a_message_not_a_traceback(tmp_path, value, capsys):
-    target = tmp_path / "typed"
-    shutil.copytree(MINI, target)
+    target = copy_mini(tmp_path, "typed")
     relations = target / "relations" / "all.toml"
     text = relations.read_text(encoding="utf-8")
     relations.write_text(text.replace(RIVALS, RIVALS + f"\nstatus = {value}", 1), encoding="utf-8")

@@ -151,7 +151,13 @@ class Engine:
         if fold(text) in ("here", "this place") and self.location:
             return self.atlas.actor(self.location)
         key = text.strip().strip("\"'“”")
-        found = self.atlas.names.candidates(key) if key else []
+        found = self.atlas.names.candidates(key, on=self.on) if key else []
+        if not found and key:
+            absent = self.atlas.names.not_yet(key, self.on)
+            if absent:
+                from explorer.core.names import absent_message
+
+                raise Reply(absent_message(absent[0], self.on))
         if len(found) == 1:
             self.it = found[0].id
             return found[0]

@@ -24,13 +24,23 @@ def hint(e: Engine) -> str:
     ch = e.challenge
     if ch is None:
         ev = e.state.evaluate()
-        good = [c for c in ev.completions if c.feasible][:2]
-        if good:
+        good = [c for c in ev.completions if c.feasible]
+        start = e.hint_index
+        if start < len(good):  # each 'hint' shows the next suggestions, never the same twice
+            e.hint_index += 2
+            shown = good[start:start + 2]
             return ("No challenge is running, but the numbers suggest: "
-                    + "; ".join(c.text for c in good) + ". ('challenges' lists the goals.)")
+                    + "; ".join(c.text for c in shown) + ". ('challenges' lists the goals.)")
+        if good:
+            e.hint_index = 0
+            return ("That was every suggestion the numbers make for this coalition; 'hint' "
+                    "again starts over. 'challenges' lists goals to play for.")
         return "No challenge is running. 'challenges' lists them; 'help' lists the verbs."
     if not ch.hints:
         return "This challenge has no hints. Try 'coalition' and 'power'."
+    if e.hint_index >= len(ch.hints):
+        return (f"You have seen all {len(ch.hints)} hints of this challenge. Try 'coalition', "
+                "'power' and 'why'.")
     text = ch.hints[min(e.hint_index, len(ch.hints) - 1)]
     number = min(e.hint_index, len(ch.hints) - 1) + 1
     e.hint_index += 1

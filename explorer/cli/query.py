@@ -299,10 +299,15 @@ def cmd_tui(args) -> int:
         on = date_arg(args, atlas)
     except CliError as exc:
         return fail(str(exc), exc.status)
+    import os
+
     from explorer.tui.app import make_app
 
+    # A browser tab of `explorer serve` shares the data folder with every other tab: it does
+    # not offer another student's session back (textual-serve names the web driver).
+    served = "web_driver" in os.environ.get("TEXTUAL_DRIVER", "")
     app = make_app(atlas=atlas, on=on, sources_dir=args.sources, present=args.present,
-                   theme=args.theme)
+                   theme=args.theme, resume=not served)
     app.run()
     return app.return_code or 0
 

@@ -111,8 +111,9 @@ class Atlas:
     def actor(self, actor_id: str) -> Actor:
         return self.pack.actors[actor_id]
 
-    def resolve(self, query: str, prefixes: bool = True) -> Actor:
-        return self.names.resolve(query, prefixes)
+    def resolve(self, query: str, prefixes: bool = True, on: date | None = None) -> Actor:
+        """The actor a name means (with `on`: among those existing on that date)."""
+        return self.names.resolve(query, prefixes, on=on)
 
     def graph(self, on: date | None) -> nx.MultiDiGraph:
         key = (

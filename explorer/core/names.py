@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
 from explorer.core.model import Actor
 
@@ -72,22 +73,41 @@ class NameIndex:
     def _sorted(self, ids: Iterable[str]) -> list[Actor]:
         return sorted((self.actors[i] for i in ids), key=lambda a: a.name.casefold())
 
-    def candidates(self, query: str, prefixes: bool = True) -> list[Actor]:
-        """Every actor the query could mean, best tier first (exact, word, prefix)."""
+    def candidates(self, query: str, prefixes: bool = True, on: date | None = None
+                   ) -> list[Actor]:
+        """Every actor the query could mean, best tier first (exact, word, prefix).
+
+        With `on`, only actors that exist on that date: a tier whose actors all came later (or
+        were gone) gives way to the next tier, and a name that fits only such actors finds
+        nobody (`not_yet` then says who it would have been)."""
+        if on is None:
+            return self._candidates(query, prefixes, lambda ids: ids)
+        actors = self.actors
+        return self._candidates(query, prefixes,
+                                lambda ids: {i for i in ids if actors[i].exists_on(on)})
+
+    def not_yet(self, query: str, on: date | None) -> list[Actor]:
+        """Actors the query names that do not exist on `on` (for 'not on this date' replies)."""
+        if on is None:
+            return []
+        return [a for a in self.candidates(query, prefixes=False) if not a.exists_on(on)]
+
+    def _candidates(self, query: str, prefixes: bool, keep) -> list[Actor]:
         key = normalize(query)
         if not key:
             return []
-        if key in self.exact:
-            return self._sorted(self.exact[key])
+        if key in self.exact and keep(self.exact[key]):
+            return self._sorted(keep(self.exact[key]))
         qwords = words(query)
         if qwords:
             sets = [self.by_word.get(w) for w in qwords]
             if all(sets):
-                hit = set.intersection(*sets)
+                hit = keep(set.intersection(*sets))
                 if hit:
                     return self._sorted(hit)
         if prefixes and len(key) >= 2:
-            hits = {aid for name, ids in self.exact.items() if name.startswith(key) for aid in ids}
+            hits = keep({aid for name, ids in self.exact.items() if name.startswith(key)
+                         for aid in ids})
             if not hits:
                 hits = {
                     aid
@@ -95,7 +115,7 @@ class NameIndex:
                     if w.startswith(key)
                     for aid in ids
                 }
-            return self._sorted(hits)
+            return self._sorted(keep(hits))
         return []
 
     def suggestions(self, query: str, n: int = 3) -> list[Actor]:
@@ -113,9 +133,16 @@ class NameIndex:
                         seen.append(aid)
         return [self.actors[a] for a in seen[:n]]
 
-    def resolve(self, query: str, prefixes: bool = True) -> Actor:
-        """One actor, or UnknownName / AmbiguousName with candidates and a readable message."""
-        found = self.candidates(query, prefixes)
+    def resolve(self, query: str, prefixes: bool = True, on: date | None = None) -> Actor:
+        """One actor, or UnknownName / AmbiguousName with candidates and a readable message.
+
+        With `on`, only actors existing on that date count; a name that only fits an actor of
+        another time says so."""
+        found = self.candidates(query, prefixes, on=on)
+        if not found:
+            absent = self.not_yet(query, on)
+            if absent:
+                raise UnknownName(query, absent, absent_message(absent[0], on))
         if len(found) == 1:
             return found[0]
         if len(found) > 1:
@@ -127,6 +154,17 @@ class NameIndex:
             raise UnknownName(query, close, f"No actor is called {query!r}. "
                               f"Did you mean {_join([a.name for a in close])}?")
         raise UnknownName(query, [], f"No actor is called {query!r}.")
+
+
+def absent_message(actor: Actor, on: date) -> str:
+    """'X did not exist yet on 26 March 2010 (from 18 April 2010).' and the like."""
+    when = f"{on.day} {on:%B %Y}"
+    if actor.since and on < actor.since:
+        return (f"{actor.name} did not exist yet on {when} "
+                f"(from {actor.since.day} {actor.since:%B %Y}).")
+    if actor.until:
+        return f"{actor.name} was gone by {when} (until {actor.until.day} {actor.until:%B %Y})."
+    return f"{actor.name} does not exist on {when}."
 
 
 def _join(names: list[str]) -> str:

@@ -116,13 +116,13 @@ class ActorList(ScrollView, can_focus=True):
     """
 
     BINDINGS = [
-        Binding("up,k", "cursor(-1)", "Up", show=False),
-        Binding("down,j", "cursor(1)", "Down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("home,g", "edge(-1)", "First", show=False),
-        Binding("end,G", "edge(1)", "Last", show=False),
-        Binding("enter", "select", "Open", show=False),
+        Binding("up,k", "cursor(-1)", "Up", show=False, id="up"),
+        Binding("down,j", "cursor(1)", "Down", show=False, id="down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="page-up"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="page-down"),
+        Binding("home,g", "edge(-1)", "First", show=False, id="first"),
+        Binding("end,G", "edge(1)", "Last", show=False, id="last"),
+        Binding("enter", "select", "Open", show=False, id="select"),
     ]
 
     cursor: reactive[int] = reactive(-1, always_update=True)

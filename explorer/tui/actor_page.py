@@ -42,9 +42,9 @@ class ActorPage(OptionList):
     """The page of one actor (or of the pack when `actor_id` is None)."""
 
     BINDINGS = [
-        Binding("up,k", "cursor_up", "Up", show=False),
-        Binding("down,j", "cursor_down", "Down", show=False),
-        Binding("enter", "select", "Walk there", show=False),
+        Binding("up,k", "cursor_up", "Up", show=False, id="up"),
+        Binding("down,j", "cursor_down", "Down", show=False, id="down"),
+        Binding("enter", "select", "Walk there", show=False, id="select"),
     ]
 
     class Walk(Message):

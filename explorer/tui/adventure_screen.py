@@ -15,8 +15,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.suggester import Suggester
-from textual.widgets import Footer, Input, RichLog
+from textual.widgets import Input, RichLog
 
+from explorer.tui.footer import KeyFooter
 from explorer.tui.statusbar import StatusBar, TitleBar
 from explorer.tui.table_state import ShowsTheTable
 
@@ -30,6 +31,7 @@ class CommandSuggester(Suggester):
         one_word = sorted((n for n in names if " " not in n), key=lambda n: (len(n), n))
         several = sorted((n for n in names if " " in n), key=lambda n: (len(n), n))
         self.names = one_word + several
+        self._known = {n.casefold() for n in names}
 
     async def get_suggestion(self, value: str) -> str | None:
         return self.complete(value)
@@ -39,6 +41,9 @@ class CommandSuggester(Suggester):
             return None
         head, _, last = value.rpartition(" ")
         pool = self.names if head.strip() else self.verbs + self.names
+        verb, _, named = head.strip().partition(" ")
+        if verb.casefold() == "ask" and named.casefold() in self._known:
+            pool = ["about"]  # 'ask NAME about NAME': after a whole name comes 'about'
         key = last.casefold()
         for word in pool:
             if len(word) > len(last) and word.casefold().startswith(key):
@@ -46,12 +51,57 @@ class CommandSuggester(Suggester):
         return None
 
 
+class NarrationLog(RichLog):
+    """The narration: wrapped to the pane's width, and wrapped again whenever that changes.
+
+    The vertical scroll bar is always there, so the text never runs under it when it appears;
+    every paragraph is kept (up to KEEP) so a resize lays them all out again.
+    """
+
+    KEEP = 2000
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(wrap=True, markup=False, highlight=False, min_width=1, **kwargs)
+        self.paragraphs: list[Text] = []
+        self._laid_out_at = 0
+
+    def say(self, text: Text) -> None:
+        self.paragraphs.append(text)
+        del self.paragraphs[:-self.KEEP]
+        self.write(text, width=self._width())
+
+    def _width(self) -> int | None:
+        """The pane's own width (Textual would measure against the console's, which can
+        lag behind a resize); None until the size is known."""
+        width = self.scrollable_content_region.width
+        return width if self._size_known and width > 0 else None
+
+    def clear_all(self) -> None:
+        self.paragraphs.clear()
+        self.clear()
+
+    def on_resize(self, event) -> None:
+        if not self._size_known:
+            super().on_resize(event)  # the first size: the writes waiting for it go out
+            self._laid_out_at = 0  # and are laid out again at the pane's own width
+        self.call_after_refresh(self._relayout)
+
+    def _relayout(self) -> None:
+        width = self.scrollable_content_region.width
+        if width and width != self._laid_out_at:
+            self._laid_out_at = width
+            self.clear()
+            for text in self.paragraphs:
+                self.write(text, width=width, scroll_end=False)
+            self.scroll_end(animate=False, immediate=True)
+
+
 class CommandInput(Input):
     """The command line: Up and Down walk through the commands typed before."""
 
     BINDINGS = [
-        Binding("up", "history(-1)", "Previous command", show=False),
-        Binding("down", "history(1)", "Next command", show=False),
+        Binding("up", "history(-1)", "Previous command", show=False, id="previous-command"),
+        Binding("down", "history(1)", "Next command", show=False, id="next-command"),
     ]
 
     def __init__(self, **kwargs) -> None:
@@ -90,12 +140,19 @@ class AdventureScreen(ShowsTheTable, Screen):
     )
 
     DEFAULT_CSS = """
-    AdventureScreen #narration { height: 1fr; padding: 0 1; }
+    AdventureScreen #narration {
+        height: 1fr; padding: 0 1; overflow-y: scroll; overflow-x: hidden;
+        scrollbar-size-vertical: 1;
+    }
     AdventureScreen #command { height: auto; }
     """
 
     BINDINGS = [
-        Binding("ctrl+l", "clear_log", "Clear", show=False),
+        Binding("ctrl+l", "clear_log", "Clear the narration", show=False, id="clear-log"),
+        # letters go to the command line here: the way out is shown as function keys
+        Binding("f2", "app.switch_to('explore')", "Explore", key_display="F2", id="explore"),
+        Binding("f3", "app.switch_to('coalition')", "Coalition", key_display="F3",
+                id="coalition"),
     ]
 
     def __init__(self) -> None:
@@ -116,13 +173,13 @@ class AdventureScreen(ShowsTheTable, Screen):
             self.engine.hand_in = lambda coalition, on, note: hand_in(app, coalition, on, note)
         verbs, names = self.engine.vocabulary()
         yield TitleBar()
-        yield RichLog(id="narration", wrap=True, markup=False, highlight=False)
+        yield NarrationLog(id="narration")
         command = CommandInput(placeholder="What now? (help lists the verbs)", id="command",
                                suggester=CommandSuggester(verbs, names))
         command.cursor_blink = getattr(app, "cursor_blink", True)
         yield command
         yield StatusBar()
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = "Kingmaker"
@@ -132,11 +189,11 @@ class AdventureScreen(ShowsTheTable, Screen):
         self.query_one(CommandInput).focus()
 
     @property
-    def log_widget(self) -> RichLog:
-        return self.query_one("#narration", RichLog)
+    def log_widget(self) -> NarrationLog:
+        return self.query_one("#narration", NarrationLog)
 
     def say(self, text: str, style: str = "") -> None:
-        self.log_widget.write(Text(text, style=style))
+        self.log_widget.say(Text(text, style=style))
 
     @on(Input.Submitted, "#command")
     def submitted(self, event: Input.Submitted) -> None:
@@ -194,7 +251,7 @@ class AdventureScreen(ShowsTheTable, Screen):
         self.say(tally(engine))
 
     def action_clear_log(self) -> None:
-        self.log_widget.clear()
+        self.log_widget.clear_all()
 
 
 def _day(when) -> str:

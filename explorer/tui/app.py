@@ -22,6 +22,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from explorer.core.text import range_text
+from explorer.tui.app_session import SessionMixin
 from explorer.tui.class_actions import AppClassActions
 from explorer.tui.commands import ActionCommands, ActorCommands
 from explorer.tui.stylesheet import ReusingStylesheet
@@ -49,7 +50,7 @@ def _lazy(module: str, class_name: str) -> Callable[[], Screen]:
     return lambda: getattr(importlib.import_module(module), class_name)()
 
 
-class KingmakerApp(AppClassActions, TableApp):
+class KingmakerApp(AppClassActions, SessionMixin, TableApp):
     """Explore the actors, build coalitions and travel through the timeline."""
 
     CSS_PATH = "app.tcss"
@@ -64,29 +65,31 @@ class KingmakerApp(AppClassActions, TableApp):
     DEFAULT_MODE = "explore"
 
     BINDINGS = [
-        Binding("q", "quit", "Quit"),
-        Binding("f1,question_mark", "help", "Help", key_display="F1"),
+        Binding("q", "quit_asking", "Quit", id="quit"),
+        Binding("f1,question_mark", "help", "Help", key_display="F1", id="help"),
         Binding("comma,less_than_sign", "step_date(-1)", "Previous event", key_display=",",
-                show=False),
+                show=False, id="previous-event"),
         Binding("full_stop,greater_than_sign", "step_date(1)", "Next event", key_display=".",
-                show=False),
-        Binding("t", "timeline", "Timeline"),
-        Binding("e,f2", "switch_to('explore')", "Explore", show=False),
-        Binding("c,f3", "switch_to('coalition')", "Coalition"),
-        Binding("a,f4", "switch_to('adventure')", "Adventure"),
-        Binding("f5", "switch_to('lesson')", "Lessons", show=False),
-        Binding("f8", "toggle_present", "Presentation mode", show=False),
-        Binding("f9", "cycle_theme", "Next theme", show=False),
-        Binding("f12", "screenshot", "Screenshot", show=False),
-        Binding("f6", "class_board", "Class board", show=False),
-        Binding("f7", "hand_in", "Hand in", show=False),
+                show=False, id="next-event"),
+        Binding("t", "timeline", "Timeline", show=False, id="timeline"),
+        Binding("e,f2", "switch_to('explore')", "Explore", show=False, id="explore"),
+        Binding("c,f3", "switch_to('coalition')", "Coalition", show=False, id="coalition"),
+        Binding("a,f4", "switch_to('adventure')", "Adventure", show=False, id="adventure"),
+        Binding("l,f5", "switch_to('lesson')", "Lessons", show=False, id="lessons"),
+        Binding("f8", "toggle_present", "Presentation mode", show=False, id="present"),
+        Binding("f9", "cycle_theme", "Next theme", show=False, id="theme"),
+        Binding("f12", "screenshot", "Screenshot", show=False, priority=True, id="screenshot"),
+        Binding("f6", "class_board", "Class board", show=False, id="class-board"),
+        Binding("f7", "hand_in", "Hand in", show=False, id="hand-in"),
     ]
 
     present: reactive[bool] = reactive(False)
+    mode_before_lesson = "explore"
 
     def __init__(self, atlas: Atlas, on: date | None, sources_dir: str | Path | None = None,
                  present: bool = False, theme: str | None = None, lesson: str | None = None,
-                 lesson_step: int | None = None, classroom: ClassConfig | None = None) -> None:
+                 lesson_step: int | None = None, resume: bool = True,
+                 classroom: ClassConfig | None = None) -> None:
         super().__init__(atlas, on, sources_dir)
         self.classroom = classroom  # set by `explorer serve`: a join screen comes first
         self.class_session: ClassSession | None = None
@@ -98,6 +101,15 @@ class KingmakerApp(AppClassActions, TableApp):
         self._search_lock = threading.Lock()
         self._theme_before_present: str | None = None
         self._bad_theme: str | None = None
+        self._offer_resume = resume and not lesson
+        self._keeps_session = resume
+        self._student = None  # during a lesson: the student's (state, date) put aside
+        self._quit_armed = False
+        from explorer.tui.keymap import load_keymap
+
+        keymap, self._key_errors = load_keymap()
+        if keymap:
+            self.set_keymap(keymap)
         register_themes(self)
         if present:
             self._theme_before_present = self.theme
@@ -136,6 +148,10 @@ class KingmakerApp(AppClassActions, TableApp):
             class_hooks.start(self, self._open_lesson)
         else:
             self._open_lesson()
+        for error in self._key_errors:
+            self.notify(error, title="Your keys", severity="error", markup=False, timeout=10)
+        if self._offer_resume and self.classroom is None:
+            self._offer_session()
         if self._bad_theme:
             self.notify(f"No theme called {self._bad_theme!r}; try "
                         + ", ".join(sorted(self.available_themes)), severity="warning",
@@ -159,6 +175,8 @@ class KingmakerApp(AppClassActions, TableApp):
             self.built_coalition = (self._state.coalition, self._state.on)  # for a hand-in
         self._last_mode = self.current_mode
         screen.set_class(self.present, "-present")
+        if self._student is not None and self.current_mode != "lesson":
+            self.end_lesson()
         self._check_size()
 
     def _check_size(self) -> None:
@@ -171,7 +189,7 @@ class KingmakerApp(AppClassActions, TableApp):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if isinstance(self.screen, TooSmallScreen):
-            return action in ("quit", "screenshot", "command_palette")
+            return action in ("quit", "quit_asking", "screenshot", "command_palette")
         if action in ("hand_in", "class_board"):
             session = self.class_session
             return session is not None and (action == "hand_in" or session.teacher)
@@ -191,6 +209,10 @@ class KingmakerApp(AppClassActions, TableApp):
 
     # -- navigation ------------------------------------------------------------------------
     def switch_to(self, mode: str) -> None:
+        if mode != "lesson" and self._student is not None:
+            self.end_lesson()  # before the next screen is built on the lesson's copy
+        if mode == "lesson" and self.current_mode != "lesson":
+            self.mode_before_lesson = self.current_mode  # Esc in the lesson goes back there
         if mode != self.current_mode:
             self.switch_mode(mode)
 
@@ -256,13 +278,13 @@ class KingmakerApp(AppClassActions, TableApp):
         return name_of(self.atlas, self.state.picture, item)
 
     def add_member(self, item: str) -> None:
-        self._edit(lambda: self.state.add(item), f"{self._unit_name(item)} joins the coalition")
+        self._edit(lambda: self.state.add(item), f"In the coalition: {self._unit_name(item)}")
 
     def toggle_member(self, item: str) -> None:
         joined: list[bool] = []
         name = self._unit_name(item)
         self._edit(lambda: joined.append(self.state.toggle(item)),
-                   lambda: f"{name} {'joins' if joined[0] else 'leaves'} the coalition")
+                   lambda: f"{'In' if joined[0] else 'Out of'} the coalition: {name}")
 
     def split_unit(self, unit_id: str) -> None:
         self._edit(lambda: self.state.split(unit_id), f"{self._unit_name(unit_id)} is split")
@@ -288,14 +310,15 @@ class KingmakerApp(AppClassActions, TableApp):
         folder = Path(SCREENSHOT_DIR)
         folder.mkdir(parents=True, exist_ok=True)
         stamp = datetime.now().strftime("%Y-%m-%d_%H-%M-%S_%f")
+        self.clear_notifications()  # earlier notices are not part of the picture
         path = self.save_screenshot(filename=f"kingmaker_{stamp}.svg", path=str(folder))
-        self.notify(f"Screenshot saved: {path}", markup=False)
+        self.notify(f"Screenshot saved: {path}", markup=False, timeout=2)
 
 
 def make_app(atlas: Atlas | None = None, on: date | None = None, sources_dir=None,
              present: bool = False, theme: str | None = None, content=None,
              lesson: str | None = None, lesson_step: int | None = None,
-             classroom: ClassConfig | None = None) -> KingmakerApp:
+             resume: bool = True, classroom: ClassConfig | None = None) -> KingmakerApp:
     """The app for an atlas (or the pack at `content`, or the bundled pack). Served by
     `explorer serve` (the web driver), the class it set up comes from the environment."""
     if atlas is None:
@@ -310,4 +333,5 @@ def make_app(atlas: Atlas | None = None, on: date | None = None, sources_dir=Non
 
         classroom = ClassConfig.from_env()
     return KingmakerApp(atlas, on, sources_dir=sources_dir, present=present, theme=theme,
-                        lesson=lesson, lesson_step=lesson_step, classroom=classroom)
+                        lesson=lesson, lesson_step=lesson_step, resume=resume,
+                        classroom=classroom)

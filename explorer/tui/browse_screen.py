@@ -7,10 +7,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 
 from explorer.tui.actor_list import ActorList
 from explorer.tui.actor_page import ActorPage
+from explorer.tui.footer import KeyFooter
 from explorer.tui.statusbar import StatusBar, TitleBar
 from explorer.tui.table_state import ShowsTheTable
 from explorer.tui.themes import palette
@@ -24,23 +25,27 @@ class ExploreScreen(ShowsTheTable, Screen):
         "their list. Type / to filter by any name or alias (spelling does not need to be exact). "
         "The page on the right shows the actor picked: who it is, its seats with every source, "
         "and its relationships on the current date. Move onto a relationship and press Enter to "
-        "walk to the actor at the other end; b and f go back and forward like a browser. "
-        "p finds the chain of relationships linking the actor on the page to another one. "
-        "The date matters: , and . step to the previous or next event and everything changes "
-        "with it."
+        "walk to the actor at the other end; b and f go back and forward like a browser; + puts "
+        "the actor in or out of the coalition; o lists the sources of the page in full (Enter "
+        "opens a web address). p finds the chain of relationships linking the actor on the "
+        "page to another one. The date matters: , and . step to the previous or next event and "
+        "everything changes with it."
     )
 
     BINDINGS = [
-        Binding("slash", "focus_filter", "Filter", key_display="/"),
-        Binding("escape", "clear_filter", "Clear filter", show=False),
-        Binding("b,left_square_bracket,backspace", "back", "Back", key_display="b"),
-        Binding("f,right_square_bracket", "forward", "Forward", key_display="f", show=False),
-        Binding("p", "path", "Path to…"),
-        Binding("right,l", "focus_page", "To the page", show=False),
-        Binding("left,h", "focus_list", "To the list", show=False),
-        Binding("down", "focus_list", "To the list", show=False),
-        Binding("plus", "toggle_coalition", "Add to / drop from coalition", show=False,
-                key_display="+"),
+        Binding("slash", "focus_filter", "Filter", key_display="/", id="filter"),
+        Binding("escape", "clear_filter", "Clear filter", show=False, id="clear-filter"),
+        Binding("b,left_square_bracket,backspace", "back", "Back", key_display="b", id="back"),
+        Binding("f,right_square_bracket", "forward", "Forward", key_display="f", show=False,
+                id="forward"),
+        Binding("p", "path", "Path", id="path"),
+        Binding("o", "sources", "Sources", id="sources"),
+        Binding("plus", "toggle_coalition", "In/out", key_display="+",
+                id="toggle-member"),
+        Binding("right", "focus_page", "To the page", show=False, id="focus-page"),
+        Binding("left,down", "focus_list", "To the list", show=False, id="focus-list"),
+        Binding("c", "app.switch_to('coalition')", "Coalition", id="coalition"),
+        Binding("a", "app.switch_to('adventure')", "Adventure", id="adventure"),
     ]
 
     def __init__(self) -> None:
@@ -61,7 +66,7 @@ class ExploreScreen(ShowsTheTable, Screen):
                 yield ActorList(app.atlas.pack, lambda: app.search, app.on, id="actors")
             yield ActorPage(app.atlas, id="page")
         yield StatusBar()
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = "Kingmaker"
@@ -70,6 +75,9 @@ class ExploreScreen(ShowsTheTable, Screen):
         self.render_page()
         self.query_one(ActorList).focus()
         self.present_changed(self.app.present)
+
+    def on_resize(self, event) -> None:
+        self.set_class(event.size.width >= 150, "-wide")
 
     def present_changed(self, present: bool) -> None:
         """Presentation mode hides the list: keep the keyboard on the page."""
@@ -214,6 +222,39 @@ class ExploreScreen(ShowsTheTable, Screen):
                 self.go_to(target)
 
         self.app.push_screen(PathScreen(self.current), done)
+
+    def action_sources(self) -> None:
+        """o: the sources of the page (and of the highlighted relationship) in full."""
+        from explorer.tui.source_screen import SourceScreen
+
+        pack = self.app.atlas.pack
+        if self.current is None:
+            items = [(pack.title, src) for src in getattr(pack, "sources", ())]
+            title = f"Sources · {pack.title}"
+        else:
+            actor = pack.actors[self.current]
+            items = [(actor.name, src) for src in actor.sources]
+            for claim in actor.seat_claims:
+                items.append((f"{actor.name}: {claim.text} seats", claim.source))
+            link = self.page.current_link
+            if link is not None:
+                rel = link.relation
+                items = [(rel.description, src) for src in rel.sources] + items
+            title = f"Sources · {actor.name}"
+        items = list(dict.fromkeys(items))
+        if not items:
+            self.notify("Nothing on this page has a source to show.", markup=False)
+            return
+        sources_dir = self.app.sources_dir
+
+        def quote(source: str):
+            if not sources_dir:
+                return None
+            from explorer.core.sources import quote as seed_quote
+
+            return seed_quote(source, sources_dir)
+
+        self.app.push_screen(SourceScreen(title, items, quote))
 
     def action_toggle_coalition(self) -> None:
         if self.current is not None:

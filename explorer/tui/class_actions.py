@@ -1,7 +1,7 @@
 """The class actions of the app and of the lesson screen, as mixins (no import at start-up:
 everything they need is imported when a key is pressed).
 
-`AppClassActions`: `q` asks first in a browser, F7 hands in, F6 opens the board, the palette's
+`AppClassActions`: F7 hands in, F6 opens the board, the palette's
 downloads. `LessonClassActions`: the end of a lesson, `s` hand in, `f` the teacher's step, `b`
 the board (see explorer.tui.class_hooks).
 """
@@ -10,16 +10,6 @@ from __future__ import annotations
 
 
 class AppClassActions:
-    async def action_quit(self) -> None:
-        """In a browser, ask first: one stray `q` must not end a student's session."""
-        if not (self.is_web or self.class_session is not None):
-            self.exit()
-            return
-        from explorer.tui.lesson_end import QuitScreen
-
-        if not isinstance(self.screen, QuitScreen):
-            self.push_screen(QuitScreen(), lambda yes: self.exit() if yes else None)
-
     def action_hand_in(self) -> None:
         from explorer.tui.class_hooks import hand_in
 

@@ -155,7 +155,7 @@ class VerdictPanel(Static):
             feas.append(f"  ({hard} hard refusal{'s' if hard != 1 else ''})", colors["error"])
         pm_line = Text.assemble(("PM candidate: ", "bold"))
         pm_line.append(*(pm, f"bold {colors['warning']}") if pm else
-                       ("none  (p chooses one)", "dim"))
+                       ("none  (n chooses one)", "dim"))
         self.update(Group(*lines, feas, pm_line))
 
 
@@ -335,6 +335,14 @@ class PowerPanel(Static):
 
 
 # -- PM picker ----------------------------------------------------------------------------------
+def _seats(pack, actor_id: str) -> str:
+    """Seats as shown everywhere else: a range where the sources disagree (39–40)."""
+    from explorer.core.text import SeatRange
+
+    return SeatRange(*(pack.seat_range(actor_id) or (0, 0))).seats()
+
+
+
 class PmPicker(ModalScreen[str | None]):
     """Choose the PM candidate: a person who stands for a seat holder, or no PM."""
 
@@ -351,7 +359,7 @@ class PmPicker(ModalScreen[str | None]):
     PmPicker .pm-hint { color: $text-muted; }
     """
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="close")]
     NO_PM = "__none__"
 
     def __init__(self, pack, on, current: str | None, members: set[str],
@@ -363,7 +371,8 @@ class PmPicker(ModalScreen[str | None]):
         seats = {a.id: pack.primary_seats(a.stands_for) or 0 for a in people}
         people.sort(key=lambda a: (-seats[a.id], a.name.casefold()))
         self.choices = [(a.id, Text.assemble(
-            (a.name, "bold"), (f" — {name_of(a.stands_for)} ({seats[a.id]})", "dim"),
+            (a.name, "bold"), (f" — {name_of(a.stands_for)} ({_seats(pack, a.stands_for)})",
+                               "dim"),
             ("  in the coalition" if a.stands_for in members else "", in_color)))
             for a in people]
 

@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, OptionList, TabbedContent, TabPane
+from textual.widgets import DataTable, OptionList, TabbedContent, TabPane
 
 from explorer.core.coalition import Evaluation, name_of
 from explorer.core.game import power
@@ -24,6 +24,7 @@ from explorer.core.tensions import cover_of
 from explorer.tui import coalition_panels as ui
 from explorer.tui.bar_model import bar_model, members_inside, names_of, table_colors
 from explorer.tui.deal_panel import DealPanel
+from explorer.tui.footer import KeyFooter
 from explorer.tui.seatbar import SeatBar
 from explorer.tui.statusbar import StatusBar, TitleBar
 from explorer.tui.table_state import ShowsTheTable
@@ -43,12 +44,12 @@ class CoalitionScreen(ShowsTheTable, Screen):
         "in colour against the 163 (absolute majority) and 217 (two-thirds) lines; hatched seats "
         "count only at the top of a disputed range. Tensions are the hostile relations inside "
         "the coalition, with their sources: a hard refusal makes the coalition infeasible. "
-        "p picks the prime-minister candidate; lists that refuse to serve under that person "
+        "n nominates the prime-minister candidate; lists that refuse to serve under that person "
         "become hard refusals. Completions are the smallest additions that reach each "
         "threshold, feasible ones first: 1-9 (or Enter on one) applies it. i shows the voting "
         "power of each unit (Banzhaf and Shapley-Shubik; starred columns count only coalitions "
         "without a hard refusal). s splits the highlighted list into its factions (› marks the "
-        "units that can be split), b marks units and m merges the marked units (or else the "
+        "units that can be split), v marks units and m merges the marked units (or else the "
         "members) into one bloc. u undoes, r redoes, x empties the coalition. , and . step "
         "through the events: the table follows the date."
     )
@@ -79,22 +80,30 @@ class CoalitionScreen(ShowsTheTable, Screen):
     """
 
     BINDINGS = [
-        Binding("space", "toggle", "In/out", tooltip="Put the highlighted unit in or out"),
-        Binding("p", "pick_pm", "PM", tooltip="Choose the prime-minister candidate"),
-        Binding("s", "split", "Split", tooltip="Split the highlighted unit into its parts"),
-        Binding("b", "mark", "Mark", tooltip="Mark the highlighted unit for a merge"),
-        Binding("m", "merge", "Merge", tooltip="Merge the marked units (or the members)"),
-        Binding("u", "undo", "Undo"),
-        Binding("r", "redo", "Redo"),
-        Binding("x", "clear", "Clear", tooltip="Empty the coalition"),
-        Binding("i", "switch_tab", "Tensions/Power", tooltip="Show the power indices or the "
-                "tensions"),
-        Binding("d", "deal", "Deal", tooltip="Posts by member, shares and verdicts of the deal"),
-        Binding("D", "real_deal", "Real deal", show=False,
+        Binding("space,plus", "toggle", "In/out", key_display="Space", id="toggle-member",
+                tooltip="Put the highlighted unit in or out"),
+        Binding("n", "pick_pm", "Nominate PM", id="pick-pm",
+                tooltip="Choose the prime-minister candidate"),
+        Binding("s", "split", "Split", id="split",
+                tooltip="Split the highlighted unit into its parts"),
+        Binding("v", "mark", "Mark", id="mark", show=False,
+                tooltip="Mark the highlighted unit for a merge"),
+        Binding("m", "merge", "Merge", id="merge", show=False,
+                tooltip="Merge the marked units (or the members)"),
+        Binding("u", "undo", "Undo", id="undo"),
+        Binding("r", "redo", "Redo", id="redo", show=False),
+        Binding("x", "clear", "Clear", id="clear", show=False, tooltip="Empty the coalition"),
+        Binding("i", "switch_tab", "Tensions/Power", id="switch-pane",
+                tooltip="Show the power indices or the tensions"),
+        Binding("home,g", "edge(-1)", "First row", show=False, id="first", priority=True),
+        Binding("end,G", "edge(1)", "Last row", show=False, id="last", priority=True),
+        Binding("d", "deal", "Deal", id="deal",
+                tooltip="Posts by member, shares and verdicts of the deal"),
+        Binding("D", "real_deal", "Real deal", show=False, id="real-deal",
                 tooltip="The pack's real allocation beside your deal"),
-        Binding("1", "complete(1)", "Completion", key_display="1-9",
+        Binding("1", "complete(1)", "Completion", key_display="1-9", show=False,
                 tooltip="Apply completion 1 (2 … 9 apply the others)"),
-        *(Binding(str(n), f"complete({n})", f"Apply completion {n}", show=False)
+        *(Binding(str(n), f"complete({n})", "", show=False)
           for n in range(2, 10)),
     ]
 
@@ -128,7 +137,7 @@ class CoalitionScreen(ShowsTheTable, Screen):
                     with TabPane("Deal", id="cs-tab-deal"), VerticalScroll():
                         yield DealPanel(id="cs-deal")
         yield StatusBar()
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = "Kingmaker"
@@ -144,6 +153,9 @@ class CoalitionScreen(ShowsTheTable, Screen):
         short = event.size.height < 30  # 80×24: no table header, a four-line seat bar
         self.query_one(ui.UnitTable).show_header = not short
         self.query_one(SeatBar).compact = short
+        self.set_class(event.size.height < 24, "-short")  # the side column scrolls
+        self.set_class(event.size.width >= 150, "-wide")
+        self.set_class(event.size.width < 80, "-narrow")  # one scrolling column
 
     # -- the one redraw -------------------------------------------------------------------------
     @property
@@ -270,13 +282,12 @@ class CoalitionScreen(ShowsTheTable, Screen):
 
     def _possible(self) -> dict[str, bool]:
         """Which of the greyable actions can be done now."""
-        state, unit = self.state, self.highlighted()
+        state = self.state
         return {
             "undo": bool(state.undo_stack),
             "redo": bool(state.redo_stack),
             "clear": bool(state.coalition.members),
             "merge": len(self._merge_candidates()) >= 2,
-            "split": bool(unit and splittable(self.atlas.pack, state.picture, unit)),
         }
 
     def _refresh_keys(self) -> None:
@@ -325,7 +336,7 @@ class CoalitionScreen(ShowsTheTable, Screen):
     def action_merge(self) -> None:
         units = self._merge_candidates()
         if len(units) < 2:
-            self.notify("Mark two or more units with b (or put them in the coalition) first.")
+            self.notify("Mark two or more units with v (or put them in the coalition) first.")
             return
         self.marked = []
         self._attempt(lambda: self.state.merge(units))
@@ -343,9 +354,24 @@ class CoalitionScreen(ShowsTheTable, Screen):
         self.show_actual = not self.show_actual
         self.action_deal()
 
+    def action_edge(self, step: int) -> None:
+        """Home and End: the first or last row of the focused table or list."""
+        focused = self.focused
+        if isinstance(focused, DataTable) and focused.row_count:
+            focused.move_cursor(row=0 if step < 0 else focused.row_count - 1)
+        elif isinstance(focused, OptionList) and focused.option_count:
+            if step < 0:
+                focused.action_first()
+            else:
+                focused.action_last()
+
     def action_switch_tab(self) -> None:
         tabs = self.query_one(TabbedContent)
         tabs.active = "cs-tab-power" if tabs.active == "cs-tab-tensions" else "cs-tab-tensions"
+        tabs.scroll_visible(animate=False)  # on a small screen the panel is scrolled into view
+        if self.has_class("-narrow") or self.has_class("-short"):
+            pane = tabs.query_one(f"#{tabs.active} VerticalScroll")
+            pane.focus()  # the keyboard follows (↑↓ read it; Tab goes back to the table)
 
     def action_undo(self) -> None:
         self.state.undo()

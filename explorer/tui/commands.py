@@ -13,6 +13,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.markup import escape
 
+from explorer.core.seats import splittable
 from explorer.tui.fmt import kind_name, seats_short
 
 ACTOR_HITS = 25
@@ -69,8 +70,9 @@ class ActionCommands(Provider):
             else:
                 out.append((f"Add {unit.name} to coalition", f"{seats} seats",
                             partial(app.add_member, unit.id)))
-            if not unit.synthetic and unit.id in pack.actors and pack.children(unit.id):
-                parts = ", ".join(a.name for a in pack.children(unit.id))
+            if splittable(pack, state.picture, unit.id):
+                parts = ", ".join(a.name for a in pack.children(unit.id)
+                                  if a.holds_seats and a.exists_on(state.on)) or "its parts"
                 out.append((f"Split {unit.name} into factions", parts,
                             partial(app.split_unit, unit.id)))
         for actor in pack.actors.values():

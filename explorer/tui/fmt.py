@@ -73,5 +73,5 @@ def citation(source: str, sources_dir: str | Path | None, style: str = "") -> Te
     if quoted:
         return Text.assemble(("“", style), (quoted, f"{style} italic"), ("”  ", style),
                              (source, f"{style} dim"))
-    return Text(source, style=style, no_wrap=True, overflow="ellipsis")
+    return Text(source, style=style, overflow="fold")  # a long URL wraps, never cut short
 

@@ -1,4 +1,8 @@
-"""Help for the screen you are on: its short HELP text and every key it (and the app) binds."""
+"""Help for the screen you are on: its short HELP text and every key it (and the app) binds.
+
+The rows are the key map's (explorer.tui.keymap), the same table as docs/keys.md but with the keys
+in force, so a key rebound in keys.toml shows here as rebound.
+"""
 
 from __future__ import annotations
 
@@ -12,44 +16,22 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Label, Static
 
+from explorer.tui.keymap import live_rows
 from explorer.tui.themes import palette
 
 
-def _own_bindings(node) -> list[Binding]:
-    """The bindings declared by the project's own classes in a node's MRO (not Textual's)."""
-    out: list[Binding] = []
-    for cls in type(node).__mro__:
-        if not cls.__module__.startswith("explorer."):
-            continue
-        for item in cls.__dict__.get("BINDINGS", []):
-            out.append(item if isinstance(item, Binding) else Binding(*item))
-    return out
+def binding_rows(node) -> list[tuple[str, str]]:
+    """(keys, description) of a node's own bindings, with the keys in force (keys.toml)."""
+    return [(row.keys_text, row.description) for row in live_rows(node)]
 
 
-def binding_rows(app, node, extra: tuple[Binding, ...] = ()) -> list[tuple[str, str]]:
-    """(keys, description) for the described bindings of a node, keys of one action joined."""
-    rows: dict[str, tuple[list[str], str]] = {}
-    check = getattr(node, "check_action", None)
-    for binding in (*_own_bindings(node), *extra):
-        if not binding.description:
-            continue
-        if callable(check) and check(binding.action, ()) is False:
-            continue  # a key that does nothing here (the class keys outside a class)
-        keys, _ = rows.setdefault(binding.action, ([], binding.description))
-        for key in binding.key.split(","):
-            display = app.get_key_display(Binding(key.strip(), binding.action))
-            if display not in keys:
-                keys.append(display)
-    return [(" ".join(keys), description) for keys, description in rows.values()]
-
-
-APP_EXTRA = (Binding("ctrl+q", "quit", "Quit"), Binding("ctrl+p", "command_palette", "Palette"))
+APP_EXTRA = (("Ctrl+Q", "Quit at once"), ("Ctrl+P", "Command palette"))
 
 
 class HelpScreen(Screen[None]):
     """A full screen of help for `target` (the screen under it)."""
 
-    BINDINGS = [Binding("escape,f1,question_mark,q", "close", "Close help")]
+    BINDINGS = [Binding("escape,f1,question_mark", "close", "Close help", id="close")]
 
     def __init__(self, target: Screen) -> None:
         super().__init__(classes="help")
@@ -74,14 +56,15 @@ class HelpScreen(Screen[None]):
         about = getattr(self.target, "HELP", None) or type(self.target).__doc__ or ""
         if about:
             parts.append(Padding(Text(" ".join(about.split())), (0, 0, 1, 0)))
-        sections = [("On this screen", _screen_rows(app, self.target)),
-                    ("Everywhere", binding_rows(app, app, APP_EXTRA))]
+        sections = [("On this screen", _screen_rows(self.target)),
+                    ("Everywhere", [*binding_rows(app), *APP_EXTRA])]
         for title, rows in sections:
             if not rows:
                 continue
             parts.append(Text(title.upper(), style=f"bold {c['accent']}"))
             grid = Table.grid(padding=(0, 3))
-            grid.add_column(justify="right", no_wrap=True, min_width=12)
+            widest = max(len(keys) for keys, _ in rows)
+            grid.add_column(no_wrap=True, width=max(12, widest))
             grid.add_column(ratio=1)
             for keys, description in rows:
                 grid.add_row(Text(keys, style=f"bold {c['primary']}"), Text(description))
@@ -95,15 +78,15 @@ class HelpScreen(Screen[None]):
         self.dismiss(None)
 
 
-def _screen_rows(app, screen: Screen) -> list[tuple[str, str]]:
+def _screen_rows(screen: Screen) -> list[tuple[str, str]]:
     """The screen's own bindings, then those of its focused widget chain."""
-    rows = binding_rows(app, screen)
+    rows = binding_rows(screen)
     seen = {d for _, d in rows}
     focused = screen.focused
     for node in list(focused.ancestors_with_self) if focused is not None else []:
-        if node is screen or node is app:
+        if node is screen or node is screen.app:
             continue
-        for keys, description in binding_rows(app, node):
+        for keys, description in binding_rows(node):
             if description not in seen:
                 rows.append((keys, description))
                 seen.add(description)

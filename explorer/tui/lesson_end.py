@@ -29,8 +29,8 @@ def end_text(lesson, in_class: bool, served: bool) -> Text:
         text.append("  • Your coalition: build it in the coalition builder (c), then press s "
                     "on a lesson step (or type 'submit' in the adventure). It goes on your "
                     "teacher's board.\n")
-    text.append("  • Your answers to the questions above, with the engine's numbers (a on a "
-                "step shows them).\n")
+    text.append("  • Your answers to the questions above, with the engine's numbers (Space on "
+                "a step shows them).\n")
     if served:
         text.append("  • F12 downloads a picture of the screen; the command palette (Ctrl+P) "
                     "downloads the coalition report and the graph.\n")

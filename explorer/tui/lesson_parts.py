@@ -97,7 +97,7 @@ class LessonPicker(ModalScreen[str | None]):
     }
     """
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="close")]
 
     def __init__(self, lessons, current: str | None):
         super().__init__()

@@ -4,8 +4,9 @@ Each step shows its narration and question in a large panel, a card on the focus
 and the step's coalition on a seat bar with the thresholds. `a` turns the card into the answer:
 the lesson's own words and the engine's numbers (seats against every threshold, feasibility, and
 the power indices against the seat shares).
-Every step puts its date and coalition on the app's state, so leaving the lesson (Escape) shows
-that picture in the explorer. Progress is saved; opening the lesson again resumes there.
+Every step puts its date and coalition on the app's state, which during a lesson is the lesson's
+own copy (`app.begin_lesson()`): leaving the lesson gives the student's coalition and date back.
+Progress is saved; opening the lesson again resumes there, and says so.
 
 The screen needs a `TableApp` (table_state.py): `app.atlas`, `app.state` and `app.set_date(d)`.
 Built with no lesson id (the app's
@@ -22,7 +23,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from explorer.core.lessons import (
     LessonRun,
@@ -32,6 +33,7 @@ from explorer.core.lessons import (
 )
 from explorer.tui.class_actions import LessonClassActions
 from explorer.tui.fmt import kind_name
+from explorer.tui.footer import KeyFooter
 from explorer.tui.lesson_parts import LessonPicker, answer_renderable, bar_model, long_date
 from explorer.tui.seatbar import SeatBar
 
@@ -40,7 +42,16 @@ if TYPE_CHECKING:
 
 
 class LessonScreen(LessonClassActions, Screen):
-    """A lesson, step by step. `step` is 0-based; None resumes at the saved step."""
+    """A lesson, step by step (`step` is 0-based; None resumes at the saved step)."""
+
+    HELP_TITLE = "Lessons"
+    HELP = (
+        "A lesson walks through the crisis one step at a time: read the narration and the "
+        "question, think, then press Space for the answer and the engine's numbers. → and ← "
+        "(or f and b) move between steps, g goes back to the first step, l picks another "
+        "lesson. A lesson uses its own coalition and date: yours are given back when you "
+        "leave (Esc). Your place in each lesson is kept for next time."
+    )
 
     DEFAULT_CSS = """
     LessonScreen {
@@ -122,15 +133,15 @@ class LessonScreen(LessonClassActions, Screen):
     """
 
     BINDINGS = [
-        Binding("right,n", "next", "Next", key_display="→"),
-        Binding("left,p", "previous", "Back", key_display="←"),
-        Binding("a", "answer", "Answer"),
-        Binding("l", "pick", "Lessons"),
-        Binding("home,g", "first", "First step", show=False),
-        Binding("escape", "leave", "Leave"),
-        Binding("s", "hand_in", "Hand in"),  # the three class keys: only in a served class
-        Binding("f", "teacher_step", "Teacher's step"),
-        Binding("b", "board", "Class board"),
+        Binding("right,f", "next", "Next", key_display="→", id="forward"),
+        Binding("left,b", "previous", "Back", key_display="←", id="back"),
+        Binding("space", "answer", "Answer", key_display="Space", id="answer"),
+        Binding("l", "pick", "Lessons", id="lessons"),
+        Binding("home,g", "first", "First step", show=False, id="first"),
+        Binding("escape", "leave", "Leave", id="leave"),
+        Binding("s", "hand_in", "Hand in", id="hand-in"),  # the class keys: only in a class
+        Binding("r", "teacher_step", "Teacher's step", id="teacher-step"),
+        Binding("o", "board", "Class board", id="class-board"),
     ]
 
     def __init__(self, lesson_id: str | None = None, step: int | None = None, *,
@@ -157,7 +168,7 @@ class LessonScreen(LessonClassActions, Screen):
                 yield Static("", id="lesson-focus", markup=False)
                 yield Static("", id="lesson-answer", markup=False)
         yield SeatBar(id="lesson-bar")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         if getattr(self.app, "present", False):
@@ -197,6 +208,10 @@ class LessonScreen(LessonClassActions, Screen):
             step = None
         self.lesson_id = lesson.id
         self.run = LessonRun(atlas, lesson, step=step, progress=progress)
+        if step is None and not self.run.at_start:
+            self.notify(f"Back at step {self.run.index + 1} of {len(lesson.steps)} of "
+                        f"“{lesson.title}”, where you left it; g goes to the first step.",
+                        title="Lesson resumed", markup=False, timeout=6)
         self.query_one("#lesson-name", Static).update(
             Text(f"Lesson · {lesson.title}", no_wrap=True, overflow="ellipsis"))
         self.show_step()
@@ -235,8 +250,8 @@ class LessonScreen(LessonClassActions, Screen):
         question = self.query_one("#lesson-question", Static)
         question.update(Text(f"? {step.question}") if step.question else Text(""))
         question.display = bool(step.question)
-        hint = ("Press a for the answer and the engine's numbers." if step.question
-                else "Press a for the engine's numbers.")
+        hint = ("Press Space for the answer and the engine's numbers." if step.question
+                else "Press Space for the engine's numbers.")
         self.query_one("#lesson-hint", Static).update(Text(hint))
         self._draw_focus(step.focus)
         self._draw_side()
@@ -291,6 +306,9 @@ class LessonScreen(LessonClassActions, Screen):
         app = self.app
         step = self.run.step
         on = self.run.date_of()
+        begin = getattr(app, "begin_lesson", None)
+        if callable(begin):
+            begin()  # the lesson works on its own copy; the student's comes back on leaving
         state = app.state
         wanted = []
         for member in step.coalition:
@@ -350,12 +368,15 @@ class LessonScreen(LessonClassActions, Screen):
         self.app.push_screen(LessonPicker(lessons, self.lesson_id), chosen)
 
     def action_leave(self) -> None:
-        """Back to the explorer, which now shows this step's picture."""
+        """Back to the screen the lesson was opened from, with the student's own coalition
+        and date."""
         app = self.app
+        back = getattr(app, "mode_before_lesson", "explore")
         if len(app.screen_stack) > 1:
             app.pop_screen()
-        elif "explore" in getattr(app, "MODES", {}) and app.current_mode != "explore":
-            app.switch_mode("explore")
+        elif back in getattr(app, "MODES", {}) and app.current_mode != back:
+            switch = getattr(app, "switch_to", app.switch_mode)
+            switch(back)
             app.call_after_refresh(_focus_explorer, app)
         else:
             app.exit()

@@ -16,7 +16,7 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from explorer.core.graph import Link
-from explorer.tui.fmt import day, kind_name
+from explorer.tui.fmt import citation, day, kind_name
 from explorer.tui.themes import palette
 
 SUGGESTIONS = 8
@@ -47,10 +47,10 @@ class PathScreen(ModalScreen[str | None]):
     )
 
     BINDINGS = [
-        Binding("escape", "close", "Close"),
-        Binding("down", "choice(1)", "Next suggestion", show=False),
-        Binding("up", "choice(-1)", "Previous suggestion", show=False),
-        Binding("f1", "app.help", "Help", key_display="F1"),
+        Binding("escape", "close", "Close", id="close"),
+        Binding("down", "choice(1)", "Next suggestion", show=False, id="down"),
+        Binding("up", "choice(-1)", "Previous suggestion", show=False, id="up"),
+        Binding("f1", "app.help", "Help", key_display="F1", id="help"),
     ]
 
     def __init__(self, start: str) -> None:
@@ -86,17 +86,25 @@ class PathScreen(ModalScreen[str | None]):
         pack = self.app.atlas.pack
         matches = [m for m in self.app.search.rank(event.value, limit=SUGGESTIONS + 1)
                    if m.actor_id != self.start][:SUGGESTIONS]
+        on = self.app.on
         options = []
         for m in matches:
             actor = pack.actors[m.actor_id]
             text = Text.assemble((actor.name, "bold"), "  ", (kind_name(actor.kind), "dim"))
             if not m.is_name and m.spelling != actor.name:
                 text.append(f"  ({m.spelling})", style="dim italic")
-            options.append(Option(text, id=m.actor_id))
+            absent = not actor.exists_on(on)
+            if absent:
+                text.append(f"  · not there on {day(on)}", style="dim italic")
+            options.append(Option(text, id=m.actor_id, disabled=absent))
+        if not options and event.value.strip():
+            options = [Option(Text(f"No actor is called “{event.value.strip()}”.",
+                                   style="italic"), disabled=True)]
         choices.set_options(options)
         choices.display = bool(options)
-        if options:
-            choices.highlighted = 0
+        enabled = [i for i, o in enumerate(options) if not o.disabled]
+        if enabled:
+            choices.highlighted = enabled[0]
 
     def action_choice(self, step: int) -> None:
         focused = self.focused
@@ -114,7 +122,7 @@ class PathScreen(ModalScreen[str | None]):
     def _submitted(self, event: Input.Submitted) -> None:
         choices = self.query_one("#path-choices", OptionList)
         option = choices.highlighted_option if choices.option_count else None
-        if option is None or option.id is None:
+        if option is None or option.id is None or option.disabled:
             self.app.bell()
             self.notify("No actor matches that name.", severity="warning", markup=False)
             return
@@ -164,8 +172,10 @@ class PathScreen(ModalScreen[str | None]):
             grid = Table.grid(padding=(0, 1))
             grid.add_column(width=3, justify="right", no_wrap=True)
             grid.add_column(ratio=1)
+            sources = [citation(src, self.app.sources_dir, colors.get("muted", "dim"))
+                       for src in link.relation.sources]
             grid.add_row(Text(f"{i}.", style="bold"),
-                         Group(line, Text(link.relation.description, style="dim")))
+                         Group(line, Text(link.relation.description, style="dim"), *sources))
             option_id = f"step-{i}"
             self.steps[option_id] = link.other
             options.append(Option(grid, id=option_id))

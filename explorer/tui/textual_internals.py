@@ -19,6 +19,11 @@ def option_lines(options: OptionList, index: int) -> tuple[int, int]:
     return top, top + options._heights[index]
 
 
+def screens_of_mode(app: App, mode: str) -> list[Screen]:
+    """The screen stack of one mode, current or not (empty if the mode was never opened)."""
+    return list(app._screen_stacks.get(mode, []))
+
+
 def screens_of_every_mode(app: App) -> Iterator[Screen]:
     """Every screen on the stack of every mode (App.screen_stack is the current mode's only)."""
     for stack in app._screen_stacks.values():

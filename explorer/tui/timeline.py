@@ -32,10 +32,11 @@ class TimelineScreen(ShowsTheTable, ModalScreen[None]):
     )
 
     BINDINGS = [
-        Binding("escape,t", "close", "Close"),
-        Binding("enter", "jump", "Go to this date", show=False),
-        Binding("f1,question_mark", "app.help", "Help", key_display="F1"),
-        Binding("q", "app.quit", "Quit", show=False),
+        Binding("escape", "close", "Close", id="close"),
+        Binding("t", "close", "Close the timeline", show=False, id="timeline"),
+        Binding("enter", "jump", "Go to this date", show=False, id="select"),
+        Binding("f1,question_mark", "app.help", "Help", key_display="F1", id="help"),
+        Binding("q", "app.quit_asking", "Quit", show=False, id="quit"),
     ]
 
     def compose(self) -> ComposeResult:

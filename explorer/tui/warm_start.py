@@ -7,12 +7,13 @@ each; benchmarks/README.md). With a warm start, `serve` first starts one warm pa
 (`warm_parent.py`) that has done all of that once; the command given to textual-serve is then the
 tiny `warm_launch.py`, which hands the tab's pipes to the parent, and the parent forks the app.
 
-`WarmStart.begin(command)` takes the plain command (`python -m explorer ARG...`) and returns the
-command to serve: the launcher's when the warm parent came up, else the plain one, with a note
-saying which and why. While serving, a watcher thread in the server restarts a warm parent that
-died (a few times a minute at most); until the new one is ready — and for good if it keeps
-dying — the launcher starts plain processes.
-`stop()` ends the parent and removes its private folder.
+`WarmStart.begin(command)` takes the plain command (`python -m explorer ARG...`) and returns at
+once with the command to serve — the launcher's, or the plain one where fork cannot be used —
+and a note saying which and why. The warm parent is started by a watcher thread in the server,
+so `serve` listens as soon as before; until the parent is ready (`wait_ready`), and whenever it
+is being replaced, the launcher simply starts a plain process for the tab. The watcher restarts
+a parent that died, a few times a minute at most, then gives up and says so on stderr (tabs then
+start afresh for good). `stop()` ends the parent and removes its private folder.
 
 Fork needs POSIX (`os.fork`, UNIX sockets, SCM_RIGHTS) and `EXPLORER_SERVE_FORK` not set to 0;
 otherwise every tab is a plain process, as before.
@@ -32,7 +33,7 @@ import time
 from pathlib import Path
 
 OFF_VAR = "EXPLORER_SERVE_FORK"
-READY_TIMEOUT = 20.0
+READY_TIMEOUT = 120.0  # preloading and the warm-up run take 1-2 s; far longer on a busy machine
 RESTARTS_PER_MINUTE = 3
 HERE = Path(__file__).resolve().parent
 LAUNCHER = HERE / "warm_launch.py"
@@ -91,6 +92,7 @@ class WarmStart:
         self.process: subprocess.Popen | None = None
         self._argv: list[str] = []
         self._stopping = threading.Event()
+        self._ready = threading.Event()
         self._lock = threading.Lock()
         self._restarts: list[float] = []
         self._watcher: threading.Thread | None = None
@@ -103,7 +105,12 @@ class WarmStart:
 
     @property
     def warm(self) -> bool:
+        """True when tabs go through the launcher (to the warm parent once it is ready)."""
         return self.command != self.plain_command
+
+    def wait_ready(self, timeout: float) -> bool:
+        """Wait until a warm parent is ready to fork tabs; False if it is not by then."""
+        return self.warm and self._ready.wait(timeout)
 
     def _begin(self) -> None:
         why = unavailable()
@@ -116,16 +123,10 @@ class WarmStart:
         self._argv = argv
         self.folder = Path(tempfile.mkdtemp(prefix="kingmaker-serve-"))  # mode 0700
         self.socket = self.folder / "warm.sock"
-        error = self._spawn()
-        if error:
-            self.note = f"Each browser tab starts the app afresh (no warm start: {error})."
-            self._remove_folder()
-            return
-        self.command = shlex.join([sys.executable, "-I", "-S", str(LAUNCHER),
-                                   str(self.socket), *argv])
-        self.command = "exec " + self.command
+        self.command = "exec " + shlex.join([sys.executable, "-I", "-S", str(LAUNCHER),
+                                             str(self.socket), *argv])
         self.note = ("Browser tabs start from a warm copy of the app (forked: quick to open, "
-                     "light on memory).")
+                     "light on memory) once it is ready, in a few seconds.")
         self._watcher = threading.Thread(target=self._watch, name="kingmaker-warm-watch",
                                          daemon=True)
         self._watcher.start()
@@ -142,51 +143,60 @@ class WarmStart:
         if content:
             command += ["--content", content]
         command += ["--warm-up", *self._argv]
-        try:
-            process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                       env=env, close_fds=True)
-        except OSError as exc:
-            return exc.strerror or str(exc)
-        deadline = time.monotonic() + READY_TIMEOUT
-        line = b""  # everything the parent printed; its last line is `ready` once it is
-        while not (line == b"ready\n" or line.endswith(b"\nready\n")) \
-                and time.monotonic() < deadline:
-            ready, _, _ = select.select([process.stdout], [], [],
-                                          max(0.0, deadline - time.monotonic()))
-            if not ready:
-                break
-            chunk = os.read(process.stdout.fileno(), 64)
-            if not chunk:
-                break
-            line += chunk
-        if not line.endswith(b"ready\n"):
-            self._end(process)
-            return "the warm parent did not start"
         with self._lock:
-            self.process = process
+            if self._stopping.is_set():
+                return "stopping"
+            try:
+                process = subprocess.Popen(command, stdin=subprocess.PIPE,
+                                           stdout=subprocess.PIPE, env=env, close_fds=True)
+            except OSError as exc:
+                return exc.strerror or str(exc)
+            self.process = process  # stop() ends it even while it is getting ready
+        deadline = time.monotonic() + READY_TIMEOUT
+        out = b""  # everything the parent printed; its last line is `ready` once it is
+        while not (out == b"ready\n" or out.endswith(b"\nready\n")):
+            left = deadline - time.monotonic()
+            if left <= 0 or self._stopping.is_set():
+                break
+            ready, _, _ = select.select([process.stdout], [], [], min(0.25, left))
+            if ready:
+                chunk = os.read(process.stdout.fileno(), 64)
+                if not chunk:
+                    break
+                out += chunk
+        if not out.endswith(b"ready\n") or self._stopping.is_set():
+            with self._lock:
+                if self.process is process:
+                    self.process = None
+            self._end(process)
+            return "stopping" if self._stopping.is_set() else "the warm parent did not start"
         return None
 
     def _watch(self) -> None:
-        """Restart a warm parent that died, a few times a minute at most."""
+        """Start the warm parent; restart it when it dies, a few times a minute at most."""
         while not self._stopping.is_set():
-            process = self.process
-            if process is None:
-                return
-            process.wait()
+            error = self._spawn()
             if self._stopping.is_set():
                 return
-            with self._lock:
-                self.process = None
-            self._end(process)
-            while True:
-                now = time.monotonic()
-                self._restarts = [t for t in self._restarts if now - t < 60] + [now]
-                if len(self._restarts) > RESTARTS_PER_MINUTE:
-                    print("kingmaker: the warm parent keeps stopping; browser tabs now start "
-                          "the app afresh", file=sys.stderr)
+            if error is None:
+                self._ready.set()
+                process = self.process
+                process.wait()
+                self._ready.clear()
+                if self._stopping.is_set():
                     return
-                if self._stopping.is_set() or self._spawn() is None:
-                    break
+                with self._lock:
+                    if self.process is process:
+                        self.process = None
+                self._end(process)
+            now = time.monotonic()
+            self._restarts = [t for t in self._restarts if now - t < 60] + [now]
+            if len(self._restarts) > RESTARTS_PER_MINUTE:
+                reason = error or "the warm parent keeps stopping"
+                print(f"kingmaker: no warm start ({reason}); browser tabs start the app "
+                      "afresh", file=sys.stderr)
+                return
+            if error is not None:
                 self._stopping.wait(1.0)
 
     @staticmethod
@@ -207,14 +217,13 @@ class WarmStart:
 
     def stop(self) -> None:
         """End the warm parent (running sessions are not its to end) and remove its folder."""
-        self._stopping.set()
-        for _ in range(2):  # again after the watcher: it may have been starting a new one
-            with self._lock:
-                process, self.process = self.process, None
-            if process is not None:
-                self._end(process)
-            if self._watcher is not None:
-                self._watcher.join(timeout=5)
+        with self._lock:
+            self._stopping.set()
+            process, self.process = self.process, None
+        if process is not None:
+            self._end(process)
+        if self._watcher is not None:
+            self._watcher.join(timeout=10)
         self._remove_folder()
 
     def __enter__(self) -> WarmStart:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-MINI = Path(__file__).resolve().parent.parent / "packs" / "mini"
+from tests_support import copy_mini
 
 MINI_CHALLENGE = """
 [[challenge]]
@@ -74,8 +73,7 @@ sources = ["https://example.org/feud"]
 
 def mini_with_challenges(tmp_path: Path) -> Path:
     """A copy of the mini pack with two challenges, a second place and a hard refusal."""
-    target = tmp_path / "mini-adventure"
-    shutil.copytree(MINI, target)
+    target = copy_mini(tmp_path, "mini-adventure")
     (target / "challenges.toml").write_text(MINI_CHALLENGE, encoding="utf-8")
     (target / "actors" / "extra.toml").write_text(EXTRA_ACTORS, encoding="utf-8")
     (target / "relations" / "extra.toml").write_text(EXTRA_RELATIONS, encoding="utf-8")

@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from tests_support import MINI, copy_mini
 
 from explorer.cli import main
 from explorer.core import tomlfile
@@ -31,7 +32,6 @@ from explorer.core.problems import PackError
 
 TESTS = Path(__file__).resolve().parent.parent
 ROOT = TESTS.parent
-MINI = TESTS / "packs" / "mini"
 BAD = TESTS / "packs" / "bad"
 CASES = sorted(p.name for p in BAD.iterdir() if (p / "EXPECT").is_file())
 LINE = re.compile(r"^(.+?):(\d+): (.+)$")
@@ -135,14 +135,8 @@ def test_check_passes_the_mini_pack_with_a_one_line_summary(capsys):
 
 
 # -- defects written at test time ------------------------------------------------------------------
-def copy_mini(tmp_path: Path) -> Path:
-    pack = tmp_path / "pack"
-    shutil.copytree(MINI, pack)
-    return pack
-
-
 def test_a_huge_file_is_refused_before_it_is_read(capsys, tmp_path):
-    pack = copy_mini(tmp_path)
+    pack = copy_mini(tmp_path, "pack")
     line = "# " + "x" * 98 + "\n"
     (pack / "actors" / "huge.toml").write_text(
         line * (tomlfile.MAX_FILE_BYTES // len(line) + 1), encoding="utf-8")
@@ -152,7 +146,7 @@ def test_a_huge_file_is_refused_before_it_is_read(capsys, tmp_path):
 
 
 def test_a_file_of_many_broken_tables_is_reported_quickly_and_briefly(capsys, tmp_path):
-    pack = copy_mini(tmp_path)
+    pack = copy_mini(tmp_path, "pack")
     body = "".join(f'[[actor]]\nid = "a{i}"\n' for i in range(60_000))
     (pack / "actors" / "many.toml").write_text(body, encoding="utf-8")
     started = time.perf_counter()
@@ -165,7 +159,7 @@ def test_a_file_of_many_broken_tables_is_reported_quickly_and_briefly(capsys, tm
 
 
 def test_line_numbers_survive_unicode_line_separators(capsys, tmp_path):
-    pack = copy_mini(tmp_path)
+    pack = copy_mini(tmp_path, "pack")
     actors = pack / "actors" / "all.toml"
     text = actors.read_text(encoding="utf-8")
     text = text.replace('"The largest list."', '"The largest\u2028list,\u0085still one line."')
@@ -178,7 +172,7 @@ def test_line_numbers_survive_unicode_line_separators(capsys, tmp_path):
 
 
 def test_a_header_inside_a_multiline_string_does_not_shift_lines(capsys, tmp_path):
-    pack = copy_mini(tmp_path)
+    pack = copy_mini(tmp_path, "pack")
     actors = pack / "actors" / "all.toml"
     text = actors.read_text(encoding="utf-8").replace(
         'description = "The largest list."', 'description = """The largest\n[[actor]]\nlist."""')
@@ -191,7 +185,7 @@ def test_a_header_inside_a_multiline_string_does_not_shift_lines(capsys, tmp_pat
 
 
 def test_a_byte_order_mark_is_accepted(capsys, tmp_path):
-    pack = copy_mini(tmp_path)
+    pack = copy_mini(tmp_path, "pack")
     path = pack / "pack.toml"
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
     code, _, err = run_cli(capsys, "check", "--content", str(pack))
@@ -208,7 +202,7 @@ def test_a_missing_or_file_content_folder_is_reported(capsys, tmp_path):
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs symlinks and named pipes")
 def test_links_to_nowhere_and_pipes_are_reported_not_read(capsys, tmp_path):
-    pack = copy_mini(tmp_path)
+    pack = copy_mini(tmp_path, "pack")
     (pack / "actors" / "loop.toml").symlink_to("loop.toml")
     os.mkfifo(pack / "relations" / "pipe.toml")  # reading it would block for ever
     code, _, err = run_cli(capsys, "check", "--content", str(pack))
@@ -244,7 +238,7 @@ MARKUP = ["[bold]x[/bold]", "[/]", "[link=file:///etc/passwd]x[/link]", "[@click
 @pytest.fixture
 def markup_pack(tmp_path, monkeypatch):
     monkeypatch.setenv("COLUMNS", "250")  # rich would otherwise fold the table at 80 columns
-    pack = copy_mini(tmp_path)
+    pack = copy_mini(tmp_path, "pack")
     actors = pack / "actors" / "all.toml"
     text = actors.read_text(encoding="utf-8")
     text = text.replace('name = "Red List"', 'name = "Red [bold]x[/bold] List"')

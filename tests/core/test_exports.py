@@ -6,10 +6,10 @@ import io
 import json
 import re
 from datetime import date
-from pathlib import Path
 
 import networkx as nx
 import pytest
+from tests_support import copy_mini
 
 from explorer.cli import main
 from explorer.core.exports import (
@@ -190,10 +190,7 @@ def test_coalition_report_marks_hard_refusals(capsys):
 
 
 def test_coalition_report_on_mini_with_disputed_claims_and_pipes(tmp_path):
-    import shutil
-
-    pack = tmp_path / "pack"
-    shutil.copytree(Path(__file__).resolve().parent.parent / "packs" / "mini", pack)
+    pack = copy_mini(tmp_path, "pack")
     actors = pack / "actors" / "all.toml"
     actors.write_text(actors.read_text().replace('name = "Green List"', 'name = "Green | List"'))
     out = tmp_path / "r.md"

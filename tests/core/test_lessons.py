@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-import shutil
 from fractions import Fraction
 from pathlib import Path
 
 import pytest
+from tests_support import copy_mini
 
 from explorer.core.lessons import (
     PROGRESS_FILE,
@@ -17,8 +17,6 @@ from explorer.core.lessons import (
     data_dir,
     find_lesson,
 )
-
-MINI = Path(__file__).resolve().parent.parent / "packs" / "mini"
 
 MINI_LESSON = """\
 [lesson]
@@ -55,8 +53,7 @@ focus = "blue_green"
 
 def mini_with_lessons(folder: Path) -> Path:
     """The tiny pack plus one lesson, in a temporary folder."""
-    pack = folder / "mini-lessons"
-    shutil.copytree(MINI, pack)
+    pack = copy_mini(folder, "mini-lessons")
     (pack / "lessons").mkdir()
     (pack / "lessons" / "largest.toml").write_text(MINI_LESSON, encoding="utf-8")
     return pack

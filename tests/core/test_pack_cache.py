@@ -5,23 +5,18 @@ from __future__ import annotations
 import json
 import os
 import pickle
-import shutil
-from pathlib import Path
 
 import pytest
+from tests_support import copy_mini
 
 from explorer.core import loader
 from explorer.core.pack_cache import cache_file, fingerprint, load_pack_cached
 from explorer.core.problems import PackError
 
-MINI = Path(__file__).resolve().parent.parent / "packs" / "mini"
-
 
 @pytest.fixture()
 def pack_dir(tmp_path):
-    root = tmp_path / "mini"
-    shutil.copytree(MINI, root)
-    return root
+    return copy_mini(tmp_path, "mini")
 
 
 def no_loading(monkeypatch):

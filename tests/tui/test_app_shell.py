@@ -144,7 +144,7 @@ async def test_help_lists_the_bindings_of_the_current_screen(bundled_atlas):
         screen = app.screen
         assert isinstance(screen, HelpScreen)
         text = plain(screen.body)
-        for expected in ("Filter", "Back", "Forward", "Path to", "Timeline", "Next event",
+        for expected in ("Filter", "Back", "Forward", "Path", "Timeline", "Next event",
                          "Quit", "Ctrl+P", "relationships"):
             assert expected in text, expected
         await pilot.press("escape")

@@ -60,7 +60,7 @@ async def put_in(pilot, screen: CoalitionScreen, *units: str, key: str = "space"
 
 
 async def choose_pm(pilot, person: str | None) -> None:
-    await pilot.press("p")
+    await pilot.press("n")
     for _ in range(50):
         if isinstance(pilot.app.screen, PmPicker):
             break
@@ -156,9 +156,9 @@ async def test_split_ina_shows_the_sadrists_then_merge(bundled_atlas):
         assert screen.query_one(UnitTable).highlighted_id() == "sadrists"
         # mark two factions and merge them into one bloc
         await go_to(pilot, screen, "badr")
-        await pilot.press("b")
+        await pilot.press("v")
         await go_to(pilot, screen, "isci")
-        await pilot.press("b")
+        await pilot.press("v")
         assert screen.marked == ["badr", "isci"]
         await pilot.press("m")
         assert "badr+isci" in row_ids(screen)

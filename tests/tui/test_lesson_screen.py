@@ -64,14 +64,14 @@ async def test_step_with_arrows_and_letters(bundled_atlas):
         assert f"Step 1 of {len(titles)}" in text_of(screen, "#lesson-counter")
         await pilot.press("right")
         assert text_of(screen, "#lesson-title") == titles[1]
-        await pilot.press("n")
+        await pilot.press("f")
         assert text_of(screen, "#lesson-title") == titles[2]
         assert f"Step 3 of {len(titles)}" in text_of(screen, "#lesson-counter")
         await pilot.press("left")
         assert text_of(screen, "#lesson-title") == titles[1]
-        await pilot.press("p")
+        await pilot.press("b")
         assert text_of(screen, "#lesson-title") == titles[0]
-        await pilot.press("p")  # nothing before the first step
+        await pilot.press("b")  # nothing before the first step
         assert text_of(screen, "#lesson-title") == titles[0]
 
 
@@ -100,7 +100,7 @@ async def test_answer_shows_the_engines_numbers(bundled_atlas):
         screen = app.screen
         assert "largest" in text_of(screen, "#lesson-question").casefold()
         assert "72 short" not in text_of(screen, "#lesson-answer")
-        await pilot.press("a")
+        await pilot.press("space")
         answer = text_of(screen, "#lesson-answer")
         assert "91 seats" in answer and "72 short of 163" in answer
         await pilot.press("right")  # a new step hides the answer again
@@ -129,23 +129,52 @@ async def test_no_lesson_id_opens_the_last_lesson_used(bundled_atlas):
         assert app.screen.lesson_id == other and app.screen.run.index == 1
 
 
-async def test_the_real_app_opens_the_lesson_and_leaving_shows_its_picture(bundled_atlas):
+async def test_the_real_app_opens_the_lesson_and_leaving_gives_the_students_work_back(
+        bundled_atlas):
     from explorer.tui.app import make_app
 
-    app = make_app(atlas=bundled_atlas, lesson="who-won", lesson_step=1)
+    pack = bundled_atlas.pack
+    app = make_app(atlas=bundled_atlas)
     async with app.run_test(size=SIZE) as pilot:
-        for _ in range(40):  # the app opens the lesson once it is ready
+        mine = [u.id for u in app.state.picture.units[:2]]
+        for unit in mine:
+            app.add_member(unit)
+        own_date = app.on
+        await pilot.press("l")  # the lessons
+        for _ in range(40):
             if isinstance(app.screen, LessonScreen) and app.screen.run is not None:
                 break
             await pilot.pause(0.05)
         screen = app.screen
-        assert isinstance(screen, LessonScreen) and screen.run.index == 1
-        step = screen.run.step
+        assert isinstance(screen, LessonScreen)
+        await pilot.press("right", "right")
+        assert app.state.on == screen.run.date_of()  # the lesson shows its own picture
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, LessonScreen)
-        assert app.state.on == screen.run.date_of()
-        assert app.state.coalition.pm == step.pm
+        assert list(app.state.coalition.members) == mine
+        assert app.on == own_date
+        await pilot.press("c", "u")  # undo walks back through the student's own edits
+        assert list(app.state.coalition.members) == mine[:1]
+        assert pack.lessons  # the bundled pack has lessons
+
+
+async def test_a_resumed_lesson_says_where_it_resumed(bundled_atlas):
+    from explorer.tui.app import make_app
+
+    lesson = who_won(bundled_atlas)
+    Progress().set(bundled_atlas.pack.id, lesson.id, 2, len(lesson.steps))
+    app = make_app(atlas=bundled_atlas)
+    seen = []
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        app.notify = lambda message, **kw: seen.append(message)  # capture the notice
+        await pilot.press("l")
+        for _ in range(40):
+            if isinstance(app.screen, LessonScreen) and app.screen.run is not None:
+                break
+            await pilot.pause(0.05)
+        assert app.screen.run.index == 2
+        assert any("step 3 of" in m and "where you left it" in m for m in seen), seen
 
 
 def test_snapshot_lesson_screen(snap_compare, bundled_atlas):
@@ -153,7 +182,7 @@ def test_snapshot_lesson_screen(snap_compare, bundled_atlas):
     index = next((i for i, s in enumerate(lesson.steps) if s.question), 0)
 
     async def show_answer(pilot):
-        await pilot.press("a")
+        await pilot.press("space")
         await pilot.pause()
 
     app = LessonTestApp(bundled_atlas, "who-won", step=index, present=True)

@@ -8,7 +8,12 @@ from textual.app import App, ComposeResult
 from textual.screen import Screen
 from textual.widgets import OptionList
 
-from explorer.tui.textual_internals import css_variables, option_lines, screens_of_every_mode
+from explorer.tui.textual_internals import (
+    css_variables,
+    option_lines,
+    screens_of_every_mode,
+    screens_of_mode,
+)
 
 
 class Options(App):
@@ -39,6 +44,8 @@ async def test_screens_of_every_mode_include_those_out_of_view():
         await pilot.pause()
         ids = {s.id for s in screens_of_every_mode(app)}
         assert {"screen-a", "screen-b"} <= ids
+        assert [s.id for s in screens_of_mode(app, "a")] == ["screen-a"]
+        assert screens_of_mode(app, "never-opened") == []
 
 
 async def test_css_variables_are_the_themes():

@@ -25,6 +25,7 @@ from explorer.tui.warm_start import WarmStart, app_argv
 ROOT = Path(__file__).resolve().parents[2]
 MINI = ROOT / "tests" / "packs" / "mini"
 TITLE = "A tiny parliament"
+READY = 120  # seconds for the warm parent to preload and warm up, on a very busy machine
 
 needs_fork = pytest.mark.skipif(
     warm_start.unavailable() is not None or not Path("/proc/self/stat").exists(),
@@ -40,6 +41,7 @@ def warm(monkeypatch):
     monkeypatch.delenv(warm_start.OFF_VAR, raising=False)
     started = WarmStart.begin(plain_command())
     try:
+        assert started.wait_ready(READY), "the warm parent did not get ready"
         yield started
     finally:
         started.stop()
@@ -145,7 +147,7 @@ def test_each_forked_tab_uses_its_own_data_folder(tmp_path, monkeypatch):
     command = shlex.join([sys.executable, "-m", "explorer", "lesson", "count",
                           "--content", str(pack)])
     with WarmStart.begin(command) as warm:
-        assert warm.warm
+        assert warm.wait_ready(READY)
         one = Tab(warm.command, env=dict(os.environ, EXPLORER_DATA_DIR=str(resumed)))
         two = Tab(warm.command, env=dict(os.environ, EXPLORER_DATA_DIR=str(fresh)))
         try:
@@ -241,6 +243,7 @@ def test_killing_the_warm_parent_spares_running_tabs_and_the_next_tab_works(warm
         while (warm.process is None or warm.process.pid == old) and time.monotonic() < deadline:
             time.sleep(0.1)
         assert warm.process is not None and warm.process.pid != old
+        assert warm.wait_ready(READY)
         assert warm.process.poll() is None
         deadline = time.monotonic() + 30
         while not warm.socket.exists() and time.monotonic() < deadline:
@@ -259,6 +262,7 @@ def test_killing_the_warm_parent_spares_running_tabs_and_the_next_tab_works(warm
 def test_stopping_ends_the_parent_and_leaves_no_file(monkeypatch):
     monkeypatch.delenv(warm_start.OFF_VAR, raising=False)
     started = WarmStart.begin(plain_command())
+    assert started.wait_ready(READY)
     tab = Tab(started.command)
     try:
         assert tab.wait_for(TITLE)
@@ -362,6 +366,7 @@ def test_a_server_killed_outright_leaves_no_warm_parent_and_no_socket(tmp_path):
         import sys, time
         from explorer.tui.warm_start import WarmStart
         warm = WarmStart.begin({plain_command()!r})
+        assert warm.wait_ready({READY})
         print(warm.process.pid, warm.folder, flush=True)
         time.sleep(60)
     """)

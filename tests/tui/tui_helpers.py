@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import io
-import shutil
 from dataclasses import replace
 from pathlib import Path
 
 from rich.console import Console
-
-MINI = Path(__file__).resolve().parent.parent / "packs" / "mini"
+from tests_support import MINI, copy_mini
 
 
 def plain(renderable, width: int = 100) -> str:
@@ -44,8 +42,7 @@ async def settle(pilot, app) -> None:
 
 def markup_pack(tmp_path: Path) -> Path:
     """A copy of the mini pack whose Red List carries markup in its name and description."""
-    target = tmp_path / "markup-pack"
-    shutil.copytree(MINI, target)
+    target = copy_mini(tmp_path, "markup-pack")
     actors = target / "actors" / "all.toml"
     text = actors.read_text(encoding="utf-8")
     text = text.replace('name = "Red List"', 'name = "Red [bold]List[/bold]"', 1)
