@@ -196,7 +196,7 @@ async def browser_views(port: int, out: Path, tmp: Path) -> None:
                     await asyncio.sleep(1)
             await asyncio.sleep(3)
             await student.shot(sws, out / "student-2-following.png")
-            await teacher.key(tws, "F6", "F6", 117)
+            await teacher.type(tws, "o")  # the class board
             await asyncio.sleep(4)
             await teacher.shot(tws, out / "teacher-2-board.png")
             await tws.close()

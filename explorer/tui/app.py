@@ -79,8 +79,6 @@ class KingmakerApp(AppClassActions, SessionMixin, TableApp):
         Binding("f8", "toggle_present", "Presentation mode", show=False, id="present"),
         Binding("f9", "cycle_theme", "Next theme", show=False, id="theme"),
         Binding("f12", "screenshot", "Screenshot", show=False, priority=True, id="screenshot"),
-        Binding("f6", "class_board", "Class board", show=False, id="class-board"),
-        Binding("f7", "hand_in", "Hand in", show=False, id="hand-in"),
     ]
 
     present: reactive[bool] = reactive(False)

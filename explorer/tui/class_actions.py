@@ -1,7 +1,7 @@
 """The class actions of the app and of the lesson screen, as mixins (no import at start-up:
 everything they need is imported when a key is pressed).
 
-`AppClassActions`: F7 hands in, F6 opens the board, the palette's
+`AppClassActions`: hand in, open the board, the palette's
 downloads. `LessonClassActions`: the end of a lesson, `s` hand in, `f` the teacher's step, `b`
 the board (see explorer.tui.class_hooks).
 """

@@ -101,10 +101,10 @@ class ActionCommands(Provider):
              partial(app.action_download, "graph")),
         ])
         if getattr(app, "class_session", None) is not None:
-            out.append(("Hand in this coalition", "to the teacher's class board (F7)",
+            out.append(("Hand in this coalition", "to the teacher's class board",
                         app.action_hand_in))
             if app.class_session.teacher:
-                out.append(("Class board", "every group's hand-in (F6)", app.action_class_board))
+                out.append(("Class board", "every group's hand-in", app.action_class_board))
         return out
 
     async def search(self, query: str) -> Hits:
