@@ -368,10 +368,12 @@ class Engine:
     def _record(self, line: object, reply: str) -> None:
         if self.transcript is None:
             return
-        text = clean(line)[:MAX_LINE]
+        from explorer.core.markdown_text import block, escape
+
+        text = escape(clean(line)[:MAX_LINE].strip()) or " "
         with contextlib.suppress(OSError):
             with self.transcript.open("a", encoding="utf-8") as handle:
-                handle.write(f"**> {text}**\n\n{reply}\n\n")
+                handle.write(f"**\\> {text}**\n\n{block(reply)}\n")
 
     def start_transcript(self, folder: Path) -> Path:
         folder.mkdir(parents=True, exist_ok=True)
@@ -383,9 +385,11 @@ class Engine:
             path = folder / f"transcript-{stamp}-{n}.md"
         role = f", as the envoy of {self.atlas.actor(self.role).name}" if self.role in \
             self.pack.actors else ""
-        path.write_text(f"# Kingmaker transcript: {self.pack.title}\n\nStarted "
-                        f"{datetime.now():%Y-%m-%d %H:%M}, on {prose.day(self.on)}{role}.\n\n",
-                        encoding="utf-8")
+        from explorer.core.markdown_text import escape
+
+        path.write_text(f"# {escape(f'Kingmaker transcript: {self.pack.title}')}\n\n"
+                        + escape(f"Started {datetime.now():%Y-%m-%d %H:%M}, on "
+                                 f"{prose.day(self.on)}{role}.") + "\n\n", encoding="utf-8")
         self.transcript = path
         return path
 

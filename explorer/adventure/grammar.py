@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 #: the verb modules, in the order `help` lists their sections
 VERB_MODULES = ("verbs_world", "verbs_talk", "verbs_table", "verbs_deal", "verbs_story",
-                "verbs_meta")
+                "verbs_meta", "verbs_class")
 
 
 class Reply(Exception):  # noqa: N818 - a control-flow signal, not an error

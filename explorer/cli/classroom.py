@@ -10,6 +10,13 @@ import shlex
 import sys
 from pathlib import Path
 
+from explorer.cli.serve_class import (
+    add_class_options,
+    class_setup,
+    cmd_board,
+    configure_board,
+    print_class_banner,
+)
 from explorer.cli.support import (
     CliError,
     add_content,
@@ -42,7 +49,9 @@ def configure_serve(p: argparse.ArgumentParser) -> None:
     add_content(p)
     add_date(p, "open the app on this date")
     add_present(p)
+    add_theme(p)
     p.add_argument("--lesson", metavar="ID", help="open this lesson (id or title prefix)")
+    add_class_options(p)
     p.set_defaults(handler=cmd_serve)
 
 
@@ -51,6 +60,10 @@ def app_command(args: argparse.Namespace, lesson_id: str | None = None) -> str:
     parts = [sys.executable, "-m", "explorer"]
     if lesson_id:
         parts += ["lesson", lesson_id]
+        if getattr(args, "step", None):
+            parts += ["--step", str(args.step)]
+    if getattr(args, "theme", None):
+        parts += ["--theme", args.theme]
     if args.content:
         parts += ["--content", str(Path(args.content).resolve())]
     if args.date and not lesson_id:  # a lesson sets its own dates
@@ -78,35 +91,53 @@ def cmd_serve(args: argparse.Namespace) -> int:
     atlas = load_atlas(args)  # a broken pack stops here: path:line messages, status 2
     if args.date:
         date_arg(args, atlas)
-    lesson_id = None
-    if args.lesson:
-        lesson_id = _find_lesson(atlas, args.lesson).id
+    lesson = _find_lesson(atlas, args.lesson) if args.lesson else None
+    lesson_id = lesson.id if lesson else None
     if not 0 < args.port < 65536:
         raise CliError(f"--port {args.port}: not a port number (1-65535)")
+    setup = class_setup(args, atlas, lesson)  # before the warm parent: it inherits the class
     from explorer.tui.warm_start import WarmStart
 
     warm = WarmStart.begin(app_command(args, lesson_id))  # a warm parent forks every tab's app
+    try:
+        sock = _bind(args.host, args.port)  # a port in use is reported before any address
+    except CliError:
+        warm.stop()
+        raise
     url = serve_urls(args.host, args.port, args.public_url)
     title = args.title or f"Kingmaker: {atlas.pack.title}"
     out = sys.stdout
     print(f"Kingmaker: {atlas.pack.title}", file=out)
-    print(f"Open {url}/ in a web browser.", file=out)
-    print(f"On a projector: {url}/?fontsize={PROJECTOR_FONT} for larger text.", file=out)
-    if args.host in ("0.0.0.0", "::") and not args.public_url:
-        print("Note: browsers on other machines need this machine's address; add "
-              f"--public-url http://<address>:{args.port}", file=out)
+    join_url = print_class_banner(setup, url, args.host, args.port, args.public_url,
+                                  qr=not args.no_qr, out=out)
+    print(f"Open {join_url}/ in a web browser.", file=out)
+    print(f"On a projector: {join_url}/?fontsize={PROJECTOR_FONT} for larger text.", file=out)
     print("Every browser tab runs its own copy of the app. Ctrl+C stops the server.", file=out)
     print(warm.note, file=out)
     out.flush()
+    public = args.public_url.rstrip("/") if args.public_url else (
+        join_url if join_url != url else None)
     server = server_type(warm.command, host=args.host, port=args.port, title=title,
-                         public_url=args.public_url.rstrip("/") if args.public_url else None)
+                         public_url=public, max_sessions=args.max_sessions)
     try:
-        server.serve()
+        server.serve(sock=sock)
     except OSError as exc:
         raise CliError(f"cannot serve on {args.host}:{args.port}: {exc.strerror or exc}") from None
     finally:
         warm.stop()
     return 0
+
+
+def _bind(host: str, port: int):
+    from explorer.tui.serve_http import bind_socket
+
+    try:
+        return bind_socket(host, port)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        hint = " (another server is using it: stop it, or pick another --port)" \
+            if getattr(exc, "errno", None) in (98, 48, 10048) else ""
+        raise CliError(f"cannot serve on {host}:{port}: {reason}{hint}") from None
 
 
 # -- export ---------------------------------------------------------------------------------------
@@ -307,3 +338,6 @@ def add_commands(sub) -> None:
     configure_export(sub.add_parser(
         "export", help="export the graph (GraphML, GEXF, DOT, JSON) or a coalition report"))
     configure_lesson(sub.add_parser("lesson", help="open a lesson (or --list them)"))
+    board = sub.add_parser("board", help="a served class's board as Markdown")
+    configure_board(board)
+    board.set_defaults(handler=run(cmd_board))

@@ -6,8 +6,10 @@ in the same folder, flushed and fsynced, then `os.replace` over the target.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
+import threading
 from pathlib import Path
 
 
@@ -22,6 +24,24 @@ def data_dir() -> Path:
     return Path.home() / ".local" / "share" / "kingmaker"
 
 
+_UMASK_LOCK = threading.Lock()
+
+
+def current_umask() -> int:
+    """The process's umask (read from /proc where it can be, else set and put back)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    with _UMASK_LOCK:
+        mask = os.umask(0o022)
+        os.umask(mask)
+    return mask
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write `data` to `path` so that the file is always either the old or the new content."""
     from explorer.core.safe_files import clean_stale_temps
@@ -30,6 +50,8 @@ def write_atomic(path: Path, data: bytes) -> None:
     clean_stale_temps(path.parent)  # what an earlier write killed mid-way left behind
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        with contextlib.suppress(OSError, AttributeError):  # mkstemp makes 0600: use the umask
+            os.fchmod(fd, 0o666 & ~current_umask())
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

@@ -167,6 +167,10 @@ class AdventureScreen(ShowsTheTable, Screen):
         app = self.app
         self.engine = Engine(app.atlas, state=app.state, sources_dir=app.sources_dir)
         app.deal_engine = self.engine  # the builder's deal panel shows the terms made here
+        if getattr(app, "class_session", None) is not None:  # 'submit' hands in to the board
+            from explorer.tui.class_hooks import hand_in
+
+            self.engine.hand_in = lambda coalition, on, note: hand_in(app, coalition, on, note)
         verbs, names = self.engine.vocabulary()
         yield TitleBar()
         yield NarrationLog(id="narration")
@@ -203,6 +207,7 @@ class AdventureScreen(ShowsTheTable, Screen):
         engine = self.engine
         self.say("")
         self.say(f"> {line}", style="bold")
+        recording = engine.transcript
         self._own_move = True  # its own moves are not news to it (see show_table)
         try:
             reply = engine.handle(line)
@@ -210,6 +215,10 @@ class AdventureScreen(ShowsTheTable, Screen):
             self._own_move = False
         self.say(reply)
         self._seen = engine.snapshot()
+        if recording is not None and (engine.transcript is None or engine.finished):
+            from explorer.tui.handouts import hand_out_file
+
+            hand_out_file(self.app, recording, "transcript", "md")  # a download in a browser
         if engine.finished:
             engine.finished = False
             self.leave()

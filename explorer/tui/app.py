@@ -9,6 +9,7 @@ wherever it is made, redraws every screen that shows them.
 from __future__ import annotations
 
 import importlib
+import os
 import threading
 from collections.abc import Callable
 from datetime import date, datetime
@@ -22,6 +23,7 @@ from textual.screen import Screen
 
 from explorer.core.text import SeatRange
 from explorer.tui.app_session import SessionMixin
+from explorer.tui.class_actions import AppClassActions
 from explorer.tui.commands import ActionCommands, ActorCommands
 from explorer.tui.stylesheet import ReusingStylesheet
 from explorer.tui.table_state import TableApp
@@ -31,6 +33,7 @@ from explorer.tui.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 
 if TYPE_CHECKING:
     from explorer.core.graph import Atlas
+    from explorer.tui.class_session import ClassConfig, ClassSession
     from explorer.tui.search import ActorSearch
 
 SCREENSHOT_DIR = "screenshots"
@@ -47,7 +50,7 @@ def _lazy(module: str, class_name: str) -> Callable[[], Screen]:
     return lambda: getattr(importlib.import_module(module), class_name)()
 
 
-class KingmakerApp(SessionMixin, TableApp):
+class KingmakerApp(AppClassActions, SessionMixin, TableApp):
     """Explore the actors, build coalitions and travel through the timeline."""
 
     CSS_PATH = "app.tcss"
@@ -83,8 +86,13 @@ class KingmakerApp(SessionMixin, TableApp):
 
     def __init__(self, atlas: Atlas, on: date | None, sources_dir: str | Path | None = None,
                  present: bool = False, theme: str | None = None, lesson: str | None = None,
-                 lesson_step: int | None = None, resume: bool = True) -> None:
+                 lesson_step: int | None = None, resume: bool = True,
+                 classroom: ClassConfig | None = None) -> None:
         super().__init__(atlas, on, sources_dir)
+        self.classroom = classroom  # set by `explorer serve`: a join screen comes first
+        self.class_session: ClassSession | None = None
+        self.built_coalition = None  # (coalition, date) last left in the coalition builder
+        self._last_mode: str | None = None
         self.stylesheet = ReusingStylesheet(variables=css_variables(self))
         self.lesson, self.lesson_step = lesson, lesson_step  # read by the lesson screen
         self._search: ActorSearch | None = None
@@ -132,21 +140,38 @@ class KingmakerApp(SessionMixin, TableApp):
         self.screen_change_signal.subscribe(self, self._screen_changed)
         self.run_worker(lambda: self.search, thread=True, name="search-index")
         self._screen_changed(self.screen)
-        if self.lesson:
-            self.call_after_refresh(self.switch_mode, "lesson")
+        if self.classroom is not None:
+            from explorer.tui import class_hooks
+
+            class_hooks.start(self, self._open_lesson)
+        else:
+            self._open_lesson()
         for error in self._key_errors:
             self.notify(error, title="Your keys", severity="error", markup=False, timeout=10)
-        if self._offer_resume:
+        if self._offer_resume and self.classroom is None:
             self._offer_session()
         if self._bad_theme:
             self.notify(f"No theme called {self._bad_theme!r}; try "
                         + ", ".join(sorted(self.available_themes)), severity="warning",
                         markup=False)
 
+    def _open_lesson(self) -> None:
+        if self.lesson:
+            self.call_after_refresh(self.switch_mode, "lesson")
+
+    def on_unmount(self) -> None:
+        if self.class_session is not None:
+            from explorer.tui import class_hooks
+
+            class_hooks.stop(self)
+
     def on_resize(self) -> None:
         self.call_after_refresh(self._check_size)
 
     def _screen_changed(self, screen: Screen) -> None:
+        if self._last_mode == "coalition" and self.current_mode != "coalition" and self._state:
+            self.built_coalition = (self._state.coalition, self._state.on)  # for a hand-in
+        self._last_mode = self.current_mode
         screen.set_class(self.present, "-present")
         if self._student is not None and self.current_mode != "lesson":
             self.end_lesson()
@@ -163,6 +188,9 @@ class KingmakerApp(SessionMixin, TableApp):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if isinstance(self.screen, TooSmallScreen):
             return action in ("quit", "quit_asking", "screenshot", "command_palette")
+        if action in ("hand_in", "class_board"):
+            session = self.class_session
+            return session is not None and (action == "hand_in" or session.teacher)
         return True
 
     def watch_present(self, present: bool) -> None:
@@ -280,6 +308,11 @@ class KingmakerApp(SessionMixin, TableApp):
         self.present = not self.present
 
     def action_screenshot(self) -> None:
+        if self.is_web or self.class_session is not None:
+            from explorer.tui.handouts import hand_out
+
+            hand_out(self, self.export_screenshot(), "screenshot", "svg")
+            return
         folder = Path(SCREENSHOT_DIR)
         folder.mkdir(parents=True, exist_ok=True)
         stamp = datetime.now().strftime("%Y-%m-%d_%H-%M-%S_%f")
@@ -291,8 +324,9 @@ class KingmakerApp(SessionMixin, TableApp):
 def make_app(atlas: Atlas | None = None, on: date | None = None, sources_dir=None,
              present: bool = False, theme: str | None = None, content=None,
              lesson: str | None = None, lesson_step: int | None = None,
-             resume: bool = True) -> KingmakerApp:
-    """The app for an atlas (or the pack at `content`, or the bundled pack)."""
+             resume: bool = True, classroom: ClassConfig | None = None) -> KingmakerApp:
+    """The app for an atlas (or the pack at `content`, or the bundled pack). Served by
+    `explorer serve` (the web driver), the class it set up comes from the environment."""
     if atlas is None:
         from explorer.core.graph import Atlas
         from explorer.core.pack_cache import load_pack_cached
@@ -300,5 +334,10 @@ def make_app(atlas: Atlas | None = None, on: date | None = None, sources_dir=Non
         atlas = Atlas(load_pack_cached(content))
     if on is None:
         on = atlas.pack.default_date
+    if classroom is None and "web_driver" in os.environ.get("TEXTUAL_DRIVER", ""):
+        from explorer.tui.class_session import ClassConfig
+
+        classroom = ClassConfig.from_env()
     return KingmakerApp(atlas, on, sources_dir=sources_dir, present=present, theme=theme,
-                        lesson=lesson, lesson_step=lesson_step, resume=resume)
+                        lesson=lesson, lesson_step=lesson_step, resume=resume,
+                        classroom=classroom)

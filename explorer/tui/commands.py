@@ -115,8 +115,17 @@ class ActionCommands(Provider):
              partial(app.switch_to, "coalition")),
             ("Presentation mode", "on / off: projector theme, fewer panes",
              app.action_toggle_present),
-            ("Save screenshot", "an SVG in ./screenshots/", app.action_screenshot),
+            ("Save screenshot", "an SVG (a download in a browser)", app.action_screenshot),
+            ("Download coalition report", "Markdown: seats, thresholds, tensions, power",
+             partial(app.action_download, "report")),
+            ("Download graph", "GraphML of the actors and relations on this date",
+             partial(app.action_download, "graph")),
         ])
+        if getattr(app, "class_session", None) is not None:
+            out.append(("Hand in this coalition", "to the teacher's class board",
+                        app.action_hand_in))
+            if app.class_session.teacher:
+                out.append(("Class board", "every group's hand-in", app.action_class_board))
         return out
 
     async def search(self, query: str) -> Hits:

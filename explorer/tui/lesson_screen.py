@@ -31,6 +31,7 @@ from explorer.core.lessons import (
     UnknownLesson,
     find_lesson,
 )
+from explorer.tui.class_actions import LessonClassActions
 from explorer.tui.fmt import kind_name
 from explorer.tui.footer import KeyFooter
 from explorer.tui.hemicycle import Hemicycle, show_chamber
@@ -41,7 +42,7 @@ if TYPE_CHECKING:
     pass
 
 
-class LessonScreen(Screen):
+class LessonScreen(LessonClassActions, Screen):
     """A lesson, step by step (`step` is 0-based; None resumes at the saved step)."""
 
     HELP_TITLE = "Lessons"
@@ -140,6 +141,9 @@ class LessonScreen(Screen):
         Binding("home,g", "first", "First step", show=False, id="first"),
         Binding("escape", "leave", "Leave", id="leave"),
         Binding("h", "toggle_chamber", "Hemicycle", show=False, id="hemicycle"),
+        Binding("S", "hand_in", "Hand in", id="hand-in"),  # the class keys: only in a class
+        Binding("R", "teacher_step", "Teacher's step", id="teacher-step"),
+        Binding("B", "board", "Class board", id="class-board"),
     ]
 
     def __init__(self, lesson_id: str | None = None, step: int | None = None, *,
@@ -183,6 +187,10 @@ class LessonScreen(Screen):
         if getattr(self.app, "present", False):
             self.add_class("-present")
         self.open_lesson(self.lesson_id, self.start_step)
+        if getattr(self.app, "class_session", None) is not None:
+            from explorer.tui.class_hooks import attach_lesson
+
+            attach_lesson(self)
 
     def open_lesson(self, lesson_id: str | None, step: int | None = None) -> None:
         """Open a lesson (None: the app's, else the last used, else the first); resume at its
@@ -268,6 +276,10 @@ class LessonScreen(Screen):
         self.query_one("#lesson-body", VerticalScroll).scroll_home(animate=False)
         self._apply_to_app()
         self.refresh_bindings()
+        if getattr(self.app, "class_session", None) is not None:
+            from explorer.tui.class_hooks import lesson_shown
+
+            lesson_shown(self)
 
     def _draw_side(self) -> None:
         """The right-hand card: the focus actor, or (after `a`) the answer."""
@@ -330,16 +342,21 @@ class LessonScreen(Screen):
 
     # -- actions ----------------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action in ("hand_in", "teacher_step", "board"):
+            session = getattr(self.app, "class_session", None)
+            if session is None or self.run is None:
+                return False
+            return session.teacher if action == "board" else not session.teacher
         if self.run is None:
             return action not in ("next", "previous", "first", "answer")
-        if action == "next" and self.run.at_end:
-            return None
         if action in ("previous", "first") and self.run.at_start:
             return None
         return True
 
     def action_next(self) -> None:
-        if self.run.next():
+        if self.run.at_end:
+            self._show_end()
+        elif self.run.next():
             self.show_step()
 
     def action_previous(self) -> None:
@@ -377,5 +394,16 @@ class LessonScreen(Screen):
         elif back in getattr(app, "MODES", {}) and app.current_mode != back:
             switch = getattr(app, "switch_to", app.switch_mode)
             switch(back)
+            app.call_after_refresh(_focus_explorer, app)
         else:
             app.exit()
+
+
+def _focus_explorer(app) -> None:
+    """The keyboard goes to the explorer's list (its page under presentation mode), never to
+    the filter box, so that the next letter is a key, not typing."""
+    screen = app.screen
+    target = getattr(screen, "page", None) if getattr(app, "present", False) else \
+        getattr(screen, "actor_list", None)
+    if target is not None:
+        target.focus()

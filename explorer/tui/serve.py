@@ -8,9 +8,12 @@ class ServeUnavailable(RuntimeError):
 
 
 def server_class():
-    """textual-serve's Server class, or ServeUnavailable when it is not installed."""
+    """The class server (textual-serve's Server with a classroom's checks, see serve_http), or
+    ServeUnavailable when textual-serve is not installed."""
     try:
-        from textual_serve.server import Server
+        import textual_serve.server  # noqa: F401  (first: a missing textual-serve fails here)
+
+        from explorer.tui.serve_http import ClassServer
     except ImportError:
         raise ServeUnavailable from None
-    return Server
+    return ClassServer
