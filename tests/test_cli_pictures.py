@@ -34,7 +34,11 @@ def test_power_over_time_has_one_row_per_event_date(capsys, bundled_atlas):
     data = run_json(capsys, "power", "--over-time")
     days = sorted({e.date.start.isoformat() for e in bundled_atlas.pack.events})
     assert [p["date"] for p in data["points"]] == days
-    first = data["points"][0]
+    since = bundled_atlas.pack.seats_from.isoformat()
+    before = [p for p in data["points"] if p["date"] < since]
+    assert before and all(not p["results"] and p["units"] == [] for p in before)
+    first = next(p for p in data["points"] if p["results"])
+    assert first["date"] >= since
     assert first["events"] and {"id", "title"} <= set(first["events"][0])
     assert {"id", "name", "seats", "banzhaf", "shapley_shubik", "banzhaf_exact"} <= set(
         first["units"][0])

@@ -8,13 +8,12 @@ last look or examine, and the sources of the last answer for `why`).
 
 from __future__ import annotations
 
-import contextlib
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
-from explorer.adventure import goals, prose, verbs_deal, verbs_story
+from explorer.adventure import goals, prose, transcript, verbs_deal, verbs_story
 from explorer.adventure.grammar import Answer, Reply, answer, build_grammar
+from explorer.adventure.memory import Question, Snapshot
 from explorer.adventure.parser import MAX_LINE, Grammar, Span, clean, fold, number
 from explorer.adventure.world import Thread, World
 from explorer.core.coalition import Coalition, CoalitionState
@@ -24,32 +23,6 @@ from explorer.core.safe_text import clean as strip_controls
 from explorer.core.seats import Picture, default_picture
 
 PRONOUNS = {"him", "her", "it", "them", "he", "she", "they"}
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    """Where the game stood before a move. The table itself is not copied: it is a point in the
-    coalition state's own undo history (`depth`), so that undoing a move here undoes it there
-    too, whichever screen made it, and redo works from either."""
-
-    location: str | None
-    coalition: Coalition
-    picture: Picture
-    on: date | None
-    challenge: str | None = None
-    role: str | None = None
-    depth: int = 0
-    terms: object = None  # the deal so far (core.deals.Terms) and the deal agreed by 'propose'
-    formed: object = None
-
-
-@dataclass
-class Question:
-    """An open 'Which do you mean' question: the command and the words it was about."""
-
-    words: list[str]
-    span: Span
-    candidates: list[Actor]
 
 
 class Engine:
@@ -364,34 +337,14 @@ class Engine:
         return (f"*** Dead end in “{ch.title}”. ***\n{why}{history}\n"
                 "('undo' steps back; 'dismiss' someone to change course.)")
 
-    # -- transcripts -------------------------------------------------------------------------
+    # -- transcripts (adventure/transcript.py writes them) -----------------------------------
     def _record(self, line: object, reply: str) -> None:
-        if self.transcript is None:
-            return
-        from explorer.core.markdown_text import block, escape
-
-        text = escape(clean(line)[:MAX_LINE].strip()) or " "
-        with contextlib.suppress(OSError):
-            with self.transcript.open("a", encoding="utf-8") as handle:
-                handle.write(f"**\\> {text}**\n\n{block(reply)}\n")
+        if self.transcript is not None:
+            transcript.record(self.transcript, clean(line)[:MAX_LINE], reply)
 
     def start_transcript(self, folder: Path) -> Path:
-        folder.mkdir(parents=True, exist_ok=True)
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        path = folder / f"transcript-{stamp}.md"
-        n = 1
-        while path.exists():
-            n += 1
-            path = folder / f"transcript-{stamp}-{n}.md"
-        role = f", as the envoy of {self.atlas.actor(self.role).name}" if self.role in \
-            self.pack.actors else ""
-        from explorer.core.markdown_text import escape
-
-        path.write_text(f"# {escape(f'Kingmaker transcript: {self.pack.title}')}\n\n"
-                        + escape(f"Started {datetime.now():%Y-%m-%d %H:%M}, on "
-                                 f"{prose.day(self.on)}{role}.") + "\n\n", encoding="utf-8")
-        self.transcript = path
-        return path
+        self.transcript = transcript.start(self, folder)
+        return self.transcript
 
     # -- completion (for the TUI) ------------------------------------------------------------
     def vocabulary(self) -> tuple[list[str], list[str]]:
@@ -414,7 +367,7 @@ class Engine:
         else:
             who = (f"the envoy of {self.atlas.actor(self.role).name}"
                    if self.role in self.pack.actors else "an envoy")
-            th = self.pack.thresholds[0] if self.pack.thresholds else None
+            th = self.pack.government_threshold if self.pack.thresholds else None
             aim = f"Build a coalition of {th.seats} seats ({th.name}), or just look around. " \
                 if th else ""
             lines.append(f"You are {who}, free to go where you like and talk to anyone. {aim}"

@@ -151,10 +151,8 @@ def _seat_claims(file: TomlFile, t: Table, index: int) -> tuple[SeatClaim, ...]:
 
 
 def _quick_relation(file: TomlFile, raw: object, index: int, line: int) -> Relation | None:
-    """The common case, a relation with nothing to report, without the field-by-field checks.
-
-    Returns None whenever anything is unusual; the full checks then run and explain it.
-    """
+    """The common case, a relation with nothing to report, without the field-by-field checks
+    (None whenever anything is unusual: the full checks then run and explain it)."""
     if type(raw) is not dict or not raw.keys() <= _QUICK_KEYS:
         return None
     source, target, rtype = raw.get("from"), raw.get("to"), raw.get("type")

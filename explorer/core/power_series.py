@@ -43,6 +43,7 @@ class SeriesPoint:
         return {
             "date": self.on.isoformat(),
             "events": [{"id": e.id, "title": e.title} for e in self.events],
+            "results": bool(self.units),  # before the results were declared: no units yet
             "units": [{"id": u.id, "name": u.name, "seats": u.seats, "seats_text": u.seats_text,
                        "banzhaf": float(u.banzhaf), "shapley_shubik": float(u.shapley_shubik),
                        "banzhaf_exact": str(u.banzhaf),

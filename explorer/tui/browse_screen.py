@@ -46,7 +46,7 @@ class ExploreScreen(ShowsTheTable, Screen):
         Binding("left,down", "focus_list", "To the list", show=False, id="focus-list"),
         Binding("c", "app.switch_to('coalition')", "Coalition", id="coalition"),
         Binding("a", "app.switch_to('adventure')", "Adventure", id="adventure"),
-        Binding("m", "map", "Map", id="map",
+        Binding("M", "map", "Map", id="map", show=False,
                 tooltip="The actor's neighbourhood drawn as a network"),
     ]
 

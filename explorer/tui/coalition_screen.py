@@ -8,7 +8,6 @@ edit made anywhere else (the adventure, a lesson, the palette, the date keys) re
 
 from __future__ import annotations
 
-from fractions import Fraction
 from time import perf_counter
 
 from textual.app import ComposeResult
@@ -18,21 +17,21 @@ from textual.screen import Screen
 from textual.widgets import DataTable, OptionList, TabbedContent, TabPane
 
 from explorer.core.coalition import Evaluation, name_of
-from explorer.core.game import power
 from explorer.core.seats import Picture, splittable
 from explorer.core.tensions import cover_of
 from explorer.tui import coalition_panels as ui
 from explorer.tui.bar_model import bar_model, members_inside, names_of, table_colors
+from explorer.tui.builder_views import BuilderViews
 from explorer.tui.deal_panel import DealPanel
 from explorer.tui.footer import KeyFooter
-from explorer.tui.hemicycle import HEMICYCLE_MIN_HEIGHT, Hemicycle, show_chamber
+from explorer.tui.hemicycle import Hemicycle, show_chamber
 from explorer.tui.seatbar import SeatBar
 from explorer.tui.statusbar import StatusBar, TitleBar
 from explorer.tui.table_state import ShowsTheTable
 from explorer.tui.themes import palette
 
 
-class CoalitionScreen(ShowsTheTable, Screen):  # styled in app.tcss
+class CoalitionScreen(BuilderViews, ShowsTheTable, Screen):  # styled in app.tcss
     """Assemble a government against the pack's thresholds (the government line first)."""
 
     HELP_TITLE = "Coalition builder"
@@ -91,13 +90,13 @@ class CoalitionScreen(ShowsTheTable, Screen):  # styled in app.tcss
         Binding("end,G", "edge(1)", "Last row", show=False, id="last", priority=True),
         Binding("w", "why", "Why", id="why", show=False,
                 tooltip="Why the highlighted unit has its power"),
-        Binding("d", "deal", "Deal", id="deal",
+        Binding("d", "deal", "Deal", id="deal", show=False,
                 tooltip="Posts by member, shares and verdicts of the deal"),
         Binding("D", "real_deal", "Real deal", show=False, id="real-deal",
                 tooltip="The pack's real allocation beside your deal"),
-        Binding("h", "toggle_chamber", "Hemicycle", id="hemicycle",
+        Binding("h", "toggle_chamber", "Hemicycle", id="hemicycle", show=False,
                 tooltip="Show the chamber as a hemicycle or as a bar"),
-        Binding("T", "power_over_time", "Power over time", id="power-over-time",
+        Binding("T", "power_over_time", "Power over time", id="power-over-time", show=False,
                 tooltip="Each unit's power at every event date"),
         Binding("1", "complete(1)", "Completion", key_display="1-9", show=False,
                 tooltip="Apply completion 1 (2 … 9 apply the others)"),
@@ -245,44 +244,6 @@ class CoalitionScreen(ShowsTheTable, Screen):  # styled in app.tcss
         if tab.label.plain != title:
             tab.label = title
 
-    def _draw_power(self, picture: Picture, units: dict[str, str], members: set[str],
-                    colors: dict[str, str]) -> None:
-        pm = self.state.coalition.pm
-        if (picture, pm) != self._power_key:  # the indices depend on the picture and the PM
-            pack = self.atlas.pack
-            threshold = pack.government_threshold
-            every = power(self.atlas, picture, threshold.id)
-            feasible = power(self.atlas, picture, threshold.id, pm=pm, feasible=True)
-            any_feasible = sum(feasible.banzhaf) > 0
-
-            def share(values, i):
-                return Fraction(values[i]) if any_feasible else None
-
-            rows = [(u.id, Fraction(every.banzhaf[i]), Fraction(every.shapley_shubik[i]),
-                     share(feasible.banzhaf, i), share(feasible.shapley_shubik, i))
-                    for i, u in enumerate(picture.units)]
-            note = None if any_feasible else "no feasible coalition reaches the majority"
-            self._power = (rows, f"{threshold.name} ({threshold.seats})", note)
-            self._power_key = (picture, pm)
-        rows, title, note = self._power
-        shown = [ui.PowerRow(names_of(self.atlas, uid, self.name_of(uid)), units[uid],
-                             uid in members, b, s, fb, fs, uid) for uid, b, s, fb, fs in rows]
-        self.query_one(ui.PowerPanel).show(shown, title, self.name_of(pm) if pm else None, note,
-                                           colors)
-
-    # -- why ------------------------------------------------------------------------------------
-    def action_why(self, unit: str | None = None) -> None:
-        """Explain a unit's power: the power table's cursor row, else the highlighted unit."""
-        from explorer.tui.why_screen import open_why
-
-        panel = self.query_one(ui.PowerPanel)
-        unit = unit or (panel.highlighted_id() if panel.has_focus else self.highlighted())
-        open_why(self, unit, self.atlas.pack.government_threshold.id)
-
-    def on_power_panel_why(self, event: ui.PowerPanel.Why) -> None:
-        event.stop()
-        self.action_why(event.unit_id)
-
     # -- events ---------------------------------------------------------------------------------
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
@@ -366,55 +327,6 @@ class CoalitionScreen(ShowsTheTable, Screen):  # styled in app.tcss
             return
         self.marked = []
         self._attempt(lambda: self.state.merge(units))
-
-    def action_toggle_chamber(self) -> None:
-        self.chamber_view = not self.chamber_view
-        if not show_chamber(self, self.chamber_view) and self.chamber_view:
-            self.notify(f"The hemicycle needs a window at least {HEMICYCLE_MIN_HEIGHT} lines "
-                        "tall; the seat bar stays.", markup=False)
-
-    def action_power_over_time(self) -> None:
-        from explorer.tui.power_chart import PowerOverTimeScreen
-
-        colors = table_colors(self.state.picture, {})
-        self.app.push_screen(PowerOverTimeScreen(feasible=bool(self.state.coalition.pm),
-                                                 selected=self.highlighted(), colors=colors))
-    def _draw_deal(self, colors: dict[str, str]) -> None:
-        from explorer.tui.deal_views import draw_deal
-
-        draw_deal(self, colors)
-
-    def action_deal(self) -> None:
-        self.query_one(TabbedContent).active = "cs-tab-deal"
-        self._draw_deal(self.colors())
-
-    def action_real_deal(self) -> None:
-        self.show_actual = not self.show_actual
-        self.action_deal()
-
-    def action_edge(self, step: int) -> None:
-        """Home and End: the first or last row of the focused table or list."""
-        focused = self.focused
-        if isinstance(focused, DataTable) and focused.row_count:
-            focused.move_cursor(row=0 if step < 0 else focused.row_count - 1)
-        elif isinstance(focused, OptionList) and focused.option_count:
-            if step < 0:
-                focused.action_first()
-            else:
-                focused.action_last()
-
-    def action_switch_tab(self) -> None:
-        """Tensions or power; the power table takes the focus (its rows answer Enter and w)."""
-        tabs = self.query_one(TabbedContent)
-        tabs.active = "cs-tab-power" if tabs.active == "cs-tab-tensions" else "cs-tab-tensions"
-        tabs.scroll_visible(animate=False)  # on a small screen the panel is scrolled into view
-        if tabs.active == "cs-tab-power":
-            self.query_one(ui.PowerPanel).focus()  # its rows answer Enter and w
-        elif self.has_class("-narrow") or self.has_class("-short"):
-            pane = tabs.query_one(f"#{tabs.active} VerticalScroll")
-            pane.focus()  # the keyboard follows (↑↓ read it; Tab goes back to the table)
-        elif self.query_one(ui.PowerPanel).has_focus:
-            self.query_one(ui.UnitTable).focus()
 
     def action_undo(self) -> None:
         self.state.undo()

@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     pass
 
 
-class LessonScreen(LessonClassActions, Screen):
+class LessonScreen(LessonClassActions, Screen):  # styled in app.tcss
     """A lesson, step by step (`step` is 0-based; None resumes at the saved step)."""
 
     HELP_TITLE = "Lessons"
@@ -53,85 +53,6 @@ class LessonScreen(LessonClassActions, Screen):
         "lesson. A lesson uses its own coalition and date: yours are given back when you "
         "leave (Esc). Your place in each lesson is kept for next time."
     )
-
-    DEFAULT_CSS = """
-    LessonScreen {
-        layout: vertical;
-        background: $background;
-    }
-    LessonScreen #lesson-head {
-        height: 1;
-        background: $primary;
-        padding: 0 1;
-    }
-    LessonScreen #lesson-head > Static {
-        width: 1fr;
-        height: 1;
-        background: $primary;
-        color: $background;
-        text-style: bold;
-    }
-    LessonScreen #lesson-head > #lesson-counter {
-        width: auto;
-        min-width: 14;
-        text-align: right;
-    }
-    LessonScreen #lesson-main {
-        height: 1fr;
-    }
-    LessonScreen #lesson-body {
-        width: 1fr;
-        height: 1fr;
-        border: round $primary;
-        padding: 0 1;
-        scrollbar-size-vertical: 1;
-    }
-    LessonScreen #lesson-side {
-        width: 46%;
-        height: 1fr;
-        border: round $secondary;
-        border-title-style: bold;
-        border-title-color: $text-secondary;
-        padding: 0 1;
-        scrollbar-size-vertical: 1;
-    }
-    LessonScreen #lesson-side.-answer {
-        border: round $accent;
-        border-title-color: $text-accent;
-    }
-    LessonScreen #lesson-title {
-        text-style: bold;
-        color: $text-primary;
-        margin-bottom: 1;
-    }
-    LessonScreen #lesson-narration, LessonScreen #lesson-answer, LessonScreen #lesson-focus {
-        color: $foreground;
-    }
-    LessonScreen #lesson-question {
-        margin-top: 1;
-        text-style: bold;
-        color: $text-accent;
-    }
-    LessonScreen #lesson-hint {
-        margin-top: 1;
-        color: $foreground-muted;
-        text-style: italic;
-    }
-    LessonScreen #lesson-bar {
-        height: 5;
-        padding: 0 1;
-    }
-    LessonScreen.-present #lesson-body, LessonScreen.-present #lesson-side {
-        border: heavy $primary;
-    }
-    LessonScreen.-present #lesson-side.-answer {
-        border: heavy $accent;
-    }
-    LessonScreen.-present #lesson-narration, LessonScreen.-present #lesson-answer,
-    LessonScreen.-present #lesson-focus {
-        text-style: bold;
-    }
-    """
 
     BINDINGS = [
         Binding("right,f", "next", "Next", key_display="→", id="forward"),

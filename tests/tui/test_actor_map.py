@@ -19,7 +19,7 @@ def neighbours(atlas, actor):
 async def _open_map(pilot, actor="sadr") -> ActorMapScreen:
     pilot.app.go_to_actor(actor)
     await pilot.pause()
-    await pilot.press("m")
+    await pilot.press("M")
     await pilot.pause()
     assert isinstance(pilot.app.screen, ActorMapScreen)
     return pilot.app.screen
@@ -68,7 +68,7 @@ async def test_arrow_keys_move_to_a_neighbour_in_that_direction(bundled_atlas):
 async def test_the_map_needs_an_actor(bundled_atlas):
     app = make_app(atlas=bundled_atlas, on=APRIL)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("m")
+        await pilot.press("M")
         await pilot.pause()
         assert not isinstance(app.screen, ActorMapScreen)
 

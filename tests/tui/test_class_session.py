@@ -64,9 +64,7 @@ async def test_join_refuses_a_wrong_code_a_bad_name_and_a_name_in_use(classroom)
                                      ("amira", "nope", "not the class code"),
                                      ("../etc", "ROOM42", "one word"),
                                      ("taken", "ROOM42", "already connected")]:
-            screen.query_one("#join-name").value = name
-            screen.query_one("#join-code").value = code
-            await pilot.click("#join-go")
+            screen.join(name, code)  # what the Join button does (join() below presses it)
             await pilot.pause()
             assert app.screen is screen
             assert expected in str(screen.query_one("#join-error").visual)
