@@ -21,7 +21,7 @@ from explorer.core.feasibility import hard_refusals
 from explorer.core.graph import Atlas
 from explorer.core.model import Challenge
 from explorer.core.seats import default_picture
-from explorer.core.tensions import Cover
+from explorer.core.tensions import cover_of
 
 State = tuple[str | None, frozenset[str]]
 
@@ -39,7 +39,7 @@ class _Game:
     def __init__(self, atlas: Atlas, ch: Challenge):
         self.atlas, self.ch = atlas, ch
         self.picture = default_picture(atlas.pack, ch.date)
-        self.cover = Cover(atlas, self.picture)
+        self.cover = cover_of(atlas, self.picture)
         self.world = World(atlas)
         on, pack = ch.date, atlas.pack
         targets = [a.id for a in pack.actors.values() if a.exists_on(on) and (

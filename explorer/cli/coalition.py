@@ -253,7 +253,7 @@ def _power_general(args) -> int:
 def explained_unit(atlas, picture, on, name: str) -> str:
     """The unit on the table a name means (a person: the list they stand for)."""
     from explorer.core.coalition import member_id
-    from explorer.core.tensions import Cover
+    from explorer.core.tensions import cover_of
 
     actor = resolve(atlas, name)
     if picture.unit(actor.id) is not None:
@@ -264,7 +264,7 @@ def explained_unit(atlas, picture, on, name: str) -> str:
         mid = actor.id
     if picture.unit(mid) is not None:
         return mid
-    cover = Cover(atlas, picture)
+    cover = cover_of(atlas, picture)
     holder = next((u for u in picture.units if mid in cover.cover(u.id)), None)
     if holder is not None:
         raise CliError(f"{atlas.actor(mid).name} is not on the table on {on}: it sits inside "

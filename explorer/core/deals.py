@@ -22,7 +22,7 @@ from explorer.core.coalition import Coalition, evaluate, member_id, name_of, sea
 from explorer.core.deal_model import Negotiation, RedLine
 from explorer.core.graph import Atlas
 from explorer.core.seats import Picture
-from explorer.core.tensions import Cover
+from explorer.core.tensions import cover_of
 
 EPSILON = 1e-9
 
@@ -158,7 +158,7 @@ class Judge:
     def __init__(self, atlas: Atlas, picture: Picture, neg: Negotiation):
         self.atlas, self.picture, self.neg = atlas, picture, neg
         self.on = picture.on
-        self.cover = Cover(atlas, picture)
+        self.cover = cover_of(atlas, picture)
 
     def name(self, item: str) -> str:
         if item in self.neg.posts:
@@ -381,7 +381,7 @@ def resolve_member(atlas: Atlas, picture: Picture, coalition: Coalition, actor: 
         mid = member_id(atlas, picture, actor)
     except (KeyError, ValueError):
         mid = actor
-    cover = Cover(atlas, picture)
+    cover = cover_of(atlas, picture)
     for m in ev.members:
         if mid == m or mid in cover.cover(m) or actor in cover.circle(m):
             return m

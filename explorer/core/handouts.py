@@ -28,10 +28,11 @@ def hemicycle_runs(atlas, picture, ev) -> list[SeatRun]:
     """The coalition's members first (their low figures), the disputed top of its range, then
     the other units, each in its own colour, sharing the seats left in proportion."""
     from explorer.core.coalition import seat_range
-    from explorer.core.tensions import Cover
+    from explorer.core.seats import share_out
+    from explorer.core.tensions import cover_of
 
     colors = {u.id: UNIT_COLORS[i % len(UNIT_COLORS)] for i, u in enumerate(picture.units)}
-    cover = Cover(atlas, picture)
+    cover = cover_of(atlas, picture)
     taken: dict[str, int] = {}
     runs = []
     for m in ev.members:
@@ -47,12 +48,7 @@ def hemicycle_runs(atlas, picture, ev) -> list[SeatRun]:
     outside = [u for u in picture.units if u.id not in ev.members]
     room = max(0, ev.total - ev.high)
     weights = [max(0, u.primary - taken.get(u.id, 0)) for u in outside]
-    whole = sum(weights) or 1
-    shares = [room * w // whole for w in weights]
-    for i in sorted(range(len(outside)), key=lambda i: -(room * weights[i] % whole)):
-        if sum(shares) >= room:
-            break
-        shares[i] += 1
+    shares = share_out(room, weights)
     runs.extend(SeatRun(u.name, n, colors[u.id], False) for u, n in zip(outside, shares,
                                                                         strict=True))
     return runs

@@ -148,3 +148,13 @@ def merge(pack: Pack, picture: Picture, unit_ids: list[str], bloc_id: str | None
     return Picture(picture.on, tuple(units), extra)
 
 
+def share_out(room: int, weights: list[int]) -> list[int]:
+    """`room` seats shared in proportion to `weights` (largest remainders get the rest): how the
+    seat bar and the hemicycle draw the units outside a coalition."""
+    whole = sum(weights) or 1
+    shares = [room * w // whole for w in weights]
+    for i in sorted(range(len(weights)), key=lambda i: -(room * weights[i] % whole)):
+        if sum(shares) >= room:
+            break
+        shares[i] += 1
+    return shares

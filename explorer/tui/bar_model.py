@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from explorer.core.coalition import Evaluation, seat_range
 from explorer.core.graph import Atlas
-from explorer.core.seats import REST, Picture
+from explorer.core.seats import REST, Picture, share_out
 from explorer.core.tensions import cover_of
 from explorer.core.text import range_text
 from explorer.tui.seatbar import (
@@ -102,12 +102,7 @@ def bar_model(atlas: Atlas, picture: Picture, ev: Evaluation,
     outside = [u for u in picture.units if u.id not in ev.members]
     room = max(0, ev.total - ev.high)
     weights = [max(0, u.primary - taken.get(u.id, 0)) for u in outside]
-    total = sum(weights) or 1
-    shares = [room * w // total for w in weights]  # the rest share the seats left, in proportion
-    for i in sorted(range(len(outside)), key=lambda i: -(room * weights[i] % total)):
-        if sum(shares) >= room:
-            break
-        shares[i] += 1
+    shares = share_out(room, weights)  # the rest share the seats left, in proportion
     for i, (u, seats) in enumerate(zip(outside, shares, strict=True)):
         segments.append(BarSegment(u.id, names_of(atlas, u.id, u.name), seats, u.seats_text,
                                    OUTSIDE[i % 2], False))
