@@ -50,7 +50,7 @@ class KeyFooter(Footer):
                             binding.action, disabled=not enabled, tooltip=tooltip,
                             ).data_bind(compact=Footer.compact)
         if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE:
-            found = active.get(self.app.COMMAND_PALETTE_BINDING)
+            found = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
             if found is not None:
                 _node, binding, enabled, tooltip = found
                 yield FooterKey(binding.key, self.app.get_key_display(binding),
