@@ -203,3 +203,23 @@ def test_belgian_promise_of_a_red_line_policy_is_refused_in_the_adventure(capsys
     assert ("MR objects: MR will not accept splitting Brussels-Halle-Vilvoorde, promised to "
             "CD&V") in out
 
+
+
+def test_the_belgian_deal_challenge_is_won_only_by_a_deal_all_accept(capsys, tmp_path):
+    table = ["invite mr", "invite cd&v", "invite sp.a", "invite open vld", "invite cdh"]
+    posts = ["offer finance to cd&v", "offer foreign affairs to mr", "offer interior to cdh",
+             "offer pensions to open vld", "offer economy to sp.a", "offer defence to cd&v",
+             "offer justice to open vld", "offer employment to sp.a", "offer budget to mr",
+             "promise bhv to cd&v", "promise bhv to sp.a"]
+    script = tmp_path / "be.txt"
+    script.write_text("\n".join([*table, *posts, "propose", "promise bhv to open vld",
+                                 "promise budget to open vld", "propose"]) + "\n",
+                      encoding="utf-8")
+    code, out, _ = run(capsys, "play", "--content", BE, "--challenge", "butterfly-government",
+                       "--script", str(script))
+    assert code == 0
+    first, second = out.split("> propose")[1:3]
+    assert "The deal does not carry" in first and "Open Vld refuses" in first
+    assert "You have won" not in first
+    assert "the government is formed" in second and "You have won" in second
+    assert out.count("You have won") == 1  # 96 seats at the table were not enough on their own
