@@ -223,3 +223,17 @@ def test_the_belgian_deal_challenge_is_won_only_by_a_deal_all_accept(capsys, tmp
     assert "You have won" not in first
     assert "the government is formed" in second and "You have won" in second
     assert out.count("You have won") == 1  # 96 seats at the table were not enough on their own
+
+
+def test_the_coalition_report_carries_the_deal(capsys, tmp_path, pack):
+    content, p = pack
+    real = p.negotiation.actual
+    members = [m for m in real.members if p.actors[m].exists_on(real.date)]
+    out = tmp_path / "report.md"
+    assert main(["export", "coalition", "--content", content, "--date", real.date.isoformat(),
+                 *members, "--pm", real.pm, *_give_args(p), "-o", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert "## The deal" in text
+    assert p.negotiation.posts[real.allocations[0].post].name in text
+    formed = run_json(capsys, "deal", "--content", content, "--actual")["evaluation"]["formed"]
+    assert ("The government **forms**" in text) == formed
