@@ -147,7 +147,10 @@ class KingmakerApp(AppClassActions, SessionMixin, TableApp):
     # -- lifecycle -------------------------------------------------------------------------
     def on_mount(self) -> None:
         self.screen_change_signal.subscribe(self, self._screen_changed)
-        self.run_worker(lambda: self.search, thread=True, name="search-index")
+        # the filter's name index: built in a thread once the first frame is out (a thread
+        # started now would take the interpreter from the first frame's work)
+        self.call_after_refresh(self.run_worker, lambda: self.search, thread=True,
+                                name="search-index")
         self._screen_changed(self.screen)
         if self.classroom is None:
             self._open_lesson()
