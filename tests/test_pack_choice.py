@@ -107,3 +107,26 @@ def test_a_damaged_choice_file_is_ignored():
     bundled._choice_file().parent.mkdir(parents=True, exist_ok=True)
     bundled._choice_file().write_bytes(b"\xff\xfe garbage")
     assert bundled.remembered() is None and bundled.needs_choice()
+
+
+def test_choosing_another_pack_opens_the_app_again_on_it():
+    """The command line's side of a switch: the next app is on the chosen pack, on its own
+    default date (the first app's --date belongs to the first pack), and nothing is asked."""
+    from argparse import Namespace
+
+    from explorer.cli.query import cmd_tui
+
+    seen = []
+
+    def run(app):
+        seen.append((app.atlas.pack.id, app.on, app.choose_pack))
+        if len(seen) == 1:
+            app.switch_pack = "belgium-2010"  # what the chooser sets before the app exits
+
+    args = Namespace(content="iraq-2010", date="2010-11-11", sources=None, present=False,
+                     theme=None)
+    assert cmd_tui(args, run=run) == 0
+    belgium = bundled.pack_summary("belgium-2010")
+    assert [s[0] for s in seen] == ["iraq-2010", "belgium-2010"]
+    assert seen[0][1].isoformat() == "2010-11-11" and seen[1][1] == belgium["opens"]
+    assert not any(s[2] for s in seen)  # --content given: nothing asked

@@ -317,10 +317,11 @@ def cmd_diff(args) -> int:
     return 0
 
 
-def cmd_tui(args) -> int:
+def cmd_tui(args, run=None) -> int:
     """`explorer` with no command: the terminal app (refuses to start on a broken pack). With
     several bundled packs and none chosen yet, the app asks first which one to open; choosing
-    another pack there (or later from the palette) opens the app again on it."""
+    another pack there (or later from the palette) opens the app again on it. `run(app)` runs
+    each app (default: `app.run()`)."""
     import os
 
     from explorer.cli.packs import should_ask
@@ -341,7 +342,7 @@ def cmd_tui(args) -> int:
 
         app = make_app(atlas=atlas, on=on, sources_dir=args.sources, present=args.present,
                        theme=args.theme, resume=not served, choose_pack=choose)
-        app.run()
+        app.run() if run is None else run(app)
         if app.switch_pack is None or bundled_path(app.switch_pack) is None:
             return app.return_code or 0
         args.content, args.date, choose = str(bundled_path(app.switch_pack)), None, False
