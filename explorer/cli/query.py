@@ -342,10 +342,25 @@ def cmd_tui(args, run=None) -> int:
 
         app = make_app(atlas=atlas, on=on, sources_dir=args.sources, present=args.present,
                        theme=args.theme, resume=not served, choose_pack=choose)
-        app.run() if run is None else run(app)
+        css = None if served or run is not None else _css_cache()
+        try:
+            app.run() if run is None else run(app)
+        finally:
+            if css is not None:
+                css.save()
         if app.switch_pack is None or bundled_path(app.switch_pack) is None:
             return app.return_code or 0
         args.content, args.date, choose = str(bundled_path(app.switch_pack)), None, False
+
+
+def _css_cache():
+    """The parsed-CSS cache of the terminal app (explorer/tui/css_cache.py), switched on."""
+    from explorer.tui.css_cache import terminal_cache
+    from explorer.tui.stylesheet import ReusingStylesheet
+
+    cache = terminal_cache()
+    ReusingStylesheet.keep_parses_on_disk(cache)
+    return cache
 
 
 def add_commands(sub) -> None:

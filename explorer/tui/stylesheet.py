@@ -12,7 +12,12 @@ still raise as before; the rules in force are only replaced by a parse that succ
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.css.stylesheet import Stylesheet
+
+if TYPE_CHECKING:
+    from explorer.tui.css_cache import ParseCache
 
 
 class ReusingStylesheet(Stylesheet):
@@ -21,30 +26,57 @@ class ReusingStylesheet(Stylesheet):
     `share_parses()` (used by the warm parent of `explorer serve`, see warm_parent.py) also keeps
     every parse in one process-wide table keyed by the variables, so an app forked after a first
     one has run finds its CSS already parsed. Off by default: one app per process gains nothing.
+    `keep_parses_on_disk(cache)` (the terminal app) reads and keeps parses between starts.
     """
 
     _shared: dict[tuple, list] | None = None
+    _disk: ParseCache | None = None
 
     @classmethod
     def share_parses(cls) -> None:
         if cls._shared is None:
             cls._shared = {}
 
+    @classmethod
+    def keep_parses_on_disk(cls, cache: ParseCache | None) -> None:
+        """Read parses from `cache` and add new ones to it (the terminal app: css_cache.py);
+        None stops. The caller saves the cache when the app ends."""
+        cls._disk = cache
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._parses: dict[tuple, list] = {}  # this sheet's parses, by variables and source
+        self._variables_key: tuple | None = None  # the variables, sorted (made when needed)
+
     def _parse_rules(self, css, read_from, is_default_rules=False, tie_breaker=0, scope=""):
-        shared = ReusingStylesheet._shared
-        if shared is None:
+        shared, disk = ReusingStylesheet._shared, ReusingStylesheet._disk
+        if shared is None and disk is None:
             return super()._parse_rules(css, read_from, is_default_rules, tie_breaker, scope)
-        key = (tuple(sorted(self._variables.items())), css, read_from, is_default_rules,
-               tie_breaker, scope)
-        rules = shared.get(key)
+        if self._variables_key is None:
+            self._variables_key = tuple(sorted(self._variables.items()))
+        key = (self._variables_key, css, read_from, is_default_rules, tie_breaker, scope)
+        rules = self._parses.get(key)
+        if rules is not None:  # parsed (or read) before by this sheet: the same rules
+            return rules
+        rules = shared.get(key) if shared is not None else None
+        if rules is None and disk is not None:
+            disk_key = disk.key(key)
+            rules = disk.get(disk_key)
+            if rules is None:
+                rules = super()._parse_rules(css, read_from, is_default_rules, tie_breaker,
+                                             scope)
+                disk.put(disk_key, rules)
         if rules is None:
-            rules = shared[key] = super()._parse_rules(css, read_from, is_default_rules,
-                                                       tie_breaker, scope)
+            rules = super()._parse_rules(css, read_from, is_default_rules, tie_breaker, scope)
+        if shared is not None:
+            shared[key] = rules
+        self._parses[key] = rules
         return rules
 
     def set_variables(self, variables: dict[str, str]) -> None:
         if variables == self._variables:
             return  # same theme: every cached parse is still right
+        self._variables_key = None
         super().set_variables(variables)
 
     def reparse(self) -> None:

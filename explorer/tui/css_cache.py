@@ -1,0 +1,97 @@
+"""Parsed CSS kept on disk between starts of the terminal app (like the pack cache).
+
+Parsing the app's stylesheets (app.tcss and every widget's default CSS, Textual's included) is
+about a tenth of the work before the first frame; reading the parsed rules back from a pickle
+takes a few milliseconds. `ReusingStylesheet` asks this cache before parsing a source. The key
+of a parse is everything the result depends on: Textual's version, the theme's variables, the
+CSS text, where it was read from, and its priority and scope; an edited file, another theme or
+another Textual simply misses. The file (`cache/css-<textual version>.pickle` in the data
+folder) maps each key to its own pickle, so a start unpickles only the sources it uses.
+
+Only the terminal app uses it (`explorer` with no command, see cli/query.py): tests and served
+tabs do not (a served tab's parses come from its warm parent). A cache that cannot be read is
+ignored and written anew; one that cannot be written costs the next start its parse, nothing
+else. Like the pack cache, it is a pickle in the user's own data folder: whoever can write there
+can already change what the program does.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from pathlib import Path
+
+MAX_ENTRIES = 400  # a run uses ~60 sources; older parses beyond this are dropped on save
+
+
+class ParseCache:
+    """Parses by key, read from `path` on first use, written back by `save()`."""
+
+    def __init__(self, path: Path, version: str) -> None:
+        self.path = path
+        self.version = version  # Textual's: part of every key
+        self._stored: dict[str, bytes] | None = None
+        self._used: dict[str, bytes] = {}
+        self._changed = False
+
+    def _load(self) -> dict[str, bytes]:
+        if self._stored is None:
+            try:
+                with open(self.path, "rb") as handle:
+                    data = pickle.load(handle)
+                self._stored = data if isinstance(data, dict) else {}
+            except Exception:  # noqa: BLE001 - missing, damaged, from another Python: start anew
+                self._stored = {}
+        return self._stored
+
+    def key(self, parts: tuple) -> str:
+        return hashlib.blake2b(repr((self.version, *parts)).encode("utf-8", "surrogatepass"),
+                               digest_size=16).hexdigest()
+
+    def get(self, key: str) -> list | None:
+        blob = self._load().get(key)
+        if blob is None:
+            return None
+        try:
+            rules = pickle.loads(blob)
+        except Exception:  # noqa: BLE001 - a damaged entry is parsed again
+            return None
+        self._used[key] = blob
+        return rules if isinstance(rules, list) else None
+
+    def put(self, key: str, rules: list) -> None:
+        if any(getattr(rule, "errors", None) for rule in rules):
+            return  # CSS with errors is reported as before, and parsed again each time
+        try:
+            blob = pickle.dumps(rules, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:  # noqa: BLE001 - a rule that does not pickle is simply not kept
+            return
+        self._used[key] = blob
+        self._changed = True
+
+    def save(self) -> None:
+        """Write what this run used (and older parses, up to MAX_ENTRIES) if anything is new."""
+        if not self._changed:
+            return
+        from explorer.core.storage import write_atomic
+
+        kept = dict(self._load())
+        kept.update(self._used)
+        if len(kept) > MAX_ENTRIES:
+            kept = dict(self._used)
+        try:
+            write_atomic(self.path, pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL),
+                         durable=False)
+        except OSError:
+            return
+        self._stored, self._changed = kept, False
+
+
+def terminal_cache() -> ParseCache:
+    """The cache of the terminal app, in the data folder, for the installed Textual (whose
+    `__version__` is looked up in the package metadata: read once here)."""
+    from textual import __version__
+
+    from explorer.core.storage import data_dir
+
+    return ParseCache(data_dir() / "cache" / f"css-{__version__}.pickle", __version__)
