@@ -43,6 +43,16 @@ class TableApp(App):
         self._state: CoalitionState | None = None
         self.set_reactive(TableApp.on, on)
 
+    def get_css_variables(self) -> dict[str, str]:
+        """Textual's variables and the colours with a meaning (`$stance-hostile`,
+        `$verdict-yes` ...: explorer/tui/meaning.py), made from the current theme."""
+        from explorer.tui.meaning import meaning_variables
+
+        variables = super().get_css_variables()
+        variables.update(meaning_variables(variables, self.current_theme.variables))
+        self.theme_variables = variables
+        return variables
+
     @property
     def state(self) -> CoalitionState:
         """The coalition being built (made on first use)."""

@@ -25,7 +25,7 @@ async def open_builder(pilot):
 
 
 def panel_text(screen) -> str:
-    return plain(screen.query_one(DealPanel).content, width=160)
+    return plain(screen.query_one(DealPanel).render(), width=160)
 
 
 async def test_d_shows_the_deal_and_shift_d_the_real_allocation(bundled_atlas):
