@@ -60,7 +60,7 @@ class StarredName:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions):
         text = self.name.copy()
-        text.append(" ★", style=self.table.ink("verdict-doubt", "bold"))
+        text.append(" ★", style=self.table.ink("candidate", "bold"))
         yield text
 
 
@@ -168,7 +168,7 @@ class VerdictPanel(MeaningStyles, Static):
             feas.append("no", self.ink("verdict-no", "bold"))
             feas.append(f"  ({why})", self.ink("verdict-no"))
         pm_line = Text.assemble(("PM candidate: ", "bold"))
-        pm_line.append(*(pm, self.ink("verdict-doubt", "bold")) if pm else
+        pm_line.append(*(pm, self.ink("candidate", "bold")) if pm else
                        ("none  (n chooses one)", "dim"))
         return Group(*lines, feas, pm_line)
 
@@ -207,9 +207,9 @@ class TensionPanel(MeaningStyles, Static):
                 ("✘ HARD  " if t.hard else "~ soft  ",
                  self.ink("verdict-no" if t.hard else "verdict-doubt", "bold")),
                 (f"{name_of(t.source_actor)} {rtype.label} {name_of(t.target_actor)}", "bold"),
-                (f"  [{status_label(t.status)}]" if t.status else "", self.ink("verdict-doubt"))))
+                (f"  [{status_label(t.status)}]" if t.status else "", self.ink("caution"))))
             lines = [(f"hard only if {name_of(t.target_actor)} is the PM candidate",
-                      self.ink("verdict-doubt")) if rtype.pm_only and not t.hard else None]
+                      self.ink("caution")) if rtype.pm_only and not t.hard else None]
             if {t.a, t.b} != {t.source_actor, t.target_actor}:
                 lines.append((f"{name_of(t.a)} and the PM candidate" if t.about_pm else
                               f"inside: {name_of(t.a)} ↔ {name_of(t.b)}", "italic"))

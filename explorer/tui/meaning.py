@@ -12,14 +12,22 @@ Widgets use them in one of two ways, and neither redraws by hand on a theme chan
   Textual resolves it when it paints, with the theme of that moment.
 - A widget drawing with rich (tables, the seat bar, the braille canvases) mixes in
   `MeaningStyles` and asks `self.ink("verdict-yes")` while it renders: the component class
-  `meaning--verdict-yes` is styled in app.tcss (`color: $verdict-yes`). When the theme changes,
-  Textual restyles the component classes and repaints the widget, which asks again.
+  `meaning--verdict-yes` is styled `color: $verdict-yes` (MEANING_CSS, TableApp's CSS). When
+  the theme changes, Textual restyles the component classes and repaints the widget, which
+  asks again. Where a
+  widget keeps what it was given (an OptionList's prompts), the prompt is a `DrawnWhenPainted`
+  that builds the rich renderable at paint time (`MeaningOptionList`, `MeaningStatic`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from rich.console import Console, ConsoleOptions, RenderableType
+from rich.measure import Measurement
 from rich.style import Style
 from textual.color import Color
+from textual.widgets import OptionList, Static
 
 #: a meaning -> the theme colour it is made from (a theme's own `variables` may override it)
 MEANING_COLORS: dict[str, str] = {
@@ -34,13 +42,17 @@ MEANING_COLORS: dict[str, str] = {
     "verdict-yes": "text-success",
     "verdict-doubt": "text-warning",
     "verdict-no": "text-error",
-    # what the eye should find first (headings, Now, numbers to press), and quiet notes
+    "caution": "text-warning",  # a report not confirmed, sources that disagree, gone actors
+    "candidate": "text-warning",  # the prime-minister candidate
+    # what the eye should find first: headings, Now, numbers to press; names, keys; quiet notes
     "highlight": "text-accent",
+    "title": "text-primary",
     "note": "foreground-muted",
 }
 
-#: the component class of each meaning (styled in app.tcss)
+#: the component class of each meaning, and its one rule (TableApp's CSS)
 MEANING_CLASSES = frozenset(f"meaning--{name}" for name in MEANING_COLORS)
+MEANING_CSS = "\n".join(f".meaning--{name} {{ color: ${name}; }}" for name in MEANING_COLORS)
 
 #: a verdict status (explorer.core.coalition) -> its meaning
 STATUS_MEANING = {"reached": "verdict-yes", "top_of_range": "verdict-doubt",
@@ -89,3 +101,36 @@ class MeaningStyles:
         style = self.get_component_rich_style(f"meaning--{meaning}", partial=True,
                                               default=Style())
         return style + Style.parse(extra) if extra else style
+
+    def color_of(self, meaning: str, fallback: str = "#888888") -> str:
+        """The meaning's colour now, as #rrggbb (for drawing that blends colours)."""
+        color = self.ink(meaning).color
+        return color.get_truecolor().hex if color is not None else fallback
+
+
+class DrawnWhenPainted:
+    """A rich renderable built by `draw()` each time it is measured or painted, so the
+    meaning styles it asks for are those of the theme in force (for a widget's kept content)."""
+
+    __slots__ = ("draw",)
+
+    def __init__(self, draw: Callable[[], RenderableType]) -> None:
+        self.draw = draw
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions):
+        yield self.draw()
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.draw())
+
+
+class MeaningOptionList(MeaningStyles, OptionList):
+    """An OptionList whose prompts may use `ink` (inside a `DrawnWhenPainted`)."""
+
+    COMPONENT_CLASSES = MEANING_CLASSES
+
+
+class MeaningStatic(MeaningStyles, Static):
+    """A Static whose content may use `ink` (inside a `DrawnWhenPainted`)."""
+
+    COMPONENT_CLASSES = MEANING_CLASSES

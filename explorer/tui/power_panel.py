@@ -138,7 +138,7 @@ class PowerPanel(MeaningStyles, Static, can_focus=True):
         if pm:
             note.append(f", with {pm} as PM", "dim")
         if feasible_note:
-            note.append(f" ({feasible_note})", self.ink("verdict-doubt"))
+            note.append(f" ({feasible_note})", self.ink("caution"))
         note.append(". Enter or w on a row: why.", "dim")
         return Group(title, table, Text(""), note)
 

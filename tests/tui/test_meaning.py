@@ -76,7 +76,7 @@ async def test_a_theme_change_recolours_the_builder_without_a_redraw(bundled_atl
         completions, units = screen.query_one(CompletionList), screen.query_one(UnitTable)
         assert painted(verdicts, "✔") == {before["verdict-yes"].lower()}
         assert painted(bar, "✘") == {before["verdict-no"].lower()}
-        assert painted(units, "★") == {before["verdict-doubt"].lower()}
+        assert painted(units, "★") == {before["candidate"].lower()}
         assert before["highlight"].lower() in painted(completions, "1")
         drawn = screen.timings
 
@@ -88,5 +88,5 @@ async def test_a_theme_change_recolours_the_builder_without_a_redraw(bundled_atl
         assert screen.timings is drawn  # the screen did not redraw: Textual repainted
         assert painted(verdicts, "✔") == {after["verdict-yes"].lower()}
         assert painted(bar, "✘") == {after["verdict-no"].lower()}
-        assert painted(units, "★") == {after["verdict-doubt"].lower()}
+        assert painted(units, "★") == {after["candidate"].lower()}
         assert after["highlight"].lower() in painted(completions, "1")
