@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from explorer.tui.search import ActorSearch
 
 SCREENSHOT_DIR = "screenshots"
+JOIN_MODE = "join"  # a served tab's first mode: the join screen alone, removed once joined
 
 
 def _explore() -> Screen:
@@ -88,8 +89,14 @@ class KingmakerApp(AppClassActions, SessionMixin, TableApp):
                  present: bool = False, theme: str | None = None, lesson: str | None = None,
                  lesson_step: int | None = None, resume: bool = True,
                  classroom: ClassConfig | None = None) -> None:
+        if classroom is not None:  # served: the join screen alone comes first (class_hooks)
+            self.DEFAULT_MODE = JOIN_MODE
         super().__init__(atlas, on, sources_dir)
-        self.classroom = classroom  # set by `explorer serve`: a join screen comes first
+        self.classroom = classroom  # set by `explorer serve`
+        if classroom is not None:
+            from explorer.tui import class_hooks
+
+            self.add_mode(JOIN_MODE, class_hooks.join_screen_for(self, self._open_lesson))
         self.class_session: ClassSession | None = None
         self.built_coalition = None  # (coalition, date) last left in the coalition builder
         self._last_mode: str | None = None
@@ -140,11 +147,7 @@ class KingmakerApp(AppClassActions, SessionMixin, TableApp):
         self.screen_change_signal.subscribe(self, self._screen_changed)
         self.run_worker(lambda: self.search, thread=True, name="search-index")
         self._screen_changed(self.screen)
-        if self.classroom is not None:
-            from explorer.tui import class_hooks
-
-            class_hooks.start(self, self._open_lesson)
-        else:
+        if self.classroom is None:
             self._open_lesson()
         for error in self._key_errors:
             self.notify(error, title="Your keys", severity="error", markup=False, timeout=10)
@@ -156,7 +159,10 @@ class KingmakerApp(AppClassActions, SessionMixin, TableApp):
                         markup=False)
 
     def _open_lesson(self) -> None:
-        if self.lesson:
+        if self.current_mode == JOIN_MODE:  # joined: the class starts on its lesson or exploring
+            self.switch_mode("lesson" if self.lesson else "explore")
+            self.remove_mode(JOIN_MODE)
+        elif self.lesson:
             self.call_after_refresh(self.switch_mode, "lesson")
 
     def on_unmount(self) -> None:
@@ -188,6 +194,9 @@ class KingmakerApp(AppClassActions, SessionMixin, TableApp):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if isinstance(self.screen, TooSmallScreen):
             return action in ("quit", "quit_asking", "screenshot", "command_palette")
+        if self.current_mode == JOIN_MODE:  # nothing opens before the class is joined
+            return action in ("quit", "quit_asking", "screenshot", "help", "cycle_theme",
+                              "toggle_present")
         if action in ("hand_in", "class_board"):
             session = self.class_session
             return session is not None and (action == "hand_in" or session.teacher)

@@ -1,41 +1,48 @@
 """What the app and its screens do differently in a served class (small hooks, one place).
 
-The app calls `start(app)` on mount when `explorer serve` set up a class: the join screen, then
-the student's folder, the heartbeat and the lesson. The lesson screen calls `attach_lesson`,
-`lesson_shown`, `hand_in_from_lesson`, `back_to_teacher` and `open_board`; the adventure gives its
-engine a `hand_in`. In a terminal `app.class_session` is None and none of this runs.
+When `explorer serve` set up a class, the app's first mode is the join screen alone
+(`join_screen_for`); once joined, the student's folder, the heartbeat and the lesson. The
+lesson screen calls `attach_lesson`, `lesson_shown`, `hand_in_from_lesson`, `back_to_teacher`
+and `open_board`; the adventure gives its engine a `hand_in`. In a terminal
+`app.class_session` is None and none of this runs.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from explorer.core.classroom import ClassError
 from explorer.tui.class_session import FOLLOW_SECONDS, HEARTBEAT_SECONDS, ClassSession
 
 if TYPE_CHECKING:
+    from textual.screen import Screen
+
     from explorer.tui.app import KingmakerApp
 
 
-def start(app: KingmakerApp, then) -> None:
-    """Show the join screen; once joined, run `then()` (open the lesson, or nothing)."""
-    from explorer.tui.join_screen import JoinScreen
+def join_screen_for(app: KingmakerApp, then) -> Callable[[], Screen]:
+    """The factory of the app's first mode in a served class: the join screen alone (the
+    explorer and the rest are built once the student has joined); once joined, the student's
+    folder, the heartbeat, the welcome, then `then()` (the lesson, or exploring)."""
 
-    def joined(session: ClassSession | None) -> None:
-        if session is None:
-            app.exit()
-            return
+    def joined(session: ClassSession) -> None:
         app.class_session = session
         app.set_interval(HEARTBEAT_SECONDS, session.still_here)
+        then()
         who = "teacher" if session.teacher else "student"
         app.notify(f"Welcome, {session.name} ({who}). Your work is kept under your name.",
                    markup=False)
         for notice in session.notices:
             app.notify(notice, severity="warning", markup=False, timeout=10)
         session.notices.clear()
-        then()
 
-    app.push_screen(JoinScreen(app.classroom, app.atlas.pack.title), joined)
+    def build() -> Screen:
+        from explorer.tui.join_screen import JoinScreen
+
+        return JoinScreen(app.classroom, app.atlas.pack.title, joined)
+
+    return build
 
 
 def stop(app: KingmakerApp) -> None:

@@ -1,11 +1,14 @@
 """The join screen of a served class: a name (a student or a group) and the class code.
 
-Dismissed with the open `ClassSession`. Every problem is said on the screen and the student
-tries again: a bad name, a name another connected tab uses, a wrong code, a class folder that
-cannot be written.
+The first screen of a served tab (the base of its own mode, so nothing else is built before
+the student has joined): it hands the open `ClassSession` to `joined`. Every problem is said
+on the screen and the student tries again: a bad name, a name another connected tab uses, a
+wrong code, a class folder that cannot be written.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from rich.text import Text
 from textual import on
@@ -19,7 +22,7 @@ from explorer.core.classroom import ClassError
 from explorer.tui.class_session import ClassConfig, ClassSession, open_session
 
 
-class JoinScreen(Screen[ClassSession]):
+class JoinScreen(Screen):
     """Who is at this keyboard?"""
 
     DEFAULT_CSS = """
@@ -37,9 +40,11 @@ class JoinScreen(Screen[ClassSession]):
     BINDINGS = [Binding("escape", "clear_error", "Clear", show=False)]
     AUTO_FOCUS = "#join-name"
 
-    def __init__(self, config: ClassConfig, title: str) -> None:
+    def __init__(self, config: ClassConfig, title: str,
+                 joined: Callable[[ClassSession], None]) -> None:
         super().__init__()
         self.config = config
+        self.joined = joined
         self.pack_title = title
         self._to_code = False
 
@@ -103,7 +108,7 @@ class JoinScreen(Screen[ClassSession]):
             field = "#join-code" if "code" in str(exc) else "#join-name"
             self.query_one(field, Input).focus()
             return
-        self.dismiss(session)
+        self.joined(session)
 
     def action_clear_error(self) -> None:
         self.query_one("#join-error", Static).update("")

@@ -66,8 +66,9 @@ def preload(content: str | None) -> None:
 def warm_up(argv: list[str], width: int = 120, height: int = 40) -> None:
     """Run the served app once, headless, before any fork: every child then finds Textual's and
     Rich's caches (parsed styles, colours, cell widths, segments) filled, which halves its own
-    start. The run is the tab's own command (`argv`), opens and closes the help screen, writes
-    only to a throwaway data folder, and leaves no thread or event loop behind (asyncio.run
+    start. The run is the tab's own command (`argv`): it joins the class as a student would (in a
+    throwaway class folder), moves the cursor, opens and closes the help screen, writes only to a
+    throwaway data folder, and leaves no thread or event loop behind (asyncio.run
     closes its loop; `handle` refuses to fork if a thread remains)."""
     import tempfile
 
@@ -82,6 +83,14 @@ def warm_up(argv: list[str], width: int = 120, height: int = 40) -> None:
     def headless_run(app, *args, **kwargs):
         async def pilot(p) -> None:
             await p.pause()
+            if app.current_mode == "join":  # a class: join it (in the scratch class folder)
+                await p.press(*"warm-up", "enter", "enter")
+                for _ in range(20):
+                    await p.pause()
+                    if app.current_mode != "join":
+                        break
+            await p.press("down")
+            await p.pause()
             await p.press("f1")
             await p.pause()
             await p.press("escape")
@@ -90,12 +99,14 @@ def warm_up(argv: list[str], width: int = 120, height: int = 40) -> None:
 
         return run(app, headless=True, size=(width, height), auto_pilot=pilot)
 
-    saved = dict(os.environ)
+    saved, cwd = dict(os.environ), os.getcwd()  # joining moves into the student's folder
     stdout = os.dup(1)  # anything the run prints goes nowhere, not to the server's pipe
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)
     with tempfile.TemporaryDirectory(prefix="kingmaker-warm-") as scratch:
         os.environ["EXPLORER_DATA_DIR"] = scratch
+        if os.environ.get("EXPLORER_CLASS_DIR"):  # it joins a class of its own, not the real one
+            os.environ["EXPLORER_CLASS_DIR"] = os.path.join(scratch, "class")
         App.run = headless_run
         try:
             main(list(argv))
@@ -103,6 +114,7 @@ def warm_up(argv: list[str], width: int = 120, height: int = 40) -> None:
             pass
         finally:
             App.run = run
+            os.chdir(cwd)
             os.environ.clear()
             os.environ.update(saved)
             sys.stdout.flush()

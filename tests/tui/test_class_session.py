@@ -183,3 +183,28 @@ async def test_hand_outs_go_to_the_students_folder_named_after_them(classroom):
         "amira-largest-coalition-report", "amira-largest-graph", "amira-largest-screenshot"]
     report = next((folder / "amira" / "exports").glob("*coalition-report*.md"))
     assert report.read_text(encoding="utf-8").startswith("#")
+
+
+async def test_the_join_screen_comes_alone_and_nothing_opens_before_joining(classroom):
+    """A served tab's first frame is the join screen only (the explorer is built once the
+    student has joined), and no key opens another screen before that: a student cannot walk
+    past the join screen with F2-F5 or the command keys."""
+    from textual.app import UnknownModeError
+
+    pack, folder = classroom
+    app = class_app(pack, folder, lesson=None)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, JoinScreen)
+        assert app.current_mode == "join"
+        for key in ("f2", "f3", "f4", "f5", "t"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, JoinScreen), key
+        assert app.class_session is None
+        await join(pilot, "amira")
+        assert app.current_mode == "explore" and app.class_session.name == "amira"
+        with pytest.raises(UnknownModeError):  # the join mode is gone once joined
+            app.switch_mode("join")
+        await pilot.press("f3")
+        await pilot.pause()
+        assert app.current_mode == "coalition"  # and the keys work again
