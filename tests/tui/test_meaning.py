@@ -90,3 +90,43 @@ async def test_a_theme_change_recolours_the_builder_without_a_redraw(bundled_atl
         assert painted(bar, "✘") == {after["verdict-no"].lower()}
         assert painted(units, "★") == {after["candidate"].lower()}
         assert after["highlight"].lower() in painted(completions, "1")
+
+
+async def test_a_theme_change_recolours_the_actor_page_and_the_timeline(bundled_atlas):
+    from explorer.tui.actor_page import ActorPage
+    from explorer.tui.browse_screen import ExploreScreen
+    from explorer.tui.meaning import stance_meaning
+
+    app = make_app(atlas=bundled_atlas, on=APRIL)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ExploreScreen))
+        app.screen.visit("maliki")
+        await pilot.pause()
+        page = app.screen.query_one(ActorPage)
+        stances = {link.type.stance for link in page.links.values()}
+        assert len(stances) >= 2  # the arrows of several stances are on the page
+
+        def arrows(variables) -> set[str]:
+            return {variables[stance_meaning(s)].lower() for s in stances}
+
+        before = dict(app.theme_variables)
+        assert painted(page, "→") and painted(page, "→") <= arrows(before)
+        assert before["highlight"].lower() in painted(page, "R")  # the RELATIONSHIPS heading
+        app.theme = "projector"
+        await pilot.pause()
+        await pilot.pause()
+        after = app.theme_variables
+        assert painted(page, "→") and painted(page, "→") <= arrows(after)
+        assert not painted(page, "→") & arrows(before)
+        assert after["highlight"].lower() in painted(page, "R")
+
+        await pilot.press("t")  # the timeline: Now in the highlight colour, then a theme change
+        from explorer.tui.timeline import TimelineScreen
+
+        await wait_for(pilot, lambda: isinstance(app.screen, TimelineScreen))
+        events = app.screen.query_one("#events")
+        assert after["highlight"].lower() in painted(events, "▶")
+        app.theme = "textual-light"
+        await pilot.pause()
+        await pilot.pause()
+        assert painted(events, "▶") == {app.theme_variables["highlight"].lower()}
