@@ -88,7 +88,7 @@ def map_rows(atlas, model: ActorMap, width: int, height: int, selected: str | No
 class ActorMapView(MeaningStyles, Widget):
     """The drawn map (the screen owns the keys and the text around it)."""
 
-    # its own sizing only
+    # its own sizing only (the screen's style is in actor_map.tcss)
     DEFAULT_CSS = "ActorMapView { height: 1fr; min-height: 8; }"
     COMPONENT_CLASSES = MEANING_CLASSES
 
@@ -127,11 +127,7 @@ class ActorMapScreen(ShowsTheTable, Screen):
         "or is based there. Escape goes back to the page; F12 saves the screen as an SVG."
     )
 
-    DEFAULT_CSS = """
-    ActorMapScreen #am-head { height: auto; padding: 0 1; }
-    ActorMapScreen ActorMapView { padding: 0 1; }
-    ActorMapScreen #am-info { height: auto; max-height: 7; padding: 0 1; }
-    """
+    CSS_PATH = "actor_map.tcss"  # the screen's style, beside this module
 
     BINDINGS = [
         Binding("escape", "close", "Back"),

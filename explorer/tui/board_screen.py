@@ -28,15 +28,7 @@ REFRESH_SECONDS = 1.0
 class BoardScreen(Screen):
     """The class board (a teacher's session only)."""
 
-    DEFAULT_CSS = """
-    BoardScreen { layout: vertical; background: $background; }
-    BoardScreen #board-head { height: 1; background: $primary; color: $background;
-                              text-style: bold; padding: 0 1; }
-    BoardScreen #board-tally { height: auto; padding: 0 1; text-style: bold;
-                               color: $text-accent; margin-top: 1; }
-    BoardScreen #board-members { height: auto; padding: 0 1; color: $foreground-muted; }
-    BoardScreen #board-table { height: 1fr; margin: 1 1 0 1; }
-    """
+    CSS_PATH = "board_screen.tcss"  # the screen's style, beside this module
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back"),

@@ -288,18 +288,7 @@ def _seats(pack, actor_id: str) -> str:
 class PmPicker(ModalScreen[str | None]):
     """Choose the PM candidate: a person who stands for a seat holder, or no PM."""
 
-    DEFAULT_CSS = """
-    PmPicker { align: center middle; }
-    PmPicker > Vertical {
-        width: 76; max-width: 95%; height: auto; max-height: 90%;
-        border: thick $primary; background: $surface; padding: 0 1;
-    }
-    PmPicker OptionList, PmPicker OptionList:focus {
-        height: auto; max-height: 20; border: none; padding: 0;
-    }
-    PmPicker .pm-title { text-style: bold; padding: 0 0 1 0; }
-    PmPicker .pm-hint { color: $text-muted; }
-    """
+    CSS_PATH = "coalition_panels.tcss"  # the screen's style, beside this module
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="close")]
     NO_PM = "__none__"

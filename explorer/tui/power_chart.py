@@ -109,6 +109,7 @@ def _time_axis(points, xs, plot_w: int, cursor, current) -> list[Text]:
 class PowerChart(Widget):
     """The chart itself (the screen around it holds the keys and the legend)."""
 
+    # its own sizing only (the screen's style is in power_chart.tcss)
     DEFAULT_CSS = "PowerChart { height: 1fr; min-height: 8; }"
 
     def __init__(self, *, id: str | None = None):
@@ -143,12 +144,7 @@ class PowerOverTimeScreen(ShowsTheTable, Screen):
         "the threshold. F12 saves the screen as an SVG for a hand-out; Escape goes back."
     )
 
-    DEFAULT_CSS = """
-    PowerOverTimeScreen #pc-head { height: auto; padding: 0 1; }
-    PowerOverTimeScreen PowerChart { padding: 0 1; }
-    PowerOverTimeScreen #pc-legend { height: auto; max-height: 8; padding: 0 1; }
-    PowerOverTimeScreen #pc-point { height: auto; padding: 0 1 1 1; }
-    """
+    CSS_PATH = "power_chart.tcss"  # the screen's style, beside this module
 
     BINDINGS = [
         Binding("escape", "close", "Back"),
