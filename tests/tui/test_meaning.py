@@ -6,23 +6,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from tui_helpers import painted
 
 from explorer.tui.app import make_app
 from explorer.tui.meaning import MEANING_COLORS, meaning_variables, solid
 
 APRIL = date(2010, 4, 1)
 SIZE = (120, 40)
-
-
-def painted(widget, char: str) -> set[str]:
-    """The colours (#rrggbb) of the painted cells of `widget` that show `char`."""
-    found = set()
-    for y in range(widget.size.height):
-        for segment in widget.render_line(y):
-            style = segment.style
-            if char in segment.text and style is not None and style.color is not None:
-                found.add(style.color.triplet.hex)
-    return found
 
 
 async def wait_for(pilot, test, tries: int = 50):
