@@ -15,13 +15,14 @@ It starts the real `explorer serve` on a free 127.0.0.1 port and speaks the brow
   (the app processes, the warm parent, any launcher), summed from /proc/PID/smaps_rollup, and the
   server's own PSS reported apart;
 - joined: every session joins the class at the same moment as a student does on the join
-  screen (a name, Enter, Enter; no code on loopback); seconds from the keys to the explore
-  screen's first page (its "Where you are" heading: the welcome notification is no mark, it
-  can time out before a busy session draws it); the PSS again once all have settled
+  screen (a name, Enter, Enter; no code on loopback); seconds from the keys to the first screen
+  behind it (the footer's "F1 Help", which the join screen has not: the welcome notification is
+  no mark, it can time out before a busy session draws it); the PSS again once all have settled
   (`pss_mb_joined`: a class at work, the figure the memory goal is judged by);
 - redraw: once the welcome notifications are gone and every session is quiet, all sessions are
   sent a key at the same moment (↓, the first thing the first screen invites: the list cursor
-  moves and the actor page beside it is redrawn for the next actor);
+  moves and the actor page beside it is redrawn for the next actor; with --lesson, →: the
+  lesson's next step);
   seconds from the key to the last bytes that key caused (nothing more for QUIET seconds);
 - closing: every websocket is closed; seconds until no process started by the server is left.
 
@@ -50,9 +51,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 MAX_SESSIONS = 60
 WIDTH, HEIGHT = 120, 40
-KEY = "\x1b[B"  # ↓
+KEY = "\x1b[B"  # ↓: the explore screen's list moves, the actor page beside it is redrawn
+LESSON_KEY = "\x1b[C"  # →: a lesson's next step (with --lesson)
 QUIET = 0.5
-JOINED = b"WHERE YOU ARE"  # the explore screen's first page (what a joined student sees)
+JOINED = b" Help"  # the footer's F1 Help: every screen has it but the join screen
 TOAST_S = 5.5  # Textual's notification timeout (5 s) and a little: the welcome is gone by then
 PR_SET_CHILD_SUBREAPER = 36
 
@@ -181,10 +183,10 @@ async def _quiet(sessions: list[Session], timeout: float) -> None:
         await asyncio.sleep(0.05)
 
 
-async def _key(session: Session, timeout: float) -> None:
+async def _key(session: Session, timeout: float, key: str = KEY) -> None:
     session.last_data = None
     session.key_sent = time.perf_counter()
-    await session.ws.send_str(json.dumps(["stdin", KEY]))
+    await session.ws.send_str(json.dumps(["stdin", key]))
     end = session.key_sent + timeout
     while time.perf_counter() < end:
         await asyncio.sleep(0.05)
@@ -318,7 +320,8 @@ def _p(values: list[float], q: float) -> float:
     return values[min(len(values) - 1, max(0, round(q * (len(values) - 1))))]
 
 
-async def _class(url: str, n: int, title: bytes, server_pid: int, timeout: float) -> dict:
+async def _class(url: str, n: int, title: bytes, server_pid: int, timeout: float,
+                 key: str = KEY) -> dict:
     import aiohttp
 
     sessions = [Session(i) for i in range(n)]
@@ -339,7 +342,7 @@ async def _class(url: str, n: int, title: bytes, server_pid: int, timeout: float
         await _quiet(drawn, timeout)
         joined_pss = sum(pss_kb(p) for p in descendants(os.getpid()) if p != server_pid) / 1024
         drawn = [s for s in drawn if s.joined is not None]
-        await asyncio.gather(*(_key(s, timeout) for s in drawn))
+        await asyncio.gather(*(_key(s, timeout, key) for s in drawn))
         redraws = [s.redraw for s in sessions if s.redraw is not None]
         for s in sessions:
             await s.ws.close()
@@ -407,10 +410,11 @@ def measure(counts=(1, 10, 30), extra: list[str] | None = None, plain: bool = Fa
                 _wait_port(port, server)
                 if not plain and not warm_parent_ready(server.pid):
                     raise RuntimeError("the warm parent did not get ready in 120 s")
-                job = _class if kind == "class" else _serial
-                result = asyncio.run(asyncio.wait_for(
-                    job(f"http://127.0.0.1:{port}", n, title, server.pid, timeout),
-                    timeout * 4 + n * 2))
+                url = f"http://127.0.0.1:{port}"
+                key = LESSON_KEY if "--lesson" in (extra or []) else KEY
+                job = _class(url, n, title, server.pid, timeout, key) if kind == "class" \
+                    else _serial(url, n, title, server.pid, timeout)
+                result = asyncio.run(asyncio.wait_for(job, timeout * 4 + n * 2))
             finally:
                 left = stop_server(server)
             result["left_after_stop"] = len(left)

@@ -216,6 +216,10 @@ def run_tty(repeats: int = 11) -> dict:
     if not cast:
         raise RuntimeError(f"no list names from the pack: {done.stderr}")
     env = {"EXPLORER_DATA_DIR": str(GENERATED / "tty-data")}
+    # With several bundled packs the first start asks which to open; a user who has answered
+    # once is not asked again: answer for the bundled default, as `explorer packs --use` does.
+    subprocess.run([str(explorer), "packs", "--use", "iraq-2010"], capture_output=True,
+                   timeout=60, env={**os.environ, **env})
     ours_cmd, bare_cmd = shlex_join([str(explorer)]), shlex_join([str(python), str(bare)])
     _tmux("new-session", "-d", "-s", "hold", "sleep 900")  # keeps one tmux server for all runs
     try:
