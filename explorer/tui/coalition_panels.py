@@ -151,6 +151,9 @@ class VerdictPanel(MeaningStyles, Static):
     def render(self):
         if self.shown is None:
             return super().render()
+        return self.drawn_once(self.shown, self._draw)
+
+    def _draw(self) -> Group:
         verdicts, hard, soft, pm, members, why = self.shown
         lines = []
         for v in verdicts:
@@ -193,6 +196,9 @@ class TensionPanel(MeaningStyles, Static):
     def render(self):
         if self.shown is None:
             return super().render()
+        return self.drawn_once(self.shown, self._draw)
+
+    def _draw(self) -> Text | Group:
         tensions, members, names, sources_dir = self.shown
         name_of = names.__getitem__
         if not tensions:

@@ -69,6 +69,9 @@ class DealPanel(MeaningStyles, Static):
     def render(self):
         if self.shown is None:
             return super().render()
+        return self.drawn_once((self.shown, self.content_size.width), self._draw)
+
+    def _draw(self):
         mine, actual, names, actual_title, people = self.shown
         if mine is None:
             return Text("This pack has no posts to bargain over (posts.toml).")

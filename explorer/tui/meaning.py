@@ -102,6 +102,15 @@ class MeaningStyles:
                                               default=Style())
         return style + Style.parse(extra) if extra else style
 
+    def drawn_once(self, key: object, draw: Callable[[], RenderableType]) -> RenderableType:
+        """`draw()` once for `key` and the meaning styles in force, not at every render (Textual
+        renders a widget more than once per change: to measure it, then to paint it)."""
+        full = (key, tuple(self.ink(name) for name in MEANING_COLORS))
+        kept = getattr(self, "_drawn_once", None)
+        if kept is None or kept[0] != full:
+            kept = self._drawn_once = (full, draw())
+        return kept[1]
+
     def color_of(self, meaning: str, fallback: str = "#888888") -> str:
         """The meaning's colour now, as #rrggbb (for drawing that blends colours)."""
         color = self.ink(meaning).color

@@ -107,6 +107,9 @@ class PowerPanel(MeaningStyles, Static, can_focus=True):
     def render(self):
         if self.shown is None:
             return super().render()
+        return self.drawn_once(self.shown, self._draw)
+
+    def _draw(self) -> Group:
         rows, threshold, pm, feasible_note, width, cursor = self.shown
         bars, wide = width >= 62, width >= 50
         room = max(6, width - (52 if bars else 34))
