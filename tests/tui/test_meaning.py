@@ -120,3 +120,28 @@ async def test_a_theme_change_recolours_the_actor_page_and_the_timeline(bundled_
         await pilot.pause()
         await pilot.pause()
         assert painted(events, "▶") == {app.theme_variables["highlight"].lower()}
+
+
+async def test_a_theme_change_recolours_the_map_around_an_actor(bundled_atlas):
+    from explorer.tui.actor_map import ActorMapScreen, ActorMapView
+    from explorer.tui.browse_screen import ExploreScreen
+
+    app = make_app(atlas=bundled_atlas, on=APRIL)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ExploreScreen))
+        app.screen.visit("maliki")
+        await pilot.pause()
+        await pilot.press("M")
+        await wait_for(pilot, lambda: isinstance(app.screen, ActorMapScreen))
+        head, view = app.screen.query_one("#am-head"), app.screen.query_one(ActorMapView)
+        for theme in ("projector", "textual-light"):
+            app.theme = theme
+            await pilot.pause()
+            await pilot.pause()
+            colors = app.theme_variables
+            legend = {colors[f"stance-{s}"].lower()
+                      for s in ("hostile", "friendly", "influence", "neutral", "structure")}
+            assert painted(head, "━") == legend  # the legend, one colour a stance
+            assert colors["highlight"].lower() in {  # the selected actor's label
+                s.style.bgcolor.triplet.hex for y in range(view.size.height)
+                for s in view.render_line(y) if s.style and s.style.bgcolor}
