@@ -1,4 +1,5 @@
-"""Several bundled packs: `--content ID`, `explorer packs`, and the question the app asks once."""
+"""Several bundled packs: `--content ID`, `explorer packs`, and when the app asks which to open
+(the question itself is a screen of the app: tests/tui/test_pack_chooser.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import json
 import pytest
 
 from explorer.cli import main
-from explorer.cli.packs import ask_for_pack
+from explorer.cli.packs import should_ask
 from explorer.core import bundled
 from explorer.core.storage import resolve_pack_dir
 
@@ -36,29 +37,52 @@ def test_a_folder_of_that_name_wins_over_the_id(tmp_path, monkeypatch, capsys):
     assert "pack.toml" in capsys.readouterr().err
 
 
-def test_the_app_asks_once_and_remembers():
-    assert bundled.needs_choice()
-    out = Tty()
-    assert ask_for_pack(Tty("x\n9\n1\n"), out) == bundled.bundled_ids()[0]
-    text = out.getvalue()
-    assert text.count("Please type a number") == 2 and "belgium-2010" in text
-    assert bundled.remembered() == bundled.bundled_ids()[0]
-    assert not bundled.needs_choice()
-    assert ask_for_pack(Tty("2\n"), Tty()) is None  # not asked again
-    assert resolve_pack_dir(None) == bundled.bundled_path(bundled.bundled_ids()[0])
-
-
-def test_enter_opens_the_default_and_end_of_input_asks_again_later():
-    assert ask_for_pack(Tty("\n"), Tty()) == bundled.DEFAULT_ID
+def test_the_app_asks_until_a_pack_is_chosen():
+    assert bundled.needs_choice() and should_ask(Tty(), Tty())
+    bundled.remember("belgium-2010")
+    assert not bundled.needs_choice() and not should_ask(Tty(), Tty())  # asked once
+    assert resolve_pack_dir(None) == bundled.bundled_path("belgium-2010")
     main(["packs", "--forget"])
-    assert ask_for_pack(Tty(""), Tty()) is None and bundled.needs_choice()
+    assert should_ask(Tty(), Tty())
 
 
 def test_nothing_is_asked_without_a_terminal(monkeypatch):
-    assert ask_for_pack(io.StringIO("1\n"), io.StringIO()) is None
+    assert not should_ask(io.StringIO(), io.StringIO())  # a pipe or a script
+    assert not should_ask(Tty(), io.StringIO())
     monkeypatch.setenv("EXPLORER_CONTENT", "belgium-2010")
-    assert ask_for_pack(Tty("1\n"), Tty()) is None
+    assert not should_ask(Tty(), Tty())
     assert bundled.remembered() is None
+
+
+def test_a_closed_stream_is_not_asked():
+    import os
+
+    gone = open(os.devnull)  # noqa: SIM115 - closed at once: isatty() then raises
+    gone.close()
+    assert not should_ask(gone, Tty())
+
+
+def test_the_chooser_reads_each_pack_toml_alone():
+    rows = {pid: bundled.pack_summary(pid) for pid in bundled.bundled_ids()}
+    be = rows["belgium-2010"]
+    assert be["seats"] == 150 and be["title"].startswith("Belgium")
+    assert be["start"].isoformat() == "2010-04-22" and be["end"].isoformat() == "2011-12-31"
+    assert be["about"].endswith("150-seat Chamber.")  # the description's first sentence
+    assert rows["iraq-2010"]["seats"] == 325
+
+
+def test_a_broken_pack_toml_gives_an_empty_summary_not_an_error(tmp_path, monkeypatch):
+    root = tmp_path / "content"
+    for pid, text in (("iraq-2010", "[pack]\ntitle = 'x'\n"), ("broken", "[pack\n"),
+                      ("odd", "[pack]\ntitle = 3\nparliament_size = true\n"
+                              "start_date = 'soon'\ndescription = 'No full stop'\n")):
+        (root / pid).mkdir(parents=True)
+        (root / pid / "pack.toml").write_text(text, encoding="utf-8")
+    monkeypatch.setattr(bundled, "content_root", lambda: root)
+    assert bundled.pack_summary("broken")["title"] == "broken"
+    odd = bundled.pack_summary("odd")
+    assert odd["title"] == "odd" and odd["seats"] is None and odd["start"] is None
+    assert odd["about"] == "No full stop"
 
 
 def test_packs_command_lists_uses_and_forgets(capsys):
@@ -83,3 +107,26 @@ def test_a_damaged_choice_file_is_ignored():
     bundled._choice_file().parent.mkdir(parents=True, exist_ok=True)
     bundled._choice_file().write_bytes(b"\xff\xfe garbage")
     assert bundled.remembered() is None and bundled.needs_choice()
+
+
+def test_choosing_another_pack_opens_the_app_again_on_it():
+    """The command line's side of a switch: the next app is on the chosen pack, on its own
+    default date (the first app's --date belongs to the first pack), and nothing is asked."""
+    from argparse import Namespace
+
+    from explorer.cli.query import cmd_tui
+
+    seen = []
+
+    def run(app):
+        seen.append((app.atlas.pack.id, app.on, app.choose_pack))
+        if len(seen) == 1:
+            app.switch_pack = "belgium-2010"  # what the chooser sets before the app exits
+
+    args = Namespace(content="iraq-2010", date="2010-11-11", sources=None, present=False,
+                     theme=None)
+    assert cmd_tui(args, run=run) == 0
+    belgium = bundled.pack_summary("belgium-2010")
+    assert [s[0] for s in seen] == ["iraq-2010", "belgium-2010"]
+    assert seen[0][1].isoformat() == "2010-11-11" and seen[1][1] == belgium["opens"]
+    assert not any(s[2] for s in seen)  # --content given: nothing asked

@@ -153,3 +153,13 @@ async def test_tui_smoke(content):
         await pilot.press("e")
         await pilot.pause()
         assert app.is_running
+
+
+def test_power_over_time_defaults_to_the_government_threshold(capsys, tmp_path, pack):
+    content, p = pack
+    data = run_json(capsys, "power", "--over-time", "--content", content)
+    assert data["threshold"] == p.government_threshold.id
+    assert data["quota"] == p.government_threshold.seats
+    out = tmp_path / "power.svg"
+    assert main(["export", "power", "--content", content, "-o", str(out)]) == 0
+    assert out.read_text(encoding="utf-8").lstrip().startswith("<")

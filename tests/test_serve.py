@@ -172,3 +172,15 @@ def test_the_app_command_uses_this_interpreter_and_passes_the_options(tmp_path):
     assert parts[3:] == ["--content", str(folder.resolve()), "--date", "2010-04-01", "--present"]
     lesson = shlex.split(app_command(args, "who-won"))
     assert lesson[3:6] == ["lesson", "who-won", "--content"] and "--date" not in lesson
+
+
+def test_every_tab_opens_the_pack_fixed_when_serve_starts(capsys):
+    """A bundled id, or the pack chosen on this machine: never the tab's own question."""
+    from explorer.core import bundled
+
+    by_id = shlex.split(app_command(Namespace(content="belgium-2010", date=None, present=False)))
+    assert by_id[3:] == ["--content", str(bundled.bundled_path("belgium-2010").resolve())]
+    assert main(["packs", "--use", "belgium-2010"]) == 0
+    capsys.readouterr()
+    chosen = shlex.split(app_command(Namespace(content=None, date=None, present=False)))
+    assert chosen[3:] == ["--content", str(bundled.bundled_path("belgium-2010").resolve())]

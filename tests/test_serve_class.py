@@ -247,9 +247,12 @@ def test_step_and_theme_reach_the_sessions_and_bad_class_options_are_clear(tmp_p
     from explorer.cli.classroom import app_command
 
     args = Namespace(content=None, date=None, present=False, step=3, theme="projector")
+    from explorer.core.storage import resolve_pack_dir
+
+    fixed = ["--content", str(resolve_pack_dir(None).resolve())]  # a tab never asks for a pack
     parts = shlex.split(app_command(args, "who-won"))
-    assert parts[3:] == ["lesson", "who-won", "--step", "3", "--theme", "projector"]
-    assert shlex.split(app_command(args))[3:] == ["--theme", "projector"]
+    assert parts[3:] == ["lesson", "who-won", "--step", "3", "--theme", "projector", *fixed]
+    assert shlex.split(app_command(args))[3:] == ["--theme", "projector", *fixed]
     assert main(["serve", "--step", "2", "--port", str(free_port())]) == 2
     assert "--step N needs --lesson" in capsys.readouterr().err
     assert main(["serve", "--lesson", "who-won", "--step", "99", "--port",

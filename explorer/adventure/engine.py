@@ -26,6 +26,8 @@ PRONOUNS = {"him", "her", "it", "them", "he", "she", "they"}
 
 
 class Engine:
+    restore_error: str | None = None  # why the last 'restore' failed (a script stops on it)
+
     def __init__(self, atlas: Atlas, on: date | None = None, role: str | None = None,
                  challenge: str | None = None, state: CoalitionState | None = None,
                  sources_dir: str | Path | None = None, grammar: Grammar | None = None):

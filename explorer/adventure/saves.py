@@ -7,6 +7,7 @@ file that cannot be read is reported and left exactly as it is.
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 from pathlib import Path
@@ -74,8 +75,8 @@ def parse(raw: bytes, pack_id: str | None) -> dict:
         raise SaveError("That save is damaged: the file is empty.")
     try:
         data = json.loads(raw.decode("utf-8-sig"))  # a byte-order mark an editor added is fine
-    except UnicodeDecodeError:
-        raise SaveError("That save is damaged: it is not text (not UTF-8).") from None
+    except UnicodeDecodeError as exc:
+        raise SaveError(_not_utf8(raw, exc)) from None
     except json.JSONDecodeError as exc:
         raise SaveError(f"That save is damaged: it is not valid JSON ({exc.msg} at line "
                         f"{exc.lineno}, column {exc.colno}); it may have been cut short.") from None
@@ -95,6 +96,22 @@ def parse(raw: bytes, pack_id: str | None) -> dict:
         raise SaveError(f"That save belongs to the content pack {data.get('pack')!r}, not to "
                         f"{pack_id!r}. Play it with --content pointing at that pack.")
     return data
+
+
+def _not_utf8(raw: bytes, exc: UnicodeDecodeError) -> str:
+    """Why bytes are not a UTF-8 save, in one line: UTF-16 or UTF-32 from an editor, other
+    text (the first bad byte and where), or not text at all."""
+    again = "open it in an editor and save it again as UTF-8"
+    for marks, name in (((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE), "UTF-32"),
+                        ((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE), "UTF-16")):
+        if raw.startswith(marks):
+            return f"That save is damaged: it is {name} text, not UTF-8; {again}."
+    if raw[:2] in (b"{\x00", b"\x00{"):  # UTF-16 without a byte-order mark
+        return f"That save is damaged: it is UTF-16 text, not UTF-8; {again}."
+    if b"\x00" in raw[:4096]:
+        return "That save is damaged: it is not text (it holds NUL bytes)."
+    return (f"That save is damaged: it is not UTF-8 text (byte 0x{raw[exc.start]:02X} at "
+            f"position {exc.start + 1}); {again}.")
 
 
 def write_save(name: str, state: dict, pack_id: str) -> Path:

@@ -78,13 +78,27 @@ def verdict_line(e: Engine, v: MemberVerdict) -> str:
     return f"{v.name} {mark}" + (f": {why}." if why else ".")
 
 
-def _after(e: Engine, member: str, text: str) -> str:
+def _red_lines(result: DealEvaluation) -> dict[str, set[str]]:
+    return {v.member: {r.text for r in v.reasons if r.kind == "red line"}
+            for v in result.verdicts}
+
+
+def _after(e: Engine, member: str, text: str, before: DealEvaluation | None = None) -> str:
+    """The member's verdict after a step; with `before`, also every other member whose red
+    line the step has just crossed (everyone hears of an offer or a promise)."""
     result = judge(e)
     v = result.verdict(member)
     lines = [text]
     if v is not None:
         lines.append(f"{verdict_line(e, v)} (Posts' weight {pct(v.weight_share)} for "
                      f"{pct(v.seat_share)} of the seats.)")
+    if before is not None:
+        old = _red_lines(before)
+        for other in result.verdicts:
+            crossed = [r.text for r in other.reasons if r.kind == "red line"
+                       and r.text not in old.get(other.member, set())]
+            if other.member != member and crossed:
+                lines.append(f"{other.name} objects: {'; '.join(crossed)}.")
     return "\n".join(lines)
 
 
@@ -177,8 +191,9 @@ def offer(e: Engine, post: Span, actor: Span) -> str:
     if neg.pm_post == pid:
         raise Reply(f"{cap(_name(e, pid))} goes with your candidate for prime minister "
                     "('pm X' to change the candidate).")
+    before = judge(e)
     e.terms = e.terms.give(pid, member)
-    return _after(e, member, f"You offer {_name(e, pid)} to {_name(e, member)}.")
+    return _after(e, member, f"You offer {_name(e, pid)} to {_name(e, member)}.", before)
 
 
 
@@ -193,8 +208,9 @@ def promise(e: Engine, policy: Span, actor: Span) -> str:
     member = _member(e, actor)
     if (pid, member) in e.terms.promises:
         raise Reply(f"{_name(e, member)} has already been promised {_name(e, pid)}.")
+    before = judge(e)
     e.terms = e.terms.promise(pid, member)
-    return _after(e, member, f"You promise {_name(e, pid)} to {_name(e, member)}.")
+    return _after(e, member, f"You promise {_name(e, pid)} to {_name(e, member)}.", before)
 
 
 
@@ -325,14 +341,14 @@ def propose_deal(e: Engine) -> str:
 @when("offices")
 def posts(e: Engine) -> str:
     neg = _negotiation(e)
-    lines = [f"Posts on {prose.day(e.on)} (weight, holder in your deal):"]
+    lines = [f"Posts on {prose.day(e.on)} (weight, post: its holder in your deal):"]
     for p in neg.posts_on(e.on):
         holder = e.terms.holder(p.id)
         if p.id == neg.pm_post and e.coalition.pm:
             holder = "your candidate's side"
-        lines.append(f"  {cap(p.name):<48} {p.weight:>4g}  "
-                     + (_name(e, holder) if holder and holder in e.pack.actors or
-                        (holder and e.state.picture.unit(holder)) else holder or "free"))
+        who = (_name(e, holder) if holder and holder in e.pack.actors or
+               (holder and e.state.picture.unit(holder)) else holder or "free")
+        lines.append(f"  {p.weight:>3g}  {cap(p.name)}: {who}")  # any length of name lines up
     lines.append("Policies one can promise: " + ", ".join(p.name for p in neg.policies.values())
                  + ".")
     return "\n".join(lines)

@@ -192,7 +192,9 @@ def restore(e: Engine, name: Span | None = None) -> str:
         data = saves.read_save(name.raw, e.pack.id)
         _apply(e, data)
     except saves.SaveError as exc:
+        e.restore_error = str(exc)
         raise Reply(str(exc)) from None
+    e.restore_error = None
     return describe_place(e).after(f"Restored “{saves.check_name(name.raw)}”.\n\n")
 
 

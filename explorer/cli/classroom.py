@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import shlex
 import sys
-from pathlib import Path
 
 from explorer.cli.serve_class import (
     add_class_options,
@@ -64,8 +63,11 @@ def app_command(args: argparse.Namespace, lesson_id: str | None = None) -> str:
             parts += ["--step", str(args.step)]
     if getattr(args, "theme", None):
         parts += ["--theme", args.theme]
-    if args.content:
-        parts += ["--content", str(Path(args.content).resolve())]
+    # Every tab opens the same pack, fixed when serve starts: --content (a folder or a bundled
+    # id), else $EXPLORER_CONTENT, else the bundled pack chosen on this machine. A tab never asks.
+    from explorer.core.storage import resolve_pack_dir
+
+    parts += ["--content", str(resolve_pack_dir(args.content).resolve())]
     if args.date and not lesson_id:  # a lesson sets its own dates
         parts += ["--date", args.date]
     if args.present:

@@ -57,7 +57,7 @@ def terms_from_args(atlas, picture, coalition, give: list[str], promise: list[st
 
 @run
 def cmd_deal(args) -> int:
-    from explorer.cli.coalition import members_on, table_setup
+    from explorer.cli.coalition import _threshold, members_on, table_setup
     from explorer.core.coalition import Coalition
     from explorer.core.deals import evaluate_deal
 
@@ -71,9 +71,10 @@ def cmd_deal(args) -> int:
         raise CliError("name the members of the deal (or --actual for the real one)")
     if not pm:
         raise CliError("--pm PERSON is needed: a deal names its prime minister")
+    threshold = _threshold(atlas, args.threshold)
     coalition = Coalition(tuple(members_on(atlas, args.members, on)), pm)
     terms = terms_from_args(atlas, picture, coalition, args.give, args.promise)
-    result = evaluate_deal(atlas, picture, coalition, terms, args.threshold)
+    result = evaluate_deal(atlas, picture, coalition, terms, threshold.id)
     if args.json:
         return print_json(result.as_json())
     _print(atlas, result)
@@ -144,7 +145,8 @@ def add_commands(sub) -> None:
                    help="give a post to a member (repeatable)")
     p.add_argument("--promise", action="append", default=[], metavar="POLICY=ACTOR",
                    help="promise a policy to a member (repeatable)")
-    p.add_argument("--threshold", default=None, help="threshold id (default: the lowest)")
+    p.add_argument("--threshold", default=None,
+                   help="threshold id (default: the one a government needs)")
     p.add_argument("--actual", action="store_true", help="the real allocation of the pack")
     p.add_argument("--split", action="append", default=[], metavar="LIST",
                    help="split a list into its factions first")

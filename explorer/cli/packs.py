@@ -1,10 +1,11 @@
 """Choosing among the bundled packs: `explorer packs` and the question the app asks first.
 
 With several bundled packs and no choice remembered yet, `explorer` (the app, on a terminal)
-asks which one to open and remembers the answer in the data folder; every command without
---content then uses it too. `explorer packs` lists the packs, `explorer packs --use ID` changes
-the choice, `--forget` makes the app ask again. Without a terminal (a script, a test, `serve`)
-nothing is asked and the default pack opens.
+asks which one to open (tui/pack_chooser.py) and remembers the answer in the data folder; every
+command without --content then uses it too. `explorer packs` lists the packs, `explorer packs
+--use ID` changes the choice, `--forget` makes the app ask again, and the palette's 'Open another
+content pack' switches in the app. Without a terminal (a script, a test, `serve`) nothing is
+asked and the default pack opens.
 """
 
 from __future__ import annotations
@@ -13,8 +14,6 @@ import os
 import sys
 
 from explorer.cli.support import CliError, add_json, print_json, run
-
-ASK_LIMIT = 3  # wrong answers before the default pack opens anyway
 
 
 def _rows() -> list[dict]:
@@ -66,46 +65,17 @@ def add_commands(sub) -> None:
     p.set_defaults(handler=cmd_packs)
 
 
-def ask_for_pack(stdin=None, out=None) -> str | None:
-    """Ask on the terminal which bundled pack to open; remember and return its id.
-
-    Returns None (open the default, remember nothing) when nothing should be asked: a pack is
-    named, one is remembered, only one is bundled, or there is no terminal to ask on."""
+def should_ask(stdin=None, out=None) -> bool:
+    """True when the app should ask first which bundled pack to open: several are bundled, none
+    is remembered, no pack is named by $EXPLORER_CONTENT, and there is a terminal to ask on
+    (a script, a pipe or a test opens the default pack and remembers nothing)."""
     from explorer.core import bundled
-    from explorer.core.safe_text import clean
     from explorer.core.storage import ENV_VAR
 
     stdin, out = stdin or sys.stdin, out or sys.stdout
     if os.environ.get(ENV_VAR) or not bundled.needs_choice():
-        return None
-    if not (stdin.isatty() and out.isatty()):
-        return None
-    ids = bundled.bundled_ids()
-    default = ids.index(bundled.DEFAULT_ID) + 1 if bundled.DEFAULT_ID in ids else 1
-    out.write(f"Kingmaker comes with {len(ids)} content packs:\n")
-    for i, pid in enumerate(ids, 1):
-        out.write(f"  {i}. {clean(bundled.bundled_title(pid))}  ({pid})\n")
-    for _ in range(ASK_LIMIT):
-        out.write(f"Which one shall I open? [1-{len(ids)}, Enter for {default}] ")
-        out.flush()
-        try:
-            answer = stdin.readline(200)
-        except (KeyboardInterrupt, EOFError):
-            answer = ""
-        if not answer:  # end of input: open the default, ask again next time
-            out.write("\n")
-            return None
-        answer = answer.strip()
-        if not answer:
-            choice = ids[default - 1]
-        elif answer.isdigit() and 1 <= int(answer) <= len(ids):
-            choice = ids[int(answer) - 1]
-        elif answer in ids:
-            choice = answer
-        else:
-            out.write(f"Please type a number from 1 to {len(ids)}.\n")
-            continue
-        bundled.remember(choice)
-        out.write(f"Opening {choice}; `explorer packs --use ID` changes this later.\n")
-        return choice
-    return None
+        return False
+    try:
+        return stdin.isatty() and out.isatty()
+    except (AttributeError, ValueError):  # closed or replaced streams
+        return False

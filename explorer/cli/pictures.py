@@ -157,7 +157,8 @@ def configure_picture_exports(sub) -> None:
                        "index at every event date of the pack.")
     p.add_argument("--feasible", action="store_true", help="only coalitions with no hard refusal")
     p.add_argument("--pm", metavar="PERSON", help="PM candidate (for --feasible)")
-    p.add_argument("--threshold", default="majority", help="threshold id (default: majority)")
+    p.add_argument("--threshold", default=None,
+                   help="threshold id (default: the one a government needs)")
     p.add_argument("--shapley", action="store_true", help="Shapley-Shubik instead of Banzhaf")
     p.add_argument("--highlight", metavar="UNIT", help="draw this unit's line thick")
     p.add_argument("--split", action="append", default=[], metavar="LIST",

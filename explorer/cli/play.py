@@ -73,11 +73,17 @@ def script_lines(path: str) -> list[str]:
     return lines
 
 
-def play_script(engine, lines: list[str], out=None) -> int:
-    out = out or sys.stdout
+def play_script(engine, lines: list[str], out=None, err=None) -> int:
+    """Run the commands; 0, or 1 when a 'restore' fails (the rest would play another game)."""
+    out, err = out or sys.stdout, err or sys.stderr
     out.write(engine.intro() + "\n")
     for line in lines:
+        engine.restore_error = None
         out.write(f"\n> {line}\n{engine.handle(line)}\n")
+        if engine.restore_error:
+            out.flush()
+            err.write(f"explorer: play --script stopped at {line!r}: {engine.restore_error}\n")
+            return 1
         if engine.finished:
             break
     out.flush()

@@ -317,28 +317,35 @@ def cmd_diff(args) -> int:
     return 0
 
 
-def cmd_tui(args) -> int:
-    """`explorer` with no command: the terminal app (refuses to start on a broken pack)."""
-    if not getattr(args, "content", None):
-        from explorer.cli.packs import ask_for_pack
-
-        ask_for_pack()  # several bundled packs and no choice yet: ask which one (and remember)
-    try:
-        atlas = load_atlas(args)
-        on = date_arg(args, atlas)
-    except CliError as exc:
-        return fail(str(exc), exc.status)
+def cmd_tui(args, run=None) -> int:
+    """`explorer` with no command: the terminal app (refuses to start on a broken pack). With
+    several bundled packs and none chosen yet, the app asks first which one to open; choosing
+    another pack there (or later from the palette) opens the app again on it. `run(app)` runs
+    each app (default: `app.run()`)."""
     import os
 
-    from explorer.tui.app import make_app
+    from explorer.cli.packs import should_ask
+    from explorer.core.bundled import bundled_path
 
     # A browser tab of `explorer serve` shares the data folder with every other tab: it does
-    # not offer another student's session back (textual-serve names the web driver).
+    # not offer another student's session back (textual-serve names the web driver), and its
+    # pack is the one serve was given: nothing is asked there.
     served = "web_driver" in os.environ.get("TEXTUAL_DRIVER", "")
-    app = make_app(atlas=atlas, on=on, sources_dir=args.sources, present=args.present,
-                   theme=args.theme, resume=not served)
-    app.run()
-    return app.return_code or 0
+    choose = not served and not getattr(args, "content", None) and should_ask()
+    while True:
+        try:
+            atlas = load_atlas(args)
+            on = date_arg(args, atlas)
+        except CliError as exc:
+            return fail(str(exc), exc.status)
+        from explorer.tui.app import make_app
+
+        app = make_app(atlas=atlas, on=on, sources_dir=args.sources, present=args.present,
+                       theme=args.theme, resume=not served, choose_pack=choose)
+        app.run() if run is None else run(app)
+        if app.switch_pack is None or bundled_path(app.switch_pack) is None:
+            return app.return_code or 0
+        args.content, args.date, choose = str(bundled_path(app.switch_pack)), None, False
 
 
 def add_commands(sub) -> None:

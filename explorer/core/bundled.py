@@ -87,3 +87,54 @@ def default_dir() -> Path:
 def needs_choice() -> bool:
     """True when several packs are bundled and the user has not chosen one yet."""
     return len(bundled_ids()) > 1 and remembered() is None
+
+
+def pack_summary(pack_id: str) -> dict:
+    """What the pack chooser shows of a bundled pack, read from its pack.toml alone (no actor
+    file is read): title, seats, dates and the description's first sentence. Missing or broken
+    fields are left empty; the chooser never fails on them."""
+    import tomllib
+
+    out = {"id": pack_id, "title": pack_id, "seats": None, "start": None, "end": None,
+           "opens": None, "about": ""}
+    path = bundled_path(pack_id)
+    try:
+        with open(path / "pack.toml", "rb") as fh:  # type: ignore[operator]
+            head = tomllib.load(fh).get("pack", {})
+    except (OSError, TypeError, ValueError):
+        return out
+    if not isinstance(head, dict):
+        return out
+    if isinstance(head.get("title"), str) and head["title"].strip():
+        out["title"] = head["title"].strip()
+    seats = head.get("parliament_size")
+    if isinstance(seats, int) and not isinstance(seats, bool) and seats > 0:
+        out["seats"] = seats
+    for key, field in (("start", "start_date"), ("end", "end_date"), ("opens", "default_date")):
+        out[key] = _day(head.get(field))
+    about = head.get("description")
+    if isinstance(about, str):
+        out["about"] = first_sentence(" ".join(about.split()))
+    return out
+
+
+def first_sentence(text: str, limit: int = 160) -> str:
+    """The first sentence of a text (a full stop followed by a space and a capital or a digit),
+    cut at a word near `limit` characters."""
+    m = re.search(r"[.!?](?=\s+[A-Z0-9\"'‘“(]|\s*$)", text)
+    sentence = text[: m.end()] if m else text
+    if len(sentence) > limit:
+        sentence = sentence[:limit].rsplit(" ", 1)[0].rstrip(",;:") + " …"
+    return sentence
+
+
+def _day(value):
+    """A date from a pack.toml field (a quoted "YYYY-MM-DD" or a TOML date), else None."""
+    from datetime import date
+
+    if isinstance(value, date) and not hasattr(value, "hour"):
+        return value
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None

@@ -243,8 +243,7 @@ def evaluate_deal(atlas: Atlas, picture: Picture, coalition: Coalition, terms: T
     judge = Judge(atlas, picture, neg)
     ev = evaluate(atlas, picture, coalition, completions=False)
     members = list(ev.members)
-    th = atlas.pack.threshold(threshold) if threshold else None
-    th = th or (atlas.pack.thresholds[0] if atlas.pack.thresholds else None)
+    th = atlas.pack.threshold(threshold) or atlas.pack.government_threshold  # None: government
     need = th.seats if th else 0
     terms = terms.only(set(members))
     pm = coalition.pm

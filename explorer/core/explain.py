@@ -99,7 +99,7 @@ def _figures(result, i: int) -> Figures:
                    result.swings[i], sum(result.swings))
 
 
-def explain(atlas: Atlas, picture: Picture, unit_id: str, threshold: str = "majority",
+def explain(atlas: Atlas, picture: Picture, unit_id: str, threshold: str | None = None,
             pm: str | None = None, feasible: bool = False) -> Explanation:
     """Explain one unit's power (KeyError for a unit not on the table or unknown threshold)."""
     ids = list(picture.ids)

@@ -30,12 +30,12 @@ SUFFIXES = {".graphml": "graphml", ".xml": "graphml", ".gexf": "gexf", ".dot": "
 
 # -- writing files --------------------------------------------------------------------------
 
-def write_text_atomic(path: str | os.PathLike, text: str) -> Path:
+def write_text_atomic(path: str | os.PathLike, text: str, durable: bool = True) -> Path:
     """Write `text` (UTF-8) to `path` atomically (see explorer.core.storage.write_atomic)."""
     from explorer.core.storage import write_atomic
 
     target = Path(path)
-    write_atomic(target, text.encode("utf-8"))
+    write_atomic(target, text.encode("utf-8"), durable=durable)
     return target
 
 

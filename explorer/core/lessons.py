@@ -96,7 +96,8 @@ class Progress:
         data["version"] = 1
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            write_text_atomic(self.path, json.dumps(data, indent=2, sort_keys=True) + "\n")
+            write_text_atomic(self.path, json.dumps(data, indent=2, sort_keys=True) + "\n",
+                              durable=False)  # a bookmark written on every step: no fsync
         except OSError:
             pass
 

@@ -126,7 +126,7 @@ def picture_on(atlas: Atlas, on: date, splits: tuple[str, ...] = ()):
     return picture
 
 
-def power_series(atlas: Atlas, threshold: str = "majority", pm: str | None = None,
+def power_series(atlas: Atlas, threshold: str | None = None, pm: str | None = None,
                  feasible: bool = False, splits: tuple[str, ...] = ()) -> PowerSeries:
     """The power indices of the seat picture at every event date (KeyError for an unknown
     threshold). `splits` are unit ids split into their parts wherever they are on the table."""

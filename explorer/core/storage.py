@@ -1,7 +1,8 @@
 """Where Kingmaker finds packs and keeps the user's files, and writing files atomically.
 
 Saves, transcripts, lesson progress and exports all go through `write_atomic`: a temporary file
-in the same folder, flushed and fsynced, then `os.replace` over the target.
+in the same folder, flushed (and, for saves and exports, fsynced), then `os.replace` over the
+target.
 """
 
 from __future__ import annotations
@@ -42,8 +43,13 @@ def current_umask() -> int:
     return mask
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to `path` so that the file is always either the old or the new content."""
+def write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
+    """Write `data` to `path` so that the file is always either the old or the new content.
+
+    `durable` (saves, exports, the class's files): the data and the rename are on the disk when
+    this returns (fsync). A bookmark rewritten on every step (lesson progress) passes False: it
+    is still all old or all new after a crash, but a power cut may lose the last step, and a
+    class of thirty pressing → together does not queue sixty fsyncs before it can redraw."""
     from explorer.core.safe_files import clean_stale_temps
 
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -55,7 +61,8 @@ def write_atomic(path: Path, data: bytes) -> None:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -63,6 +70,8 @@ def write_atomic(path: Path, data: bytes) -> None:
         except OSError:
             pass
         raise
+    if not durable:
+        return
     try:  # make the rename itself durable where the platform allows it
         dir_fd = os.open(path.parent, os.O_RDONLY)
     except OSError:

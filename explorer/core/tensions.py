@@ -99,7 +99,8 @@ class Cover:
             for m in actor.members if actor.kind == "bloc" else ():
                 out |= self.cover(m)
             for child in self.pack.children(item):
-                out |= self.cover(child.id)
+                if child.exists_on(self.on):  # a faction that has left binds the list no more
+                    out |= self.cover(child.id)
         self._cover[item] = frozenset(out)
         return self._cover[item]
 

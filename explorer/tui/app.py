@@ -88,10 +88,12 @@ class KingmakerApp(AppClassActions, SessionMixin, TableApp):
     def __init__(self, atlas: Atlas, on: date | None, sources_dir: str | Path | None = None,
                  present: bool = False, theme: str | None = None, lesson: str | None = None,
                  lesson_step: int | None = None, resume: bool = True,
-                 classroom: ClassConfig | None = None) -> None:
+                 classroom: ClassConfig | None = None, choose_pack: bool = False) -> None:
         if classroom is not None:  # served: the join screen alone comes first (class_hooks)
             self.DEFAULT_MODE = JOIN_MODE
         super().__init__(atlas, on, sources_dir)
+        self.choose_pack = choose_pack  # ask first which bundled pack to open (pack_chooser.py)
+        self.switch_pack: str | None = None  # set when another pack was chosen: open it next
         self.classroom = classroom  # set by `explorer serve`
         if classroom is not None:
             from explorer.tui import class_hooks
@@ -145,18 +147,36 @@ class KingmakerApp(AppClassActions, SessionMixin, TableApp):
     # -- lifecycle -------------------------------------------------------------------------
     def on_mount(self) -> None:
         self.screen_change_signal.subscribe(self, self._screen_changed)
-        self.run_worker(lambda: self.search, thread=True, name="search-index")
+        # the filter's name index: built in a thread once the first frame is out (a thread
+        # started now would take the interpreter from the first frame's work)
+        self.call_after_refresh(self.run_worker, lambda: self.search, thread=True,
+                                name="search-index")
         self._screen_changed(self.screen)
         if self.classroom is None:
             self._open_lesson()
         for error in self._key_errors:
             self.notify(error, title="Your keys", severity="error", markup=False, timeout=10)
-        if self._offer_resume and self.classroom is None:
+        if self.choose_pack and self.classroom is None:
+            self.call_after_refresh(self._ask_pack_first)
+        elif self._offer_resume and self.classroom is None:
             self._offer_session()
         if self._bad_theme:
             self.notify(f"No theme called {self._bad_theme!r}; try "
                         + ", ".join(sorted(self.available_themes)), severity="warning",
                         markup=False)
+
+    def _ask_pack_first(self) -> None:
+        from explorer.tui.pack_chooser import open_chooser
+
+        resume = self._offer_session if self._offer_resume else None
+        open_chooser(self, first=True, then=resume)
+
+    def action_choose_pack(self) -> None:
+        """The command palette's 'Open another content pack'."""
+        from explorer.tui.pack_chooser import can_switch, open_chooser
+
+        if can_switch(self):
+            open_chooser(self)
 
     def _open_lesson(self) -> None:
         if self.current_mode == JOIN_MODE:  # joined: the class starts on its lesson or exploring
@@ -333,7 +353,8 @@ class KingmakerApp(AppClassActions, SessionMixin, TableApp):
 def make_app(atlas: Atlas | None = None, on: date | None = None, sources_dir=None,
              present: bool = False, theme: str | None = None, content=None,
              lesson: str | None = None, lesson_step: int | None = None,
-             resume: bool = True, classroom: ClassConfig | None = None) -> KingmakerApp:
+             resume: bool = True, classroom: ClassConfig | None = None,
+             choose_pack: bool = False) -> KingmakerApp:
     """The app for an atlas (or the pack at `content`, or the bundled pack). Served by
     `explorer serve` (the web driver), the class it set up comes from the environment."""
     if atlas is None:
@@ -349,4 +370,4 @@ def make_app(atlas: Atlas | None = None, on: date | None = None, sources_dir=Non
         classroom = ClassConfig.from_env()
     return KingmakerApp(atlas, on, sources_dir=sources_dir, present=present, theme=theme,
                         lesson=lesson, lesson_step=lesson_step, resume=resume,
-                        classroom=classroom)
+                        classroom=classroom, choose_pack=choose_pack)

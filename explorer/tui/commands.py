@@ -121,6 +121,11 @@ class ActionCommands(Provider):
             ("Download graph", "GraphML of the actors and relations on this date",
              partial(app.action_download, "graph")),
         ])
+        from explorer.tui.pack_chooser import can_switch
+
+        if can_switch(app):
+            out.append(("Open another content pack", "another parliament; remembered for "
+                        "next time", app.action_choose_pack))
         if getattr(app, "class_session", None) is not None:
             out.append(("Hand in this coalition", "to the teacher's class board",
                         app.action_hand_in))

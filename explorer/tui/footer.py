@@ -7,6 +7,13 @@ from textual.app import ComposeResult
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
+from explorer.tui.textual_internals import set_footer_key_enabled
+
+
+def _layout(signature: tuple) -> tuple:
+    """What the keys look like but for which are greyed out (the `enabled` of each)."""
+    return tuple(item[:4] + item[5:] for item in signature)
+
 
 class KeyFooter(Footer):
     """A compact footer that puts Help first and never repeats an action."""
@@ -32,11 +39,25 @@ class KeyFooter(Footer):
 
     def bindings_changed(self, screen) -> None:
         """Textual recomposes the footer whenever a screen refreshes its bindings (every lesson
-        step, every cursor move that re-checks actions): here only when what it shows changed
-        (a recompose of the keys costs more than the rest of a lesson step's redraw)."""
-        if self._bindings_ready and self.is_attached and screen is self.screen \
-                and screen.app.app_focus and self._signature(self._items()) == self._shown_keys:
+        step, every builder edit): here only when the keys it shows change. A key that is only
+        greyed out or back in is changed in place, and one recompose is asked for at most per
+        change (a recompose of the keys costs more than the rest of a lesson step's redraw)."""
+        if not (self._bindings_ready and self.is_attached and screen is self.screen
+                and screen.app.app_focus):
+            super().bindings_changed(screen)
             return
+        items = self._items()
+        shown = self._signature(items)
+        if shown == self._shown_keys:
+            return
+        keys = [k for k in self.children if isinstance(k, FooterKey)]
+        if self._shown_keys is not None and len(keys) == len(items) \
+                and _layout(shown) == _layout(self._shown_keys):
+            for key, (_binding, enabled, _tooltip) in zip(keys, items, strict=True):
+                set_footer_key_enabled(key, enabled)
+            self._shown_keys = shown
+            return
+        self._shown_keys = shown  # a recompose is on its way: none more for the same keys
         super().bindings_changed(screen)
 
     def compose(self) -> ComposeResult:

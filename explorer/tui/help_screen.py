@@ -69,9 +69,12 @@ class HelpScreen(Screen[None]):
             for keys, description in rows:
                 grid.add_row(Text(keys, style=ink("title", "bold")), Text(description))
             parts.append(Padding(grid, (0, 0, 1, 0)))
+        from explorer.tui.pack_chooser import can_switch
+
+        more = ", open another content pack" if can_switch(app) else ""
         parts.append(Text.assemble(("Ctrl+P", ink("title", "bold")),
                                    "  opens the command palette: go to any actor, add a list to "
-                                   "the coalition, jump to an event, switch the theme …"))
+                                   f"the coalition, jump to an event, switch the theme{more} …"))
         return Group(*parts)
 
     def action_close(self) -> None:

@@ -46,6 +46,7 @@ PLACES: tuple[tuple[str, str], ...] = (
     ("Timeline", "explorer.tui.timeline:TimelineScreen"),
     ("Help", "explorer.tui.help_screen:HelpScreen"),
     ("Resume prompt", "explorer.tui.resume_screen:ResumeScreen"),
+    ("Pack chooser", "explorer.tui.pack_chooser:PackChooserScreen"),
 )
 
 MODIFIERS = {"ctrl", "shift", "alt", "meta", "super", "hyper"}

@@ -178,7 +178,7 @@ class PowerOverTimeScreen(ShowsTheTable, Screen):
     def on_mount(self) -> None:
         self.title, self.sub_title = "Kingmaker", "Power over time"
         pack = self.app.atlas.pack
-        self.threshold = pack.threshold("majority") and "majority" or pack.thresholds[0].id
+        self.threshold = pack.government_threshold.id
         self.compute()
 
     # -- the series, in a worker ------------------------------------------------------------

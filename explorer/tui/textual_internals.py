@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from textual.app import App
 from textual.screen import Screen
 from textual.widgets import OptionList
+from textual.widgets._footer import FooterKey
 
 
 def option_lines(options: OptionList, index: int) -> tuple[int, int]:
@@ -33,3 +34,10 @@ def screens_of_every_mode(app: App) -> Iterator[Screen]:
 def css_variables(app: App) -> dict[str, str]:
     """The CSS variables the app's stylesheet was made with (App.__init__ computed them)."""
     return app.stylesheet._variables
+
+
+def set_footer_key_enabled(key: FooterKey, enabled: bool) -> None:
+    """Grey a footer key out, or back in, where it is (Textual's FooterKey keeps the state in
+    `_disabled`, which a click reads, and shows it with the `-disabled` class)."""
+    key._disabled = not enabled
+    key.set_class(not enabled, "-disabled")

@@ -88,6 +88,59 @@ def test_a_save_with_a_byte_order_mark_restores(game):
     assert answer.startswith("Restored")
 
 
+def test_a_save_an_editor_wrote_with_a_bom_restores_the_same_game(bundled_atlas):
+    """Notepad-style: a byte-order mark and CRLF line ends; the game comes back as it was."""
+    first = Engine(bundled_atlas)
+    for line in ("date 2010-10-01", "invite sadrists", "invite sol", "pm maliki"):
+        first.handle(line)
+    assert "Saved as" in first.handle("save edited")
+    path = saves.save_path("edited")
+    text = path.read_text(encoding="utf-8").replace("\n", "\r\n")
+    path.write_bytes(text.encode("utf-8-sig"))
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")
+    again = Engine(bundled_atlas)
+    assert again.handle("restore edited").startswith("Restored")
+    assert again.state.on == first.state.on
+    assert again.state.coalition == first.state.coalition
+    assert again.handle("coalition") == first.handle("coalition")
+
+
+@pytest.mark.parametrize("encode, says", [
+    (lambda t: t.encode("latin-1"), "it is not UTF-8 text (byte 0xE9 at position"),
+    (lambda t: t.encode("utf-16"), "it is UTF-16 text, not UTF-8"),
+    (lambda t: t.encode("utf-16-le"), "it is UTF-16 text, not UTF-8"),
+    (lambda t: t.encode("utf-32"), "it is UTF-32 text, not UTF-8"),
+    (lambda t: b"\x00\x01\x02\xff" * 10, "it is not text"),
+])
+def test_a_save_in_another_encoding_says_which_in_one_line(game, encode, says):
+    before = game.handle("score")
+    text = json.dumps(json.loads(_state(game, history=["x Hélène"])), ensure_ascii=False)
+    answer = _restore(game, "foreign", encode(text))
+    assert answer.startswith("That save is damaged") and says in answer
+    assert "\n" not in answer and "utf-8-sig" not in answer and "codec" not in answer
+    assert game.handle("score") == before  # nothing changed
+
+
+def test_a_script_stops_with_a_non_zero_exit_when_a_restore_fails(bundled_atlas, tmp_path,
+                                                                  capsys):
+    from explorer.cli import main
+
+    first = Engine(bundled_atlas)
+    first.handle("x Hélène")  # kept in the saved history, as UTF-8
+    first.handle("save base")
+    raw = saves.save_path("base").read_text(encoding="utf-8")
+    assert "Hélène" in raw
+    (saves.saves_dir() / "latin.json").write_bytes(raw.encode("latin-1"))
+    script = tmp_path / "s.txt"
+    script.write_text("restore latin\ninvite sadrists\n", encoding="utf-8")
+    assert main(["play", "--script", str(script)]) == 1
+    out, err = capsys.readouterr()
+    assert "not UTF-8 text" in out and "> invite sadrists" not in out  # it stopped there
+    assert err.count("\n") == 1 and "not UTF-8 text" in err and "Traceback" not in err
+    script.write_text("restore base\ninvite sadrists\n", encoding="utf-8")
+    assert main(["play", "--script", str(script)]) == 0
+
+
 def test_control_characters_in_a_saved_history_never_come_back(game):
     answer = _restore(game, "esc", _state(game, history=["look \x1b[2J", "bell\x07"]))
     assert answer.startswith("Restored")

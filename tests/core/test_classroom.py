@@ -103,3 +103,18 @@ def test_a_read_only_class_folder_is_a_clear_error(tmp_path):
             ClassStore(folder)
     finally:
         folder.chmod(0o700)
+
+
+def test_the_heartbeat_keeps_a_tab_present_and_leaves_the_other_writes_durable(tmp_path):
+    """The heartbeat (every few seconds of every tab) commits without waiting for the disk;
+    joining, the teacher's step and the hand-ins stay synchronous FULL."""
+    clock = Clock()
+    store, other = ClassStore(tmp_path, now=clock), ClassStore(tmp_path, now=clock)
+    store.join("amira", "tab-1")
+    clock.t += PRESENCE_SECONDS - 1
+    store.still_here("amira", "tab-1")
+    clock.t += PRESENCE_SECONDS - 1  # quiet since the heartbeat, not since joining: present
+    assert [(m.name, m.connected) for m in other.members()] == [("amira", True)]
+    with pytest.raises(NameTaken):
+        other.join("amira", "tab-2")
+    assert store.conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL again

@@ -143,3 +143,29 @@ async def test_in_the_app_shell_the_coalition_is_shared(bundled_atlas):
         screen.query_one(CommandInput).value = "invite allawi"
         await pilot.press("enter")
         await wait_for(pilot, lambda: "iraqiya" in app.state.coalition.members)
+
+
+async def test_a_save_in_another_encoding_is_explained_on_screen(bundled_atlas):
+    """A save re-saved by an editor as Latin-1 or UTF-16: one clear line, nothing restored."""
+    from explorer.adventure import saves
+
+    app = TinyApp(bundled_atlas)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        await wait_for(pilot, lambda: bundled_atlas.pack.title in narration(screen))
+        command = screen.query_one(CommandInput)
+        for line in ("x Hélène", "invite sadrists", "save mine"):
+            command.value = line
+            await pilot.press("enter")
+        await wait_for(pilot, lambda: "Saved as" in narration(screen))
+        text = saves.save_path("mine").read_text(encoding="utf-8")
+        (saves.saves_dir() / "latin.json").write_bytes(text.encode("latin-1"))
+        (saves.saves_dir() / "wide.json").write_bytes(text.encode("utf-16"))
+        members = app.state.coalition.members
+        for name, says in (("latin", "not UTF-8 text (byte 0xE9"), ("wide", "UTF-16 text")):
+            command.value = f"restore {name}"
+            await pilot.press("enter")
+            await wait_for(pilot, lambda s=says: s in narration(screen))
+            reply = " ".join(narration(screen).split(f"> restore {name}")[1].split())  # wrapped
+            assert "That save is damaged" in reply and "save it again as UTF-8" in reply
+        assert app.state.coalition.members == members

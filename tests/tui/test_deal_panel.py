@@ -67,3 +67,31 @@ async def test_terms_offered_in_the_adventure_reach_the_panel(bundled_atlas):
         text = panel_text(screen)
         assert "president" in text and "promised the release of detainees" in text
         assert "Sadrist movement" in text
+
+
+async def test_the_deal_view_works_on_the_belgian_pack():
+    """Another parliament's posts, red lines and real deal in the same panel."""
+    from explorer.core.graph import Atlas
+    from explorer.core.loader import load_pack
+    from explorer.tui.coalition_screen import CoalitionScreen
+
+    app = make_app(atlas=Atlas(load_pack("belgium-2010")), on=date(2011, 10, 14))
+    async with app.run_test(size=(160, 50)) as pilot:
+        await app.switch_mode("coalition")
+        for _ in range(50):
+            if isinstance(app.screen, CoalitionScreen) and app.screen.evaluation:
+                break
+            await pilot.pause()
+        screen = app.screen
+        app.state.add_many(["ps", "cd-v", "groen"])
+        app.state.set_pm("di-rupo")
+        await pilot.press("d")
+        await pilot.pause()
+        text = plain(screen.query_one(DealPanel).content, width=160)
+        assert "Your deal on 2011-10-14" in text and "PS" in text
+        assert "CD&V will not sit with Groen!" in text
+        await pilot.press("D")
+        await pilot.pause()
+        text = plain(screen.query_one(DealPanel).content, width=160)
+        assert "The butterfly agreement and Di Rupo's government" in text
+        assert "(Laurette" in text and "Steven Vanackere" in text  # side by side, wrapped

@@ -1,4 +1,5 @@
-"""The footer: recomposed when what it shows changes, not on every refresh of the bindings."""
+"""The footer: recomposed when the keys it shows change, not on every refresh of the bindings;
+a key only greyed out or back in changes in place."""
 
 from __future__ import annotations
 
@@ -29,5 +30,21 @@ async def test_the_footer_keeps_its_keys_until_what_it_shows_changes(bundled_atl
         await pilot.pause()
         await pilot.pause()
         after = _keys(screen)
-        assert after != before
         assert not [k for k in after if k.action == "undo"][0].has_class("-disabled")
+
+
+async def test_a_key_greyed_out_or_back_in_changes_in_place(bundled_atlas):
+    """A lesson's first step greys out Back; the next step brings it back without recomposing
+    the footer (the same key widgets, Back no longer dim)."""
+    app = make_app(atlas=bundled_atlas, resume=False, lesson="who-won")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        before = _keys(app.screen)
+        back = [k for k in before if k.action.endswith("back") or k.description == "Back"]
+        assert back and back[0].has_class("-disabled")
+        await pilot.press("right")
+        await pilot.pause()
+        await pilot.pause()
+        after = _keys(app.screen)
+        assert after == before
+        assert not back[0].has_class("-disabled")

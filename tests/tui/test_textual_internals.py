@@ -13,6 +13,7 @@ from explorer.tui.textual_internals import (
     option_lines,
     screens_of_every_mode,
     screens_of_mode,
+    set_footer_key_enabled,
 )
 
 
@@ -54,3 +55,14 @@ async def test_css_variables_are_the_themes():
         await pilot.pause()
         variables = css_variables(app)
         assert variables and "primary" in variables and variables["primary"].startswith("#")
+
+
+def test_a_footer_key_keeps_its_greyed_state_where_set_footer_key_enabled_puts_it():
+    from textual.widgets._footer import FooterKey
+
+    key = FooterKey("u", "u", "Undo", "undo", disabled=True)
+    assert key._disabled is True and key.has_class("-disabled")  # what Textual's __init__ does
+    set_footer_key_enabled(key, True)
+    assert key._disabled is False and not key.has_class("-disabled")
+    set_footer_key_enabled(key, False)
+    assert key._disabled is True and key.has_class("-disabled")
