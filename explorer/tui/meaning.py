@@ -3,8 +3,9 @@
 A relation's stance (hostile, friendly ...), a verdict (reached, only at the top of the range,
 missed), a highlight and a quiet note each have a colour variable made from the current theme
 (`$stance-hostile`, `$verdict-yes` ...; see `MEANING_COLORS`). `TableApp.get_css_variables()`
-adds them to Textual's own, so they change with the theme like `$primary` does, and a theme
-may set any of them itself (the projector theme does, in its `variables`).
+adds them to Textual's own, so they change with the theme like `$primary` does; a theme may
+set any of them itself in its `variables` (the projector theme's come from its own high-contrast
+text colours).
 
 Widgets use them in one of two ways, and neither redraws by hand on a theme change:
 
@@ -14,9 +15,9 @@ Widgets use them in one of two ways, and neither redraws by hand on a theme chan
   `MeaningStyles` and asks `self.ink("verdict-yes")` while it renders: the component class
   `meaning--verdict-yes` is styled `color: $verdict-yes` (MEANING_CSS, TableApp's CSS). When
   the theme changes, Textual restyles the component classes and repaints the widget, which
-  asks again. Where a
-  widget keeps what it was given (an OptionList's prompts), the prompt is a `DrawnWhenPainted`
-  that builds the rich renderable at paint time (`MeaningOptionList`, `MeaningStatic`).
+  asks again. Where a widget keeps what it was given (an OptionList's prompts, a DataTable's
+  cells), that is a `DrawnWhenPainted` that builds the rich renderable at paint time
+  (`MeaningOptionList`, `MeaningStatic`, the class board's `BoardTable`).
 """
 
 from __future__ import annotations
