@@ -6,7 +6,7 @@ Starts `explorer serve --lesson who-won --follow` on a free loopback port with a
 folder; ten scripted students (websocket clients, as the browser page is) join with their own
 names, go to the adventure, invite a coalition and `submit` it; then headless Chromium (driven
 over the DevTools protocol, no extra package) opens the class page twice: once as the teacher
-(the teacher code, then F6: the class board) and once as a student on the lesson. It prints the
+(the teacher code, then B: the class board) and once as a student on the lesson. It prints the
 time each join took, the board's hand-ins as the database has them, and where the PNGs are.
 """
 
@@ -41,7 +41,7 @@ COALITIONS = [  # some reach a feasible majority, some do not
     ["iraqi national alliance", "kurdistan alliance"],
     ["iraqiya", "state of law", "kurdistan alliance"],
 ]
-F4, F6 = "\x1bOS", "\x1b[17~"
+F4 = "\x1bOS"
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][A-Z0-9]|\x1b[=>]")
 FORWARD = re.compile(r"\x1b\[(\d*)C")  # "move right N": blank cells between words
 
@@ -196,7 +196,7 @@ async def browser_views(port: int, out: Path, tmp: Path) -> None:
                     await asyncio.sleep(1)
             await asyncio.sleep(3)
             await student.shot(sws, out / "student-2-following.png")
-            await teacher.type(tws, "o")  # the class board
+            await teacher.type(tws, "B")  # the class board (B on a lesson step)
             await asyncio.sleep(4)
             await teacher.shot(tws, out / "teacher-2-board.png")
             await tws.close()
