@@ -133,7 +133,7 @@ async def test_actor_page_and_tension_panel_show_reported(tmp_path):
     panel = TensionPanel()
     ev = evaluate(atlas, default_picture(atlas.pack, None), Coalition(("reds", "blues")))
     panel.show(ev.tensions, 2, lambda a: atlas.actor(a).name)
-    assert "[reported]" in plain(panel.content)
+    assert "[reported]" in plain(panel.render())
 
 
 def test_bundled_hedged_reports_stay_reports(bundled_atlas):

@@ -119,7 +119,7 @@ def _cell(text: str) -> str:
     """A Markdown table cell: what a group typed is shown, never interpreted."""
     from explorer.core.markdown_text import escape
 
-    return escape(text, cell=True).replace("\n", " ") or " "
+    return escape(text, cell=True) or " "
 
 
 def board_markdown(rows: list[BoardRow], title: str, lesson_title: str | None = None,

@@ -1,10 +1,12 @@
 """Plain text as Markdown that renders as it reads: escaped, with column blocks as tables.
 
 `escape(text)` backslash-escapes everything Markdown or HTML could act on, so that what a player
-typed ("<script>", "**bold**", "# title", "1. item") shows literally. `block(text)` turns a reply
-of the text adventure (aligned columns, indented lists) into Markdown: runs of two or more lines
-whose cells are separated by two or more spaces become a table; the other lines keep their line
-breaks. Plain Python, no textual.
+typed ("<script>", "**bold**", "# title", "1. item") shows literally; `inline(text)` does the
+same on one line, and `escape(text, cell=True)` for a table cell. Every Markdown export (the
+coalition report, the transcript, the class board) escapes through here. `block(text)` turns
+a reply of the text adventure (aligned columns, indented lists) into Markdown: runs of two or
+more lines whose cells are separated by two or more spaces become a table; the other lines keep
+their line breaks. Plain Python, no textual.
 """
 
 from __future__ import annotations
@@ -17,15 +19,22 @@ _COLUMNS = re.compile(r"\s{2,}")
 
 
 def escape(text: str, cell: bool = False) -> str:
-    """Text that Markdown and HTML show literally (line breaks kept as they are); a table
-    `cell` needs no escaping of list or heading markers at its start."""
+    """Text that Markdown and HTML show literally (line breaks kept as they are). A table
+    `cell` is put on one line (a line break would end the row) and needs no escaping of list or
+    heading markers at its start; `inline()` is for a heading or a list item."""
+    if cell:
+        return _SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
     out = []
     for line in str(text).split("\n"):
         line = _SPECIAL.sub(r"\\\1", line)
-        if not cell:
-            line = _LINE_START.sub(lambda m: m.group(1) + _escape_marker(m.group(2)), line)
-        out.append(line)
+        out.append(_LINE_START.sub(lambda m: m.group(1) + _escape_marker(m.group(2)), line))
     return "\n".join(out)
+
+
+def inline(text: str) -> str:
+    """Text on one line (runs of white space as one space), escaped: for a heading, a list
+    item or a sentence of a report, where a line break would end the block."""
+    return escape(" ".join(str(text).split()))
 
 
 def _escape_marker(marker: str) -> str:

@@ -6,11 +6,11 @@ sources, feasibility, completions and the power indices, then a numbered list of
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from explorer.core.game import main_threshold, power_rows
+from explorer.core.markdown_text import escape, inline
 from explorer.core.sources import is_seed
 from explorer.core.text import SeatRange, percent, range_text
 from explorer.core.vocabulary import status_label
@@ -21,21 +21,11 @@ if TYPE_CHECKING:
     from explorer.core.seats import Picture
 
 
-# -- Markdown ---------------------------------------------------------------------------------
-
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
-
-
-def md_escape(text: str) -> str:
-    """Content text made inert in Markdown (no stray emphasis, links, HTML or table cells)."""
-    text = " ".join(str(text).split())
-    text = _MD_SPECIAL.sub(r"\\\1", text)
-    return re.sub(r"^(\d+)\. ", r"\1\\. ", text)
-
+# -- Markdown (escaping: explorer/core/markdown_text.py) -------------------------------------
 
 def md_cell(text: str) -> str:
-    """A table cell: escaped, on one line, pipes escaped."""
-    return md_escape(text) or " "
+    """A table cell: escaped, on one line, never empty."""
+    return escape(text, cell=True) or " "
 
 
 def md_table(header: list[str], rows: list[list[str]], align: str | None = None) -> list[str]:
@@ -65,7 +55,7 @@ class Citations:
         out = []
         for source, n in self.numbers.items():
             shown = f"<{source}>" if source.startswith(("http://", "https://")) else (
-                f"`{source}`" if is_seed(source) else md_escape(source))
+                f"`{source}`" if is_seed(source) else inline(source))
             out.append(f"{n}. {shown}")
         return out
 
@@ -89,12 +79,12 @@ def coalition_report(atlas: Atlas, picture: Picture, members: list[str], pm: str
     cite = Citations()
     names = " + ".join(ev.names[m] for m in ev.members) or "nobody"
     seats = range_text(ev.low, ev.high)
-    lines = [f"# Coalition report: {md_escape(names)}", ""]
-    lines.append(f"- **Pack:** {md_escape(pack.title)}")
+    lines = [f"# Coalition report: {inline(names)}", ""]
+    lines.append(f"- **Pack:** {inline(pack.title)}")
     lines.append(f"- **Date:** {on.isoformat() if on else 'any date'}")
     if pm:
         who = pack.actors[pm].name if pm in pack.actors else pm
-        lines.append(f"- **Prime-minister candidate:** {md_escape(who)}")
+        lines.append(f"- **Prime-minister candidate:** {inline(who)}")
     lines.append(f"- **Seats:** {seats} of {ev.total}")
     lines.append(f"- **Feasible:** {'yes' if ev.feasible else 'no: ' + ev.feasibility.why_not}")
     lines.append("")
@@ -135,13 +125,13 @@ def coalition_report(atlas: Atlas, picture: Picture, members: list[str], pm: str
         pm_note = " (against the PM candidate)" if t.about_pm else ""
         if t.status:
             pm_note += f" *({status_label(t.status)})*"
-        lines.append(f"- {mark}{pm_note}: {md_escape(a)} — `{t.type}` — {md_escape(b)}. "
-                     f"{md_escape(t.description)} {cite.ref(*t.sources)}")
+        lines.append(f"- {mark}{pm_note}: {inline(a)} — `{t.type}` — {inline(b)}. "
+                     f"{inline(t.description)} {cite.ref(*t.sources)}")
     if ev.tensions:
         lines.append("")
     verdict = ("**yes**: no hard refusal inside the coalition, and the candidate's own list is "
                "in it." if ev.feasible else
-               "**no**: " + "; ".join(md_escape(r.text) for r in ev.feasibility.reasons) + ".")
+               "**no**: " + "; ".join(inline(r.text) for r in ev.feasibility.reasons) + ".")
     lines += [f"Feasible: {verdict}", ""]
 
     lines += ["## How it could be completed", ""]
@@ -150,8 +140,8 @@ def coalition_report(atlas: Atlas, picture: Picture, members: list[str], pm: str
         for c in ev.completions:
             flag = "" if c.feasible else " (not feasible)"
             spare = f"{c.wasted} more than needed" if c.wasted else "exactly enough"
-            lines.append(f"- {md_escape(th_names.get(c.threshold, c.threshold))}: add "
-                         f"{md_escape(' + '.join(c.names))} → "
+            lines.append(f"- {inline(th_names.get(c.threshold, c.threshold))}: add "
+                         f"{inline(' + '.join(c.names))} → "
                          f"{SeatRange(c.seats, c.seats).seats()}, "
                          f"{spare}{flag}")
     else:
@@ -161,10 +151,10 @@ def coalition_report(atlas: Atlas, picture: Picture, members: list[str], pm: str
 
     threshold = main_threshold(atlas)
     th = pack.threshold(threshold)
-    lines += [f"## Power on the table ({md_escape(th.name)}, {th.seats} seats)", ""]
+    lines += [f"## Power on the table ({inline(th.name)}, {th.seats} seats)", ""]
     lines.append("Exact Banzhaf and Shapley–Shubik indices of every unit on the table, over all "
                  "coalitions and over the feasible ones only (no hard refusal"
-                 + (f", {md_escape(_name(atlas, pm))} as PM" if pm else "") + ").")
+                 + (f", {inline(_name(atlas, pm))} as PM" if pm else "") + ").")
     lines.append("")
     rows = []
     member_cover = set(ev.members)
@@ -186,7 +176,7 @@ def coalition_report(atlas: Atlas, picture: Picture, members: list[str], pm: str
 
     lines += ["## Sources", ""]
     lines += cite.section() or ["(none)"]
-    lines += ["", f"_Made with Kingmaker from the pack `{md_escape(pack.id)}`._", ""]
+    lines += ["", f"_Made with Kingmaker from the pack `{inline(pack.id)}`._", ""]
     return "\n".join(lines)
 
 
@@ -199,13 +189,13 @@ def _why_lines(atlas: Atlas, picture: Picture, threshold: str, pm: str | None, c
     for unit in picture.units:
         ex = explain(atlas, picture, unit.id, threshold, pm=pm, feasible=True)
         plain = explain(atlas, picture, unit.id, threshold, pm=pm)
-        line = f"- {md_escape(plain.summary)}"
+        line = f"- {inline(plain.summary)}"
         if plain.examples:
             smallest = " + ".join(plain.names[u] for u in plain.examples[0])
-            line += f" Smallest coalition in which it is pivotal: {md_escape(smallest)}."
+            line += f" Smallest coalition in which it is pivotal: {inline(smallest)}."
         out.append(line)
         for r in ex.reasons:
-            out.append(f"  - {md_escape(r.text)} {cite.ref(*r.sources) if r.sources else ''}"
+            out.append(f"  - {inline(r.text)} {cite.ref(*r.sources) if r.sources else ''}"
                        .rstrip())
     return [*out, ""]
 
@@ -251,7 +241,7 @@ def _claims(atlas: Atlas, unit_id: str, cite: Citations) -> list[str]:
         if not actor.disputed:
             continue
         claims = "; ".join(
-            f"{c.text}{' (' + md_escape(c.note) + ')' if c.note else ''} {cite.ref(c.source)}"
+            f"{c.text}{' (' + inline(c.note) + ')' if c.note else ''} {cite.ref(c.source)}"
             for c in actor.seat_claims)
-        out.append(f"- {md_escape(actor.name)}: {claims}")
+        out.append(f"- {inline(actor.name)}: {claims}")
     return out

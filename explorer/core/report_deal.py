@@ -5,7 +5,8 @@ from __future__ import annotations
 from explorer.core.coalition import Coalition
 from explorer.core.deals import DealEvaluation, Terms, evaluate_deal
 from explorer.core.graph import Atlas
-from explorer.core.report import Citations, md_cell, md_escape, md_table
+from explorer.core.markdown_text import inline
+from explorer.core.report import Citations, md_cell, md_table
 from explorer.core.seats import Picture
 
 
@@ -32,12 +33,12 @@ def _rows(atlas: Atlas, result: DealEvaluation, cite: Citations, people=None) ->
     for v, r in reasons:
         mark = "met" if r.ok else ("not met" if r.kind == "wish" else "**not met**"
                                    if r.kind == "demand" else "**crossed**")
-        out.append(f"- {md_escape(v.name)}, {r.kind} {mark}: {md_escape(r.text)} "
+        out.append(f"- {inline(v.name)}, {r.kind} {mark}: {inline(r.text)} "
                    f"{cite.ref(*r.sources)}")
     for v in result.verdicts:
         for r in v.refusals:
             if r.kind == "share":
-                out.append(f"- {md_escape(v.name)}: {md_escape(r.text)}")
+                out.append(f"- {inline(v.name)}: {inline(r.text)}")
     return out
 
 
@@ -69,10 +70,10 @@ def deal_sections(atlas: Atlas, picture: Picture, coalition: Coalition, terms: T
     if actual is not None:
         real = neg.actual
         people = {a.post: a.person for a in real.allocations}
-        lines += [f"## What happened: {md_escape(real.title)} ({real.date})", ""]
-        lines += [f"{md_escape(' '.join(real.summary.split()))} {cite.ref(*real.sources)}", ""]
+        lines += [f"## What happened: {inline(real.title)} ({real.date})", ""]
+        lines += [f"{inline(' '.join(real.summary.split()))} {cite.ref(*real.sources)}", ""]
         lines += _rows(atlas, actual, cite, people)
         lines += ["", "Every post of the real allocation, with its source: "
-                  + "; ".join(f"{md_escape(neg.posts[a.post].name)}: {md_escape(a.person)} "
+                  + "; ".join(f"{inline(neg.posts[a.post].name)}: {inline(a.person)} "
                               f"{cite.ref(*a.sources)}" for a in real.allocations) + ".", ""]
     return lines

@@ -97,6 +97,8 @@ class ActorList(ScrollView, can_focus=True):
         "actor-list--tree",
     }
 
+    # a reusable widget's own look: its sizing and the defaults of its component classes stay
+    # with it, as in Textual's own widgets (a screen places it from app.tcss)
     DEFAULT_CSS = """
     ActorList {
         overflow-x: hidden;

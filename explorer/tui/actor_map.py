@@ -2,7 +2,8 @@
 
 The core (explorer.core.actor_map) chooses the actors and places them; this screen draws the
 links as braille lines (hostile red, friendly green, influence amber, contact blue, structure
-grey — the theme's colours, as on the actor page), the names over them, and the selected actor
+grey — the theme's colours of the moment, as on the actor page: explorer/tui/meaning.py), the
+names over them, and the selected actor
 highlighted with its links to the others bright. Arrow keys move the selection to the nearest
 actor in that direction (Tab / Shift+Tab go round in order); Enter walks to the selected actor
 as an exit does, and the map follows; d switches depth 1 / 2, l shows the places; Escape goes
@@ -15,6 +16,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Static
@@ -22,9 +24,10 @@ from textual.widgets import Footer, Static
 from explorer.core.actor_map import ActorMap, actor_map, nearest, place
 from explorer.tui.braille import Canvas
 from explorer.tui.hemicycle import blend
+from explorer.tui.meaning import MEANING_CLASSES, MeaningStyles, solid, stance_meaning
 from explorer.tui.statusbar import StatusBar, TitleBar
 from explorer.tui.table_state import ShowsTheTable
-from explorer.tui.themes import STANCE_LABEL, palette, solid
+from explorer.tui.themes import STANCE_LABEL
 
 DIRECTIONS = {"left": (-1, 0), "right": (1, 0), "up": (0, -1), "down": (0, 1)}
 
@@ -82,17 +85,17 @@ def map_rows(atlas, model: ActorMap, width: int, height: int, selected: str | No
     return canvas.rows()
 
 
-class ActorMapView(Widget):
+class ActorMapView(MeaningStyles, Widget):
     """The drawn map (the screen owns the keys and the text around it)."""
 
+    # its own sizing only (the screen's style is in actor_map.tcss)
     DEFAULT_CSS = "ActorMapView { height: 1fr; min-height: 8; }"
+    COMPONENT_CLASSES = MEANING_CLASSES
 
     def __init__(self, *, id: str | None = None):
         super().__init__(id=id)
         self.model: ActorMap | None = None
         self.selected: str | None = None
-        self.map_colors: dict[str, str] = {}
-        self.background = "#1e1e1e"
 
     def cells(self) -> dict[str, tuple[int, int]]:
         size = self.content_size
@@ -102,8 +105,12 @@ class ActorMapView(Widget):
         if self.model is None:
             return Text("")
         size = self.content_size
+        variables = self.app.theme_variables  # the theme's colours of the moment
+        colors = {stance: self.color_of(stance_meaning(stance)) for stance in STANCE_LABEL}
+        colors.update(muted=self.color_of("note"), accent=self.color_of("highlight"),
+                      foreground=solid(variables, "foreground", "#ffffff"))
         rows = map_rows(self.app.atlas, self.model, size.width, size.height, self.selected,
-                        self.map_colors, self.background)
+                        colors, solid(variables, "background", "#1e1e1e"))
         return Text("\n", end="").join(rows)
 
 
@@ -120,11 +127,7 @@ class ActorMapScreen(ShowsTheTable, Screen):
         "or is based there. Escape goes back to the page; F12 saves the screen as an SVG."
     )
 
-    DEFAULT_CSS = """
-    ActorMapScreen #am-head { height: auto; padding: 0 1; }
-    ActorMapScreen ActorMapView { padding: 0 1; }
-    ActorMapScreen #am-info { height: auto; max-height: 7; padding: 0 1; }
-    """
+    CSS_PATH = "actor_map.tcss"  # the screen's style, beside this module
 
     BINDINGS = [
         Binding("escape", "close", "Back"),
@@ -175,39 +178,35 @@ class ActorMapScreen(ShowsTheTable, Screen):
         ids = [n.id for n in view.model.nodes]
         if view.selected not in ids:
             view.selected = ids[1] if len(ids) > 1 else ids[0]
-        view.map_colors = {**palette(self.app)}
-        view.background = solid(self.app, "background", "#1e1e1e")
         self.redraw()
 
     def redraw(self) -> None:
         view = self.query_one(ActorMapView)
-        model, colors = view.model, view.map_colors
+        model = view.model
         if model is None:
             return
         name = model.node(model.centre).name
-        head = Text.assemble((name, "bold"), f" · {len(model.nodes) - 1} actors within "
-                             f"{model.depth} link{'s' if model.depth > 1 else ''}",
-                             " · places shown" if model.places else " · places hidden")
-        head.append("\n")
+        head: list = [(name, "bold"), f" · {len(model.nodes) - 1} actors within "
+                      f"{model.depth} link{'s' if model.depth > 1 else ''}",
+                      " · places shown" if model.places else " · places hidden", "\n"]
         for stance in ("hostile", "friendly", "influence", "neutral", "structure"):
-            head.append("━━ ", Style(color=colors.get(stance), bold=True))
-            head.append(STANCE_LABEL[stance] + "  ", "dim")
-        self.query_one("#am-head", Static).update(head)
-        info = Text(end="")
+            head += [("━━ ", f"bold ${stance_meaning(stance)}"), (STANCE_LABEL[stance] + "  ",
+                                                                  "dim")]
+        self.query_one("#am-head", Static).update(Content.assemble(*head))  # $: the theme's
+        info: list = []
         selected = model.node(view.selected) if view.selected else None
         if selected is not None:
-            info.append(selected.name, "bold")
-            info.append(f"  ({selected.kind})" + ("" if selected.ring == 0 else
-                                                  "  — Enter walks there"), "dim")
+            info += [(selected.name, "bold"),
+                     (f"  ({selected.kind})" + ("" if selected.ring == 0 else
+                                                "  — Enter walks there"), "dim")]
             for edge in model.edges_of(selected.id)[:5]:
                 a, b = model.node(edge.source).name, model.node(edge.target).name
-                info.append("\n  ")
-                info.append("━ ", Style(color=colors.get(edge.stance), bold=True))
-                info.append(f"{a} {edge.label} {b}")
+                info += ["\n  ", ("━ ", f"bold ${stance_meaning(edge.stance)}"),
+                         f"{a} {edge.label} {b}"]
             more = len(model.edges_of(selected.id)) - 5
             if more > 0:
-                info.append(f"\n  … and {more} more", "dim")
-        self.query_one("#am-info", Static).update(info)
+                info.append((f"\n  … and {more} more", "dim"))
+        self.query_one("#am-info", Static).update(Content.assemble(*info))
         view.refresh()
 
     # -- keys ---------------------------------------------------------------------------------

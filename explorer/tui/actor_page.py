@@ -8,6 +8,7 @@ walks to the actor at the other end. With no actor the page shows the pack's ove
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from rich.console import Group, RenderableType
@@ -23,6 +24,7 @@ from explorer.core.graph import Atlas, Link
 from explorer.core.timeline import current_event
 from explorer.core.vocabulary import status_label
 from explorer.tui.fmt import citation, day, kind_name, lifetime, seats_short
+from explorer.tui.meaning import MEANING_CLASSES, DrawnWhenPainted, MeaningStyles, stance_meaning
 from explorer.tui.textual_internals import option_lines
 from explorer.tui.themes import STANCE_LABEL
 
@@ -31,15 +33,20 @@ def _block(*parts: RenderableType, top: int = 0, bottom: int = 1) -> RenderableT
     return Padding(Group(*parts), (top, 1, bottom, 1))
 
 
-def _heading(title: str, colors: dict, right: str = "") -> Text:
-    text = Text.assemble((title.upper(), f"bold {colors['accent']}"))
+def _heading(title: str, ink, right: str = "") -> Text:
+    text = Text.assemble((title.upper(), ink("highlight", "bold")))
     if right:
-        text.append("  " + right, style=colors["muted"])
+        text.append("  " + right, style=ink("note"))
     return text
 
 
-class ActorPage(OptionList):
-    """The page of one actor (or of the pack when `actor_id` is None)."""
+class ActorPage(MeaningStyles, OptionList):
+    """The page of one actor (or of the pack when `actor_id` is None).
+
+    Each part is drawn when painted (`DrawnWhenPainted`), so its colours with a meaning are
+    the theme's of the moment: a theme change repaints the page without a redraw by hand."""
+
+    COMPONENT_CLASSES = MEANING_CLASSES
 
     BINDINGS = [
         Binding("up,k", "cursor_up", "Up", show=False, id="up"),
@@ -61,7 +68,6 @@ class ActorPage(OptionList):
         self.on: date | None = None
         self.sources_dir: str | Path | None = None
         self.links: dict[str, Link] = {}
-        self.palette: dict[str, str] = {}
 
     # -- navigation over the disabled parts ------------------------------------------------
     def _enabled(self) -> list[int]:
@@ -99,13 +105,11 @@ class ActorPage(OptionList):
 
     # -- content ---------------------------------------------------------------------------
     def show(self, actor_id: str | None, on: date | None, sources_dir=None,
-             colors: dict | None = None, keep_cursor: bool = False) -> None:
+             keep_cursor: bool = False) -> None:
         """Render a page; `keep_cursor` keeps the highlighted relationship and the scroll."""
         previous = self.highlighted_option.id if keep_cursor and self.highlighted_option else None
         scroll = self.scroll_y if keep_cursor else 0
         self.actor_id, self.on, self.sources_dir = actor_id, on, sources_dir
-        if colors:
-            self.palette = colors
         self.links = {}
         options = self._overview() if actor_id is None else self._actor(actor_id)
         self.set_options(options)
@@ -133,12 +137,22 @@ class ActorPage(OptionList):
         return self.links.get(option.id) if option and option.id else None
 
     # -- the pack overview -----------------------------------------------------------------
+    def _drawn(self, draw, **option) -> Option:
+        """An option drawn when painted, in the theme's colours of the moment."""
+        return Option(DrawnWhenPainted(draw), **option)
+
     def _overview(self) -> list[Option]:
-        pack, c = self.atlas.pack, self.palette
-        title = Text(pack.title, style=f"bold {c['primary']}")
-        intro = Text(pack.description)
-        parts: list[RenderableType] = [title, Text(""), intro]
-        options = [Option(_block(*parts, top=1), disabled=True)]
+        return [self._drawn(self._overview_title, disabled=True),
+                self._drawn(self._overview_numbers, disabled=True),
+                self._drawn(self._overview_now, disabled=True)]
+
+    def _overview_title(self) -> RenderableType:
+        pack = self.atlas.pack
+        title = Text(pack.title, style=self.ink("title", "bold"))
+        return _block(title, Text(""), Text(pack.description), top=1)
+
+    def _overview_numbers(self) -> RenderableType:
+        pack = self.atlas.pack
         grid = Table.grid(padding=(0, 2))
         grid.add_column(justify="right", no_wrap=True)
         grid.add_column()
@@ -149,7 +163,10 @@ class ActorPage(OptionList):
             role = " (the line a government needs)" if t.government else ""
             grid.add_row(Text(str(t.seats), style="bold"),
                          Text.assemble((t.name, "bold"), role, groups, " — ", t.purpose))
-        options.append(Option(_block(_heading("The numbers", c), grid), disabled=True))
+        return _block(_heading("The numbers", self.ink), grid)
+
+    def _overview_now(self) -> RenderableType:
+        pack = self.atlas.pack
         event = current_event(pack, self.on) if self.on else None
         now = Text.assemble(("Standing on ", ""), (day(self.on), "bold"))
         if event:
@@ -159,105 +176,112 @@ class ActorPage(OptionList):
             "Pick an actor on the left (", ("/", "bold"), " filters), then walk its "
             "relationships with ", ("Enter", "bold"), ". ", (",", "bold"), " and ", (".", "bold"),
             " step through the timeline; ", ("F1", "bold"), " lists every key.")
-        options.append(Option(_block(_heading("Where you are", c), now, Text(""), how),
-                              disabled=True))
-        return options
+        return _block(_heading("Where you are", self.ink), now, Text(""), how)
 
     # -- one actor -------------------------------------------------------------------------
     def _actor(self, actor_id: str) -> list[Option]:
-        pack, atlas, c, on = self.atlas.pack, self.atlas, self.palette, self.on
-        actor = pack.actors[actor_id]
-        head = Text(actor.name, style=f"bold {c['primary']}")
-        sub = Text(kind_name(actor.kind).upper(), style=f"bold {c['muted']}")
-        if actor.part_of and actor.part_of in pack.actors:
-            sub.append("  in ", style=c["muted"])
-            sub.append(pack.actors[actor.part_of].name, style=c["muted"])
-        if actor.kind == "bloc" and actor.members:
-            sub.append("  of ", style=c["muted"])
-            sub.append(", ".join(pack.actors[m].name for m in actor.members
-                                 if m in pack.actors), style=c["muted"])
-        parts: list[RenderableType] = [head, sub]
-        if actor.aliases:
-            parts.append(Text.assemble(("Also called ", c["muted"]),
-                                       (" · ".join(actor.aliases), "italic")))
-        gone = lifetime(actor, on)
-        if gone:
-            parts.append(Text("⚠ " + gone[0].upper() + gone[1:], style=f"bold {c['warning']}"))
-        options = [Option(_block(*parts, top=1), disabled=True)]
-        about: list[RenderableType] = [Text(actor.description)]
-        if actor.sources:
-            about.append(Text(""))
-            about.extend(self._sources(actor.sources))
-        if actor.source_note:
-            about.append(Text("Note on the sources: " + actor.source_note,
-                              style=f"italic {c['muted']}"))
-        options.append(Option(_block(*about), disabled=True))
-        seats = self._seats(actor_id)
-        if seats is not None:
-            options.append(Option(seats, disabled=True))
+        atlas, on = self.atlas, self.on
+        actor = atlas.pack.actors[actor_id]
+        options = [self._drawn(lambda: self._actor_head(actor), disabled=True),
+                   self._drawn(lambda: self._about(actor), disabled=True)]
+        if self._seats(actor_id) is not None:
+            options.append(self._drawn(lambda: self._seats(actor_id), disabled=True))
         groups = atlas.grouped_links(actor_id, on)
         total = sum(len(v) for v in groups.values())
         when = f"on {day(on)}" if on else ""
         if not groups:
-            empty = Text(f"No relationship holds {when}.", style=c["muted"])
-            options.append(Option(_block(_heading("Relationships", c), empty), disabled=True))
+            options.append(self._drawn(lambda: _block(
+                _heading("Relationships", self.ink),
+                Text(f"No relationship holds {when}.", style=self.ink("note"))), disabled=True))
             return options
-        options.append(Option(_block(_heading("Relationships", c, f"{total} {when}"),
-                                     bottom=0), disabled=True))
+        options.append(self._drawn(lambda: _block(
+            _heading("Relationships", self.ink, f"{total} {when}"), bottom=0), disabled=True))
         n = 0
         for label, links in groups.items():
-            options.append(Option(self._group_heading(label, links[0]), disabled=True))
+            options.append(self._drawn(partial(self._group_heading, label, links[0]),
+                                       disabled=True))
             for i, link in enumerate(links):
                 if i:
                     options.append(Option(Text(""), disabled=True))  # air between the rows
                 option_id = f"rel-{n}"
                 n += 1
                 self.links[option_id] = link
-                options.append(Option(self._link_row(link), id=option_id))
+                options.append(self._drawn(partial(self._link_row, link), id=option_id))
         return options
+
+    def _actor_head(self, actor) -> RenderableType:
+        pack, note = self.atlas.pack, self.ink("note")
+        head = Text(actor.name, style=self.ink("title", "bold"))
+        sub = Text(kind_name(actor.kind).upper(), style=self.ink("note", "bold"))
+        if actor.part_of and actor.part_of in pack.actors:
+            sub.append("  in ", style=note)
+            sub.append(pack.actors[actor.part_of].name, style=note)
+        if actor.kind == "bloc" and actor.members:
+            sub.append("  of ", style=note)
+            sub.append(", ".join(pack.actors[m].name for m in actor.members
+                                 if m in pack.actors), style=note)
+        parts: list[RenderableType] = [head, sub]
+        if actor.aliases:
+            parts.append(Text.assemble(("Also called ", note),
+                                       (" · ".join(actor.aliases), "italic")))
+        gone = lifetime(actor, self.on)
+        if gone:
+            parts.append(Text("⚠ " + gone[0].upper() + gone[1:],
+                              style=self.ink("caution", "bold")))
+        return _block(*parts, top=1)
+
+    def _about(self, actor) -> RenderableType:
+        about: list[RenderableType] = [Text(actor.description)]
+        if actor.sources:
+            about.append(Text(""))
+            about.extend(self._sources(actor.sources))
+        if actor.source_note:
+            about.append(Text("Note on the sources: " + actor.source_note,
+                              style=self.ink("note", "italic")))
+        return _block(*about)
 
     def _sources(self, sources) -> list[RenderableType]:
         grid = Table.grid(padding=(0, 2))
         grid.add_column(no_wrap=True)
         grid.add_column(ratio=1)
-        label = Text("Sources", style=f"bold {self.palette['muted']}")
+        label = Text("Sources", style=self.ink("note", "bold"))
         for i, src in enumerate(sources):
             grid.add_row(label if i == 0 else Text(""),
-                         citation(src, self.sources_dir, self.palette["muted"]))
+                         citation(src, self.sources_dir, self.ink("note")))
         return [grid]
 
     def _seats(self, actor_id: str) -> RenderableType | None:
-        pack, c = self.atlas.pack, self.palette
+        pack, note = self.atlas.pack, self.ink("note")
         actor = pack.actors[actor_id]
         short = seats_short(pack, actor_id)
         lines: list[RenderableType] = []
         if actor.kind == "bloc" and actor.members and short:
-            heading = _heading("Seats", c)
+            heading = _heading("Seats", self.ink)
             heading.append(f"  {short}", style="bold")
             lines.append(heading)
             members = [Text.assemble((pack.actors[m].name, ""), "  ",
                                      (seats_short(pack, m) or "0", "bold"))
                        for m in actor.members if m in pack.actors]
-            lines.append(Text("The sum of its members:", style=c["muted"]))
+            lines.append(Text("The sum of its members:", style=note))
             lines.extend(Padding(t, (0, 0, 0, 2)) for t in members)
         elif actor.seat_claims:
-            heading = _heading("Seats", c)
+            heading = _heading("Seats", self.ink)
             heading.append(f"  {short}", style="bold")
             if actor.disputed:
-                heading.append("   sources disagree", style=f"bold {c['warning']}")
+                heading.append("   sources disagree", style=self.ink("caution", "bold"))
             lines.append(heading)
             grid = Table.grid(padding=(0, 2))
             grid.add_column(justify="right", no_wrap=True)
             grid.add_column()
             for claim in actor.seat_claims:
-                body = citation(claim.source, self.sources_dir, c["muted"])
+                body = citation(claim.source, self.sources_dir, note)
                 if claim.note:
                     body = Text.assemble((claim.note, ""), "  ", body)
                 grid.add_row(Text(claim.text, style="bold"), body)
             lines.append(Padding(grid, (0, 0, 0, 2)))
         elif actor.stands_for and actor.stands_for in pack.actors:
             target = pack.actors[actor.stands_for]
-            lines.append(_heading("Seats", c))
+            lines.append(_heading("Seats", self.ink))
             lines.append(Text.assemble("Brings the seats of ", (target.name, "bold"),
                                        f" ({seats_short(pack, target.id) or '0'}) "
                                        "to a coalition."))
@@ -267,38 +291,37 @@ class ActorPage(OptionList):
 
     def _group_heading(self, label: str, link: Link) -> RenderableType:
         rtype = link.type
-        color = self.palette.get(rtype.stance, "")
-        text = Text.assemble((label, f"bold {color}"))
+        text = Text.assemble((label, self.ink(stance_meaning(rtype.stance), "bold")))
         note = STANCE_LABEL.get(rtype.stance, rtype.stance)
         if rtype.hard:
             note += " · hard: cannot sit together"
         elif rtype.pm_only:
             note += " · hard if the target is PM"
-        text.append("  ·  " + note, style=self.palette["muted"])
+        text.append("  ·  " + note, style=self.ink("note"))
         return Padding(text, (1, 1, 0, 1))
 
     def _link_row(self, link: Link) -> RenderableType:
-        pack, c = self.atlas.pack, self.palette
+        pack, note = self.atlas.pack, self.ink("note")
         other = pack.actors[link.other]
         rel = link.relation
-        color = c.get(link.type.stance, "")
-        name = Text.assemble((other.name, "bold"), "  ", (kind_name(other.kind), c["muted"]))
+        name = Text.assemble((other.name, "bold"), "  ", (kind_name(other.kind), note))
         when = []
         if rel.since:
             when.append(f"since {day(rel.since)}")
         if rel.until:
             when.append(f"until {day(rel.until)}")
         if when:
-            name.append("  (" + ", ".join(when) + ")", style=c["muted"])
+            name.append("  (" + ", ".join(when) + ")", style=note)
         if status := status_label(rel.status):
-            name.append(f"  [{status}]", style=f"bold {c['warning']}")
+            name.append(f"  [{status}]", style=self.ink("caution", "bold"))
         body: list[RenderableType] = [name, Text(rel.description)]
-        body.extend(citation(s, self.sources_dir, c["muted"]) for s in rel.sources)
+        body.extend(citation(s, self.sources_dir, note) for s in rel.sources)
         if rel.source_note:
             body.append(Text("Note on the sources: " + rel.source_note,
-                             style=f"italic {c['muted']}"))
+                             style=self.ink("note", "italic")))
         grid = Table.grid(padding=(0, 1))
         grid.add_column(width=2, no_wrap=True)
         grid.add_column(ratio=1)
-        grid.add_row(Text("→", style=f"bold {color}"), Group(*body))
+        grid.add_row(Text("→", style=self.ink(stance_meaning(link.type.stance), "bold")),
+                     Group(*body))
         return Padding(grid, (0, 1, 0, 2))

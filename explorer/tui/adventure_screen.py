@@ -139,13 +139,7 @@ class AdventureScreen(ShowsTheTable, Screen):
         "coalition builder."
     )
 
-    DEFAULT_CSS = """
-    AdventureScreen #narration {
-        height: 1fr; padding: 0 1; overflow-y: scroll; overflow-x: hidden;
-        scrollbar-size-vertical: 1;
-    }
-    AdventureScreen #command { height: auto; }
-    """
+    CSS_PATH = "adventure_screen.tcss"  # the screen's style, beside this module
 
     BINDINGS = [
         Binding("ctrl+l", "clear_log", "Clear the narration", show=False, id="clear-log"),

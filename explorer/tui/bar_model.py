@@ -14,7 +14,6 @@ from explorer.tui.seatbar import (
     OUTSIDE,
     PALETTE,
     RANGE_BG,
-    TONES,
     BarLine,
     BarModel,
     BarSegment,
@@ -78,7 +77,7 @@ def table_colors(picture: Picture, inside: dict[str, str]) -> dict[str, str]:
 
 
 def bar_model(atlas: Atlas, picture: Picture, ev: Evaluation,
-              colors: dict[str, str] | None = None, tones: tuple[str, str, str] = TONES,
+              colors: dict[str, str] | None = None,
               inside: dict[str, str] | None = None) -> BarModel:
     """Members first (low figures), the disputed top of the range, then the rest (less the
     seats of members inside them). The one model of the builder's and the lessons' bars."""
@@ -108,4 +107,4 @@ def bar_model(atlas: Atlas, picture: Picture, ev: Evaluation,
                                    OUTSIDE[i % 2], False))
     lines = tuple(BarLine(v.threshold.seats, v.threshold.name, v.status, v.short_by, v.over_by)
                   for v in ev.verdicts)
-    return BarModel(ev.total, tuple(segments), lines, ev.low, ev.high, tones)
+    return BarModel(ev.total, tuple(segments), lines, ev.low, ev.high)

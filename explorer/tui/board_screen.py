@@ -21,22 +21,28 @@ from explorer.core.class_board import (
     share,
     tally,
 )
+from explorer.tui.meaning import MEANING_CLASSES, DrawnWhenPainted, MeaningStyles
 
 REFRESH_SECONDS = 1.0
+
+
+class BoardTable(MeaningStyles, DataTable):
+    """The hand-ins, one row a group; verdicts in the theme's colours of the moment."""
+
+    COMPONENT_CLASSES = MEANING_CLASSES
+
+    def verdict(self, text: str, ok: bool, bold_when_missed: bool = False) -> DrawnWhenPainted:
+        """'reached' / 'short' (or 'yes' / 'no') in the verdict's colour, looked up when the
+        cell is painted (a DataTable keeps its cells across a theme change)."""
+        meaning = "verdict-yes" if ok else "verdict-no"
+        style = "bold" if ok or bold_when_missed else ""
+        return DrawnWhenPainted(lambda: Text(text, style=self.ink(meaning, style)))
 
 
 class BoardScreen(Screen):
     """The class board (a teacher's session only)."""
 
-    DEFAULT_CSS = """
-    BoardScreen { layout: vertical; background: $background; }
-    BoardScreen #board-head { height: 1; background: $primary; color: $background;
-                              text-style: bold; padding: 0 1; }
-    BoardScreen #board-tally { height: auto; padding: 0 1; text-style: bold;
-                               color: $text-accent; margin-top: 1; }
-    BoardScreen #board-members { height: auto; padding: 0 1; color: $foreground-muted; }
-    BoardScreen #board-table { height: 1fr; margin: 1 1 0 1; }
-    """
+    CSS_PATH = "board_screen.tcss"  # the screen's style, beside this module
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back"),
@@ -54,7 +60,7 @@ class BoardScreen(Screen):
         yield Static("", id="board-head", markup=False)
         yield Static("", id="board-tally", markup=False)
         yield Static("", id="board-members", markup=False)
-        yield DataTable(id="board-table", cursor_type="row", zebra_stripes=True)
+        yield BoardTable(id="board-table", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -92,17 +98,16 @@ class BoardScreen(Screen):
         here = [m.name for m in members if m.connected and m.role != "teacher"]
         self.query_one("#board-members", Static).update(Text(
             f"Connected ({len(here)}): {', '.join(here) or 'nobody yet'}"))
-        self._fill(self.query_one(DataTable))
+        self._fill(self.query_one(BoardTable))
 
-    def _fill(self, table: DataTable) -> None:
+    def _fill(self, table: BoardTable) -> None:
         table.clear()
         for r in self.rows:
             members = Text(" + ".join(f"{m.name} {m.seats} ({share(m.banzhaf)})"
                                       for m in r.members) or "nobody")
-            marks = [Text("reached" if ok else "short", style="bold green" if ok else "red")
-                     for _, _, ok in r.verdicts]
-            feasible = Text("yes" if r.feasible else "no",
-                            style="bold green" if r.feasible else "bold red")
+            marks = [table.verdict("reached" if ok else "short", ok) for _, _, ok in r.verdicts]
+            feasible = table.verdict("yes" if r.feasible else "no", r.feasible,
+                                     bold_when_missed=True)
             table.add_row(Text(r.group, style="bold"), str(r.step + 1) if r.step >= 0 else "—",
                           r.seats, *marks, feasible, Text(r.pm or "none"), members)
 

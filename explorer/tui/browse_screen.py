@@ -14,7 +14,6 @@ from explorer.tui.actor_page import ActorPage
 from explorer.tui.footer import KeyFooter
 from explorer.tui.statusbar import StatusBar, TitleBar
 from explorer.tui.table_state import ShowsTheTable
-from explorer.tui.themes import palette
 
 
 class ExploreScreen(ShowsTheTable, Screen):
@@ -73,7 +72,6 @@ class ExploreScreen(ShowsTheTable, Screen):
     def on_mount(self) -> None:
         self.title = "Kingmaker"
         self.sub_title = self.app.atlas.pack.title
-        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.render_page())
         self.render_page()
         self.query_one(ActorList).focus()
         self.present_changed(self.app.present)
@@ -108,8 +106,7 @@ class ExploreScreen(ShowsTheTable, Screen):
 
     def render_page(self, keep_cursor: bool = False) -> None:
         app = self.app
-        self.page.show(self.current, app.on, app.sources_dir, palette(app),
-                       keep_cursor=keep_cursor)
+        self.page.show(self.current, app.on, app.sources_dir, keep_cursor=keep_cursor)
 
     # -- history ---------------------------------------------------------------------------
     def visit(self, actor_id: str | None, preview: bool = False) -> None:

@@ -1,6 +1,6 @@
 """The coalition builder's other views and moves: the hemicycle, power over time, the deal tab,
 the power table and its why panel, Home/End. A mixin of `CoalitionScreen` (which has the
-state, the panels and `colors()`), kept apart so that each module stays readable.
+state and the panels), kept apart so that each module stays readable.
 """
 
 from __future__ import annotations
@@ -17,8 +17,7 @@ from explorer.tui.hemicycle import HEMICYCLE_MIN_HEIGHT, show_chamber
 
 
 class BuilderViews:
-    def _draw_power(self, picture: Picture, units: dict[str, str], members: set[str],
-                    colors: dict[str, str]) -> None:
+    def _draw_power(self, picture: Picture, units: dict[str, str], members: set[str]) -> None:
         pm = self.state.coalition.pm
         if (picture, pm) != self._power_key:  # the indices depend on the picture and the PM
             pack = self.atlas.pack
@@ -39,8 +38,7 @@ class BuilderViews:
         rows, title, note = self._power
         shown = [ui.PowerRow(names_of(self.atlas, uid, self.name_of(uid)), units[uid],
                              uid in members, b, s, fb, fs, uid) for uid, b, s, fb, fs in rows]
-        self.query_one(ui.PowerPanel).show(shown, title, self.name_of(pm) if pm else None, note,
-                                           colors)
+        self.query_one(ui.PowerPanel).show(shown, title, self.name_of(pm) if pm else None, note)
 
     # -- why ------------------------------------------------------------------------------------
     def action_why(self, unit: str | None = None) -> None:
@@ -67,14 +65,15 @@ class BuilderViews:
         colors = table_colors(self.state.picture, {})
         self.app.push_screen(PowerOverTimeScreen(feasible=bool(self.state.coalition.pm),
                                                  selected=self.highlighted(), colors=colors))
-    def _draw_deal(self, colors: dict[str, str]) -> None:
+
+    def _draw_deal(self) -> None:
         from explorer.tui.deal_views import draw_deal
 
-        draw_deal(self, colors)
+        draw_deal(self)
 
     def action_deal(self) -> None:
         self.query_one(TabbedContent).active = "cs-tab-deal"
-        self._draw_deal(self.colors())
+        self._draw_deal()
 
     def action_real_deal(self) -> None:
         self.show_actual = not self.show_actual

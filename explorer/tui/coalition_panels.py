@@ -1,21 +1,23 @@
 """The panels of the coalition screen: units, verdicts, tensions, completions, power, PM picker.
 
 Panels only format what `CoalitionScreen.show_table()` hands them (the engine's results); they
-compute nothing about coalitions. Meaning colours come from the theme; content is drawn as rich
-`Text`.
+compute nothing about coalitions. Content is drawn as rich `Text` (or Textual `Content` in the
+option lists); colours with a meaning are the theme's, read while drawing (explorer/tui/
+meaning.py), so a theme change repaints them without a redraw by hand.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from rich.console import Group
+from rich.console import Console, ConsoleOptions, Group
 from rich.padding import Padding
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, OptionList, Static
@@ -24,13 +26,14 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 from explorer.core.sources import quote
 from explorer.core.vocabulary import RELATION_TYPES, status_label
 from explorer.tui.bar_model import short_name
-from explorer.tui.power_panel import PLAIN, PowerPanel, PowerRow, pct, small_bar  # noqa: F401
+from explorer.tui.meaning import MEANING_CLASSES, STATUS_MEANING, MeaningStyles
+from explorer.tui.power_panel import PowerPanel, PowerRow, pct, small_bar  # noqa: F401
 from explorer.tui.seatbar import STATUS_MARK
 
 
-def tone(colors: dict[str, str], status: str) -> str:
-    key = {"reached": "success", "top_of_range": "warning"}.get(status, "error")
-    return f"bold {colors.get(key, PLAIN[key])}"
+def tone(widget: MeaningStyles, status: str):
+    """The bold style of a verdict status (a status not reached reads as missed)."""
+    return widget.ink(STATUS_MEANING.get(status, "verdict-no"), "bold")
 
 
 # -- units --------------------------------------------------------------------------------------
@@ -45,11 +48,26 @@ class UnitRow:
     marked: bool = False  # marked for a merge
     pm: bool = False  # the PM candidate stands for it
     splittable: bool = False
-    star: str = "yellow"  # colour of the PM mark
 
 
-class UnitTable(DataTable):
+@dataclass(frozen=True)
+class StarredName:
+    """The PM candidate's unit: its name and a star in the theme's colour of the moment (a
+    DataTable keeps its cells, so the star's colour is looked up when the cell is painted)."""
+
+    name: Text
+    table: UnitTable = field(compare=False, repr=False)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions):
+        text = self.name.copy()
+        text.append(" ★", style=self.table.ink("candidate", "bold"))
+        yield text
+
+
+class UnitTable(MeaningStyles, DataTable):
     """Every unit on the table, one row each, with its membership mark and seats."""
+
+    COMPONENT_CLASSES = MEANING_CLASSES
 
     FIXED = 2 + 6 + 1 + 4 * 2 + 2  # mark, seats, flag, cell padding, a vertical scrollbar
 
@@ -96,19 +114,17 @@ class UnitTable(DataTable):
         elif rows:
             self.move_cursor(row=min(max(keep_row, 0), len(rows) - 1), animate=False)
 
-    def _cells(self, row: UnitRow, width: int) -> tuple[Text, Text, Text, Text]:
+    def _cells(self, row: UnitRow, width: int) -> tuple[Text, Text | StarredName, Text, Text]:
         mark = (Text("██", style=row.color) if row.member else
                 Text("▐▌", style=row.color) if row.partial else Text("··", style="dim"))
         room = width - (2 if row.pm else 0)
         label = next((n for n in row.names if len(n) <= room), row.names[0])
         name = Text(label, style="bold" if row.member else "", no_wrap=True)
         name.truncate(room, overflow="ellipsis")
-        if row.pm:
-            name.append(" ★", style=f"bold {row.star}")
         seats = Text(row.seats_text, style="bold" if row.member else "", justify="right")
         flag = Text("◆", style="bold magenta") if row.marked else (
             Text("›", style="dim") if row.splittable else Text(""))
-        return mark, name, seats, flag
+        return mark, StarredName(name, self) if row.pm else name, seats, flag
 
     def highlighted_id(self) -> str | None:
         if not self.rows_shown or not 0 <= self.cursor_row < len(self.rows_shown):
@@ -117,77 +133,89 @@ class UnitTable(DataTable):
 
 
 # -- verdicts -----------------------------------------------------------------------------------
-class VerdictPanel(Static):
+class VerdictPanel(MeaningStyles, Static):
     """The verdict on each threshold, 'Feasible: yes/no' and the PM candidate.
 
     Each panel keeps what it shows in a `shown` reactive: the same data again is no redraw
-    (nor the layout pass a redraw causes)."""
+    (nor the layout pass a redraw causes). It is drawn from `shown` when painted (with None,
+    it shows what `update()` was given)."""
 
-    shown: reactive[tuple | None] = reactive(None, init=False, always_update=False, repaint=False)
+    COMPONENT_CLASSES = MEANING_CLASSES
+    shown: reactive[tuple | None] = reactive(None, init=False, always_update=False, layout=True)
 
-    def show(self, ev, pm: str | None, colors: dict[str, str] = PLAIN) -> None:
+    def show(self, ev, pm: str | None) -> None:
         hard = sum(1 for t in ev.tensions if t.hard)
         self.shown = (tuple(ev.verdicts), hard, len(ev.tensions) - hard, pm, bool(ev.members),
-                      colors, ev.feasibility.why_not)
+                      ev.feasibility.why_not)
 
-    def watch_shown(self, shown: tuple) -> None:
-        verdicts, hard, soft, pm, members, colors, why = shown
+    def render(self):
+        if self.shown is None:
+            return super().render()
+        return self.drawn_once(self.shown, self._draw)
+
+    def _draw(self) -> Group:
+        verdicts, hard, soft, pm, members, why = self.shown
         lines = []
         for v in verdicts:
-            style = tone(colors, v.status)
+            style = tone(self, v.status)
             lines.append(Text.assemble((STATUS_MARK.get(v.status, "·") + " ", style),
                                        (v.text, style if v.status == "reached" else "")))
         feas = Text.assemble(("Feasible: ", "bold"))
         if not why:
-            feas.append("yes", f"bold {colors['success']}")
+            feas.append("yes", self.ink("verdict-yes", "bold"))
             note = ("no members yet" if not members else
                     f"{soft} soft tension{'s' if soft != 1 else ''}" if soft else
                     "no hostile relations inside")
             feas.append(f"  ({note})", "dim")
         else:
-            feas.append("no", f"bold {colors['error']}")
-            feas.append(f"  ({why})", colors["error"])
+            feas.append("no", self.ink("verdict-no", "bold"))
+            feas.append(f"  ({why})", self.ink("verdict-no"))
         pm_line = Text.assemble(("PM candidate: ", "bold"))
-        pm_line.append(*(pm, f"bold {colors['warning']}") if pm else
+        pm_line.append(*(pm, self.ink("candidate", "bold")) if pm else
                        ("none  (n chooses one)", "dim"))
-        self.update(Group(*lines, feas, pm_line))
+        return Group(*lines, feas, pm_line)
 
 
 # -- tensions -----------------------------------------------------------------------------------
-class TensionPanel(Static):
+class TensionPanel(MeaningStyles, Static):
     """Hard refusals first, then soft tensions, each with its reason and sources."""
 
-    shown: reactive[tuple | None] = reactive(None, init=False, always_update=False, repaint=False)
+    COMPONENT_CLASSES = MEANING_CLASSES
+    shown: reactive[tuple | None] = reactive(None, init=False, always_update=False, layout=True)
 
     def show(self, tensions: list, members: int, name_of: Callable[[str], str],
-             sources_dir=None, colors: dict[str, str] = PLAIN) -> str:
+             sources_dir=None) -> str:
         """Draw the engine's tensions; return a title for them ('Tensions · 1 hard, 3 soft')."""
         hard = sum(1 for t in tensions if t.hard)
         names = {i: name_of(i) for t in tensions
                  for i in (t.a, t.b, t.source_actor, t.target_actor)}
-        self.shown = (tuple(tensions), min(members, 2), names, sources_dir, colors)
+        self.shown = (tuple(tensions), min(members, 2), names, sources_dir)
         return (f"Tensions · {hard} hard, {len(tensions) - hard} soft" if tensions else
                 "Tensions · none")
 
-    def watch_shown(self, shown: tuple) -> None:
-        tensions, members, names, sources_dir, colors = shown
+    def render(self):
+        if self.shown is None:
+            return super().render()
+        return self.drawn_once(self.shown, self._draw)
+
+    def _draw(self) -> Text | Group:
+        tensions, members, names, sources_dir = self.shown
         name_of = names.__getitem__
         if not tensions:
-            self.update(Text("Add two or more units to see the hostile relations inside the "
-                             "coalition." if members < 2 else
-                             "No hostile relations inside this coalition.", style="dim"))
-            return
+            return Text("Add two or more units to see the hostile relations inside the "
+                        "coalition." if members < 2 else
+                        "No hostile relations inside this coalition.", style="dim")
         parts: list[Text | Padding] = []
         for t in tensions:
             rtype = RELATION_TYPES[t.type]
             parts.extend([Text("")] if parts else [])
             parts.append(Text.assemble(
                 ("✘ HARD  " if t.hard else "~ soft  ",
-                 f"bold {colors['error' if t.hard else 'warning']}"),
+                 self.ink("verdict-no" if t.hard else "verdict-doubt", "bold")),
                 (f"{name_of(t.source_actor)} {rtype.label} {name_of(t.target_actor)}", "bold"),
-                (f"  [{status_label(t.status)}]" if t.status else "", colors["warning"])))
+                (f"  [{status_label(t.status)}]" if t.status else "", self.ink("caution"))))
             lines = [(f"hard only if {name_of(t.target_actor)} is the PM candidate",
-                      colors["warning"]) if rtype.pm_only and not t.hard else None]
+                      self.ink("caution")) if rtype.pm_only and not t.hard else None]
             if {t.a, t.b} != {t.source_actor, t.target_actor}:
                 lines.append((f"{name_of(t.a)} and the PM candidate" if t.about_pm else
                               f"inside: {name_of(t.a)} ↔ {name_of(t.b)}", "italic"))
@@ -200,7 +228,7 @@ class TensionPanel(Static):
                 if quoted := quote(source, sources_dir, limit=240):
                     parts.append(Text(f"    “{quoted}”", style="dim italic", no_wrap=True,
                                       overflow="ellipsis"))
-        self.update(Group(*parts))
+        return Group(*parts)
 
 
 # -- completions --------------------------------------------------------------------------------
@@ -209,19 +237,18 @@ class CompletionList(OptionList):
 
     shown: reactive[tuple | None] = reactive(None, init=False, always_update=False, repaint=False)
 
-    def show(self, ev, picture, name_of: Callable[[str], str],
-             colors: dict[str, str] = PLAIN) -> list[int]:
+    def show(self, ev, picture, name_of: Callable[[str], str]) -> list[int]:
         """List the evaluation's completions; return their indices in the order numbered."""
         order = [i for v in ev.verdicts for i, c in enumerate(ev.completions)
                  if c.threshold == v.threshold.id]
         units = {u: picture.unit(u) for c in ev.completions for u in c.add}
         names = {u: name_of(u) for u in units}
         self.shown = (tuple(ev.completions), tuple(ev.verdicts), tuple(order), units, names,
-                      colors, bool(picture.units))
+                      bool(picture.units))
         return order
 
     def watch_shown(self, shown: tuple) -> None:
-        completions, verdicts, order, units, names, colors, any_units = shown
+        completions, verdicts, order, units, names, any_units = shown
         options: list[Option] = []
         for v in verdicts:
             if not any(completions[i].threshold == v.threshold.id for i in order):
@@ -234,9 +261,9 @@ class CompletionList(OptionList):
                     continue
                 added = " + ".join(f"{short_name(names[u])} "
                                    f"({units[u].seats_text if units[u] else '?'})" for u in c.add)
-                ok = colors["success" if c.feasible else "error"]
-                options.append(Option(Text.assemble(
-                    (f"{number} " if number <= 9 else "  ", f"bold {colors['accent']}"),
+                ok = "$verdict-yes" if c.feasible else "$verdict-no"  # Content: the theme's
+                options.append(Option(Content.assemble(
+                    (f"{number} " if number <= 9 else "  ", "bold $highlight"),
                     ("✔ " if c.feasible else "✘ ", f"bold {ok}"),
                     (f"add {added} → {c.seats}", "" if c.feasible else "dim"),
                     ("" if c.feasible else "  not feasible", ok)), id=f"c{i}"))
@@ -267,34 +294,23 @@ def _seats(pack, actor_id: str) -> str:
 class PmPicker(ModalScreen[str | None]):
     """Choose the PM candidate: a person who stands for a seat holder, or no PM."""
 
-    DEFAULT_CSS = """
-    PmPicker { align: center middle; }
-    PmPicker > Vertical {
-        width: 76; max-width: 95%; height: auto; max-height: 90%;
-        border: thick $primary; background: $surface; padding: 0 1;
-    }
-    PmPicker OptionList, PmPicker OptionList:focus {
-        height: auto; max-height: 20; border: none; padding: 0;
-    }
-    PmPicker .pm-title { text-style: bold; padding: 0 0 1 0; }
-    PmPicker .pm-hint { color: $text-muted; }
-    """
+    CSS_PATH = "coalition_panels.tcss"  # the screen's style, beside this module
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="close")]
     NO_PM = "__none__"
 
     def __init__(self, pack, on, current: str | None, members: set[str],
-                 name_of: Callable[[str], str], in_color: str = "green"):
+                 name_of: Callable[[str], str]):
         super().__init__()
         self.current = current
         people = [a for a in pack.actors.values()
                   if a.kind == "person" and a.stands_for in pack.actors and a.exists_on(on)]
         seats = {a.id: pack.primary_seats(a.stands_for) or 0 for a in people}
         people.sort(key=lambda a: (-seats[a.id], a.name.casefold()))
-        self.choices = [(a.id, Text.assemble(
+        self.choices = [(a.id, Content.assemble(
             (a.name, "bold"), (f" — {name_of(a.stands_for)} ({_seats(pack, a.stands_for)})",
                                "dim"),
-            ("  in the coalition" if a.stands_for in members else "", in_color)))
+            ("  in the coalition" if a.stands_for in members else "", "$verdict-yes")))
             for a in people]
 
     def compose(self) -> ComposeResult:

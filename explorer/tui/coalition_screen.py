@@ -28,7 +28,6 @@ from explorer.tui.hemicycle import Hemicycle, show_chamber
 from explorer.tui.seatbar import SeatBar
 from explorer.tui.statusbar import StatusBar, TitleBar
 from explorer.tui.table_state import ShowsTheTable
-from explorer.tui.themes import palette
 
 
 class CoalitionScreen(BuilderViews, ShowsTheTable, Screen):  # styled in app.tcss
@@ -145,7 +144,6 @@ class CoalitionScreen(BuilderViews, ShowsTheTable, Screen):  # styled in app.tcs
         self.query_one(ui.UnitTable).border_title = "On the table"
         self.query_one(ui.CompletionList).border_title = "Completions"
         self.query_one(ui.VerdictPanel).border_title = "Verdict"
-        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.show_table())
         self.show_table()
         self.query_one(ui.UnitTable).focus()
 
@@ -167,10 +165,6 @@ class CoalitionScreen(BuilderViews, ShowsTheTable, Screen):  # styled in app.tcs
     def atlas(self):
         return self.app.atlas
 
-    def colors(self) -> dict[str, str]:
-        """Colours with a meaning (success, warning, error ...) from the current theme."""
-        return {**ui.PLAIN, **palette(self.app)}
-
     def show_table(self) -> None:
         """Evaluate the coalition once and redraw every panel (after any change)."""
         start = perf_counter()
@@ -187,21 +181,18 @@ class CoalitionScreen(BuilderViews, ShowsTheTable, Screen):  # styled in app.tcs
         self.marked = [m for m in self.marked if m in picture.ids]
         partial = members_inside(self.atlas, picture, ev)
         units = table_colors(picture, partial)
-        colors = self.colors()
-        tones = (colors["success"], colors["warning"], colors["error"])
-        model = bar_model(self.atlas, picture, ev, units, tones, partial)
+        model = bar_model(self.atlas, picture, ev, units, partial)
         self.query_one(SeatBar).show(model)
         self._chamber = (model, picture)
         if self.chamber_view:
             show_chamber(self, True)
         self.query_one(ui.UnitTable).show(
-            self._unit_rows(ev, picture, units, colors, set(partial.values())))
-        self._draw_verdicts(ev, colors)  # and the tensions
-        self._completion_ids = self.query_one(ui.CompletionList).show(ev, picture, self.name_of,
-                                                                      colors)
+            self._unit_rows(ev, picture, units, set(partial.values())))
+        self._draw_verdicts(ev)  # and the tensions
+        self._completion_ids = self.query_one(ui.CompletionList).show(ev, picture, self.name_of)
         before_power = perf_counter()
-        self._draw_power(picture, units, set(ev.members), colors)
-        self._draw_deal(colors)
+        self._draw_power(picture, units, set(ev.members))
+        self._draw_deal()
         end = perf_counter()
         self._refresh_keys()
         self.timings = {"evaluate": (evaluated - start) * 1000,
@@ -212,18 +203,17 @@ class CoalitionScreen(BuilderViews, ShowsTheTable, Screen):  # styled in app.tcs
         return name_of(self.atlas, self.state.picture, item)
 
     def _unit_rows(self, ev: Evaluation, picture: Picture, units: dict[str, str],
-                   colors: dict[str, str], partial: set[str]) -> tuple[ui.UnitRow, ...]:
+                   partial: set[str]) -> tuple[ui.UnitRow, ...]:
         pm = self.state.coalition.pm
         cover = cover_of(self.atlas, picture) if pm else None
         return tuple(
             ui.UnitRow(u.id, names_of(self.atlas, u.id, u.name), u.seats_text, units[u.id],
                        u.id in ev.members, partial=u.id in partial, marked=u.id in self.marked,
                        pm=bool(cover and pm in cover.circle(u.id)),
-                       splittable=splittable(self.atlas.pack, picture, u.id),
-                       star=colors["warning"])
+                       splittable=splittable(self.atlas.pack, picture, u.id))
             for u in picture.units)
 
-    def _draw_verdicts(self, ev: Evaluation, colors: dict[str, str]) -> None:
+    def _draw_verdicts(self, ev: Evaluation) -> None:
         pm = self.state.coalition.pm
         actor = self.atlas.pack.actors.get(pm) if pm else None
         pm_text = self.name_of(pm) if pm else None
@@ -236,10 +226,9 @@ class CoalitionScreen(BuilderViews, ShowsTheTable, Screen):  # styled in app.tcs
             panel.update(f"No results yet on {self.state.on}: the seat figures hold from "
                          f"{pack.seats_from}. Step forward with '.' or pick a later date.")
         else:
-            panel.show(ev, pm_text, colors)
+            panel.show(ev, pm_text)
         title = self.query_one(ui.TensionPanel).show(
-            ev.tensions, len(ev.members), self.name_of, getattr(self.app, "sources_dir", None),
-            colors)
+            ev.tensions, len(ev.members), self.name_of, getattr(self.app, "sources_dir", None))
         tab = self.query_one(TabbedContent).get_tab("cs-tab-tensions")
         if tab.label.plain != title:
             tab.label = title
@@ -350,7 +339,7 @@ class CoalitionScreen(BuilderViews, ShowsTheTable, Screen):  # styled in app.tcs
     def action_pick_pm(self) -> None:
         members = set(self.evaluation.members) if self.evaluation else set()
         self.app.push_screen(ui.PmPicker(self.atlas.pack, self.state.on, self.state.coalition.pm,
-                                         members, self.name_of, self.colors()["success"]),
+                                         members, self.name_of),
                              self._pm_chosen)
 
     def _pm_chosen(self, choice: str | None) -> None:

@@ -4,7 +4,7 @@ the builder's coalition, and the pack's real allocation when asked."""
 from __future__ import annotations
 
 
-def draw_deal(screen, colors: dict[str, str]) -> None:
+def draw_deal(screen) -> None:
     from explorer.core.deal_actual import judge_actual
     from explorer.core.deals import Terms, evaluate_deal
     from explorer.tui.deal_panel import DealPanel
@@ -13,7 +13,7 @@ def draw_deal(screen, colors: dict[str, str]) -> None:
     neg = atlas.pack.negotiation
     panel = screen.query_one(DealPanel)
     if neg is None:
-        panel.show(None, None, str, colors)
+        panel.show(None, None, str)
         return
     engine = getattr(screen.app, "deal_engine", None)
     terms = getattr(engine, "terms", None) or Terms()
@@ -29,4 +29,4 @@ def draw_deal(screen, colors: dict[str, str]) -> None:
     real = neg.actual
     title = f"{real.title} ({real.date})" if real else ""
     people = {a.post: a.person for a in real.allocations} if real else None
-    panel.show(mine, actual, names, colors, title, people)
+    panel.show(mine, actual, names, title, people)

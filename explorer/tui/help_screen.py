@@ -14,10 +14,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Label, Static
+from textual.widgets import Label
 
 from explorer.tui.keymap import live_rows
-from explorer.tui.themes import palette
+from explorer.tui.meaning import DrawnWhenPainted, MeaningStatic
 
 
 def binding_rows(node) -> list[tuple[str, str]]:
@@ -43,15 +43,15 @@ class HelpScreen(Screen[None]):
             yield Label(Text.assemble(("Help", "bold"), "  ·  ", (name, "bold")),
                         classes="title")
             with VerticalScroll(id="help-body"):
-                self.body = self._body()
-                yield Static(self.body, id="help-text")
+                self.body = DrawnWhenPainted(self._body)  # in the theme's colours when painted
+                yield MeaningStatic(self.body, id="help-text")
             yield Label(Text("Esc, F1 or ? closes this help"), classes="hint")
 
     def on_mount(self) -> None:
         self.query_one("#help-body").focus()
 
     def _body(self) -> RenderableType:
-        app, c = self.app, palette(self.app)
+        app, ink = self.app, self.query_one("#help-text", MeaningStatic).ink
         parts: list[RenderableType] = []
         about = getattr(self.target, "HELP", None) or type(self.target).__doc__ or ""
         if about:
@@ -61,18 +61,18 @@ class HelpScreen(Screen[None]):
         for title, rows in sections:
             if not rows:
                 continue
-            parts.append(Text(title.upper(), style=f"bold {c['accent']}"))
+            parts.append(Text(title.upper(), style=ink("highlight", "bold")))
             grid = Table.grid(padding=(0, 3))
             widest = max(len(keys) for keys, _ in rows)
             grid.add_column(no_wrap=True, width=max(12, widest))
             grid.add_column(ratio=1)
             for keys, description in rows:
-                grid.add_row(Text(keys, style=f"bold {c['primary']}"), Text(description))
+                grid.add_row(Text(keys, style=ink("title", "bold")), Text(description))
             parts.append(Padding(grid, (0, 0, 1, 0)))
         from explorer.tui.pack_chooser import can_switch
 
         more = ", open another content pack" if can_switch(app) else ""
-        parts.append(Text.assemble(("Ctrl+P", f"bold {c['primary']}"),
+        parts.append(Text.assemble(("Ctrl+P", ink("title", "bold")),
                                    "  opens the command palette: go to any actor, add a list to "
                                    f"the coalition, jump to an event, switch the theme{more} …"))
         return Group(*parts)

@@ -5,6 +5,8 @@ range, then the rest), over the seat positions of `explorer.core.chamber`: the c
 solid in their list's colour, the other lists' seats in a dimmed version of theirs, the disputed
 seats as hollow dots, and each threshold as a marker over the ring with a dotted ray through
 the well, coloured by the coalition's verdict on it. The verdict line under it is the bar's.
+The verdicts' colours and the background the outside seats are dimmed towards are the current
+theme's, read while drawing (explorer/tui/meaning.py).
 """
 
 from __future__ import annotations
@@ -20,13 +22,16 @@ from textual.widget import Widget
 
 from explorer.core.chamber import Chamber, fit
 from explorer.core.text import range_text
+from explorer.tui.meaning import MEANING_CLASSES, MeaningStyles, solid
 from explorer.tui.seatbar import (
     RANGE_FG,
+    TONES,
     BarModel,
     _Row,
     cell_style,
     status_style,
     summary_text,
+    verdict_tones,
 )
 
 SEAT, DISPUTED = "●", "◌"
@@ -47,7 +52,7 @@ def blend(color: str, background: str, share: float = DIM) -> str:
 
 
 def render_hemicycle(model: BarModel, colors: tuple[tuple[str, str], ...], width: int,
-                     max_rows: int, background: str = "#1e1e1e") -> Text:
+                     max_rows: int, background: str = "#1e1e1e", tones: tuple = TONES) -> Text:
     """Marks, the ring of seats, the verdicts: `max_rows` lines at most (empty if too small)."""
     chamber = fit(model.total, width, max_rows - 1) if model.total > 0 else None
     if chamber is None:
@@ -68,19 +73,20 @@ def render_hemicycle(model: BarModel, colors: tuple[tuple[str, str], ...], width
         else:
             style, glyph = cell_style(blend(own.get(seg.key, seg.color), background)), SEAT
         rows[row + 1].put(x0 + col, glyph, style)
-    _draw_marks(model, chamber, rows, x0)
+    _draw_marks(model, chamber, rows, x0, tones)
     _draw_total(model, chamber, rows, x0)
     lines = [r.text() for r in rows]
-    lines.append(summary_text(model, width))
+    lines.append(summary_text(model, width, tones))
     return Text("\n", end="").join(lines)
 
 
-def _draw_marks(model: BarModel, chamber: Chamber, rows: list[_Row], x0: int) -> None:
+def _draw_marks(model: BarModel, chamber: Chamber, rows: list[_Row], x0: int,
+                tones: tuple) -> None:
     """A ▼ over the ring and a dotted ray through the well at each threshold's seat."""
     for line in model.lines:
         if not 0 < line.seats <= chamber.seats:
             continue
-        style = status_style(line.status, model.tones)
+        style = status_style(line.status, tones)
         for col, row in chamber.ray_cells(line.seats):
             rows[row + 1].put(x0 + col, "·", style)
         out = 1.0
@@ -118,10 +124,12 @@ def _draw_total(model: BarModel, chamber: Chamber, rows: list[_Row], x0: int) ->
     row.put(start + len(seats), f" of {model.total}", "dim")
 
 
-class Hemicycle(Widget):
+class Hemicycle(MeaningStyles, Widget):
     """The chamber drawn as a half ring of seats (see the module's docstring)."""
 
+    # its own sizing only (hidden until the screen shows it instead of the seat bar)
     DEFAULT_CSS = "Hemicycle { height: auto; padding: 0 1; display: none; }"
+    COMPONENT_CLASSES = MEANING_CLASSES
 
     #: how many lines the widget may take (the screen sets it from its own height)
     max_rows: reactive[int] = reactive(14, layout=True)
@@ -130,16 +138,14 @@ class Hemicycle(Widget):
         super().__init__(id=id, classes=classes)
         self.model = BarModel(total=0)
         self.seat_colors: tuple[tuple[str, str], ...] = ()
-        self.background = "#1e1e1e"
         self._rendered: tuple[tuple | None, Text] = (None, Text(""))
 
-    def show(self, model: BarModel, colors: dict[str, str], background: str | None = None) -> None:
+    def show(self, model: BarModel, colors: dict[str, str]) -> None:
         """Draw `model`; `colors` gives every unit's own colour (outside ones are dimmed)."""
         pairs = tuple(sorted(colors.items()))
-        background = background or self.background
-        if (model, pairs, background) != (self.model, self.seat_colors, self.background):
+        if (model, pairs) != (self.model, self.seat_colors):
             relayout = model.total != self.model.total  # the height depends on the total only
-            self.model, self.seat_colors, self.background = model, pairs, background
+            self.model, self.seat_colors = model, pairs
             self.refresh(layout=relayout)
 
     def fits(self, width: int) -> bool:
@@ -152,7 +158,7 @@ class Hemicycle(Widget):
 
     def render(self) -> Text:
         key = (self.model, self.seat_colors, self.content_size.width, self.max_rows,
-               self.background)
+               solid(self.app.theme_variables, "background", "#1e1e1e"), verdict_tones(self))
         if key != self._rendered[0]:
             self._rendered = (key, render_hemicycle(*key))
         return self._rendered[1]
@@ -166,7 +172,6 @@ def show_chamber(screen, on: bool) -> bool:
     """Show a screen's Hemicycle (from its `_chamber` = (BarModel, Picture)) or its SeatBar;
     False when the window is too small for the hemicycle (the bar stays)."""
     from explorer.tui.seatbar import PALETTE, SeatBar
-    from explorer.tui.themes import solid
 
     height = screen.size.height
     room = height >= HEMICYCLE_MIN_HEIGHT
@@ -176,7 +181,7 @@ def show_chamber(screen, on: bool) -> bool:
         model, picture = screen._chamber
         colors = {u.id: PALETTE[i % len(PALETTE)] for i, u in enumerate(picture.units)}
         hemicycle.max_rows = max(0, min(19, height - 24))
-        hemicycle.show(model, colors, solid(screen.app, "background", "#1e1e1e"))
+        hemicycle.show(model, colors)
     hemicycle.display = shown
     screen.query_one(SeatBar).display = not shown
     return room

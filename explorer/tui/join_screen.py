@@ -25,17 +25,7 @@ from explorer.tui.class_session import ClassConfig, ClassSession, open_session
 class JoinScreen(Screen):
     """Who is at this keyboard?"""
 
-    DEFAULT_CSS = """
-    JoinScreen { align: center middle; background: $background; }
-    JoinScreen #join-box {
-        width: 64; max-width: 100%; height: auto; border: round $primary;
-        padding: 1 2; background: $surface;
-    }
-    JoinScreen #join-title { text-style: bold; color: $text-primary; margin-bottom: 1; }
-    JoinScreen .join-label { margin-top: 1; }
-    JoinScreen #join-error { color: $text-error; margin-top: 1; height: auto; }
-    JoinScreen #join-go { margin-top: 1; width: 100%; }
-    """
+    CSS_PATH = "join_screen.tcss"  # the screen's style, beside this module
 
     BINDINGS = [Binding("escape", "clear_error", "Clear", show=False)]
     AUTO_FOCUS = "#join-name"

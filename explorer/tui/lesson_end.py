@@ -41,12 +41,7 @@ def end_text(lesson, in_class: bool, served: bool) -> Text:
 
 
 class LessonEndScreen(ModalScreen[str | None]):
-    DEFAULT_CSS = """
-    LessonEndScreen { align: center middle; }
-    LessonEndScreen #end-box { width: 84; max-width: 100%; height: auto; max-height: 90%;
-                               border: round $accent; background: $surface; padding: 0 1; }
-    LessonEndScreen #end-box > VerticalScroll { height: auto; max-height: 100%; }
-    """
+    CSS_PATH = "lesson_end.tcss"  # the screen's style, beside this module
 
     BINDINGS = [
         Binding("enter,q", "choose('leave')", "Explorer"),
@@ -74,11 +69,7 @@ class LessonEndScreen(ModalScreen[str | None]):
 class QuitScreen(ModalScreen[bool]):
     """End this browser session? (y / Enter: yes; n / Escape: no)."""
 
-    DEFAULT_CSS = """
-    QuitScreen { align: center middle; }
-    QuitScreen #quit-box { width: 60; max-width: 100%; height: auto; border: round $warning;
-                           background: $surface; padding: 1 2; }
-    """
+    CSS_PATH = "lesson_end.tcss"  # the screen's style, beside this module
 
     BINDINGS = [
         Binding("y,enter", "answer(True)", "Yes, end it"),

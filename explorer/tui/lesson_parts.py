@@ -83,19 +83,7 @@ def bar_model(atlas: Atlas, numbers: StepNumbers) -> BarModel:
 class LessonPicker(ModalScreen[str | None]):
     """Choose a lesson: Enter opens it, Escape keeps the current one."""
 
-    DEFAULT_CSS = """
-    LessonPicker {
-        align: center middle;
-    }
-    LessonPicker > OptionList {
-        width: 80%;
-        max-width: 90;
-        height: auto;
-        max-height: 80%;
-        border: round $primary;
-        padding: 0 1;
-    }
-    """
+    CSS_PATH = "lesson_parts.tcss"  # the screen's style, beside this module
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="close")]
 

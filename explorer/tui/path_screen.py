@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from rich.console import Group
 from rich.padding import Padding
 from rich.table import Table
@@ -17,9 +19,24 @@ from textual.widgets.option_list import Option
 
 from explorer.core.graph import Link
 from explorer.tui.fmt import citation, day, kind_name
-from explorer.tui.themes import palette
+from explorer.tui.meaning import DrawnWhenPainted, MeaningOptionList, stance_meaning
 
 SUGGESTIONS = 8
+
+
+def _step_row(ink, atlas, link: Link, number: int, sources_dir) -> Table:
+    """One step of the chain, its relation coloured by its stance (drawn when painted)."""
+    this, other = atlas.actor(link.this), atlas.actor(link.other)
+    line = Text.assemble((this.name, "bold"), " ",
+                         (link.label, ink(stance_meaning(link.type.stance), "bold")), " ",
+                         (other.name, "bold"))
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=3, justify="right", no_wrap=True)
+    grid.add_column(ratio=1)
+    sources = [citation(src, sources_dir, ink("note")) for src in link.relation.sources]
+    grid.add_row(Text(f"{number}.", style="bold"),
+                 Group(line, Text(link.relation.description, style="dim"), *sources))
+    return grid
 
 
 class ActorSuggester(Suggester):
@@ -70,7 +87,7 @@ class PathScreen(ModalScreen[str | None]):
             field.cursor_blink = self.app.cursor_blink
             yield field
             yield OptionList(id="path-choices", markup=False, compact=True)
-            yield OptionList(id="path-result", markup=False)
+            yield MeaningOptionList(id="path-result", markup=False)
             yield Label(Text("Enter: find the path · ↑↓: choose · Esc: close"),
                         classes="hint", id="path-hint")
 
@@ -150,9 +167,8 @@ class PathScreen(ModalScreen[str | None]):
     def _show(self, target: str, chain: list[Link] | None) -> None:
         self.chain = chain
         atlas, on = self.app.atlas, self.app.on
-        colors = palette(self.app)
         a, b = atlas.actor(self.start).name, atlas.actor(target).name
-        result = self.query_one("#path-result", OptionList)
+        result = self.query_one("#path-result", MeaningOptionList)
         self.steps = {}
         if chain is None:
             text = Text.assemble("No chain of relationships links ", (a, "bold"), " and ",
@@ -165,20 +181,10 @@ class PathScreen(ModalScreen[str | None]):
                              (f" on {day(on)}", "dim"))
         options = [Option(Padding(head, (0, 1, 1, 1)), disabled=True)]
         for i, link in enumerate(chain, 1):
-            this, other = atlas.actor(link.this), atlas.actor(link.other)
-            color = colors.get(link.type.stance, "")
-            line = Text.assemble((this.name, "bold"), " ", (link.label, f"bold {color}"), " ",
-                                 (other.name, "bold"))
-            grid = Table.grid(padding=(0, 1))
-            grid.add_column(width=3, justify="right", no_wrap=True)
-            grid.add_column(ratio=1)
-            sources = [citation(src, self.app.sources_dir, colors.get("muted", "dim"))
-                       for src in link.relation.sources]
-            grid.add_row(Text(f"{i}.", style="bold"),
-                         Group(line, Text(link.relation.description, style="dim"), *sources))
             option_id = f"step-{i}"
             self.steps[option_id] = link.other
-            options.append(Option(grid, id=option_id))
+            draw = partial(_step_row, result.ink, atlas, link, i, self.app.sources_dir)
+            options.append(Option(DrawnWhenPainted(draw), id=option_id))
         result.set_options(options)
         result.highlighted = 1
         result.focus()

@@ -22,6 +22,7 @@ from textual.widgets import Footer, Static
 from explorer.core.handouts import CHART_COLORS as PALETTE
 from explorer.tui.braille import Canvas
 from explorer.tui.hemicycle import blend
+from explorer.tui.meaning import solid
 from explorer.tui.statusbar import StatusBar, TitleBar
 from explorer.tui.table_state import ShowsTheTable
 
@@ -108,6 +109,7 @@ def _time_axis(points, xs, plot_w: int, cursor, current) -> list[Text]:
 class PowerChart(Widget):
     """The chart itself (the screen around it holds the keys and the legend)."""
 
+    # its own sizing only (the screen's style is in power_chart.tcss)
     DEFAULT_CSS = "PowerChart { height: 1fr; min-height: 8; }"
 
     def __init__(self, *, id: str | None = None):
@@ -118,14 +120,14 @@ class PowerChart(Widget):
         self.current: int | None = None
         self.index = "banzhaf"
         self.line_colors: dict[str, str] = {}
-        self.background = "#1e1e1e"
 
     def render(self) -> Text:
         if self.series is None:
             return Text("Computing the power at every event date…", style="dim")
         size = self.content_size
+        background = solid(self.app.theme_variables, "background", "#1e1e1e")  # the theme's now
         rows = chart_rows(self.series, size.width, size.height, self.selected, self.cursor,
-                          self.current, self.index, self.line_colors, self.background)
+                          self.current, self.index, self.line_colors, background)
         return Text("\n", end="").join(rows)
 
 
@@ -142,12 +144,7 @@ class PowerOverTimeScreen(ShowsTheTable, Screen):
         "the threshold. F12 saves the screen as an SVG for a hand-out; Escape goes back."
     )
 
-    DEFAULT_CSS = """
-    PowerOverTimeScreen #pc-head { height: auto; padding: 0 1; }
-    PowerOverTimeScreen PowerChart { padding: 0 1; }
-    PowerOverTimeScreen #pc-legend { height: auto; max-height: 8; padding: 0 1; }
-    PowerOverTimeScreen #pc-point { height: auto; padding: 0 1 1 1; }
-    """
+    CSS_PATH = "power_chart.tcss"  # the screen's style, beside this module
 
     BINDINGS = [
         Binding("escape", "close", "Back"),
@@ -213,9 +210,6 @@ class PowerOverTimeScreen(ShowsTheTable, Screen):
         for i, uid in enumerate(u for u in ids if u not in self.unit_colors):
             self.unit_colors[uid] = free[i % len(free)]
         chart.line_colors = self.unit_colors
-        from explorer.tui.themes import solid
-
-        chart.background = solid(self.app, "background", "#1e1e1e")
         if chart.selected not in ids:
             chart.selected = self.initial if self.initial in ids else (ids[0] if ids else None)
         chart.current = series.index_of(self.app.state.on) if self.app.state.on else None

@@ -17,10 +17,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from explorer.core.text import percent
-
-#: meaning colours used when no theme palette is given
-PLAIN = {"success": "green", "warning": "yellow", "error": "red", "muted": "grey62",
-         "accent": "cyan", "primary": "blue"}
+from explorer.tui.meaning import MEANING_CLASSES, MeaningStyles
 
 
 @dataclass(frozen=True)
@@ -47,10 +44,13 @@ def small_bar(value: Fraction | None, width: int, top: Fraction | None = None) -
     return ("█" * full + (" ▏▎▍▌▋▊▉"[part] if part else "")).ljust(width)[:width]
 
 
-class PowerPanel(Static, can_focus=True):
+class PowerPanel(MeaningStyles, Static, can_focus=True):
     """Banzhaf and Shapley–Shubik shares for all coalitions and for feasible ones only.
 
-    Focused, it has a cursor row (up/down); Enter or w asks why (a `Why` message)."""
+    Focused, it has a cursor row (up/down); Enter or w asks why (a `Why` message). It is drawn
+    from `shown` when painted, in the theme's colours of the moment."""
+
+    COMPONENT_CLASSES = MEANING_CLASSES
 
     BINDINGS = [
         Binding("up", "move(-1)", "Up", show=False),
@@ -58,7 +58,7 @@ class PowerPanel(Static, can_focus=True):
         Binding("enter,w", "why", "Why", tooltip="Why this unit has this power"),
     ]
 
-    shown: reactive[tuple | None] = reactive(None, init=False, always_update=False, repaint=False)
+    shown: reactive[tuple | None] = reactive(None, init=False, always_update=False, layout=True)
 
     class Why(Message):
         def __init__(self, unit_id: str) -> None:
@@ -99,13 +99,18 @@ class PowerPanel(Static, can_focus=True):
             self.post_message(self.Why(unit))
 
     def show(self, rows: list[PowerRow], threshold: str, pm: str | None,
-             feasible_note: str | None, colors: dict[str, str] = PLAIN) -> None:
+             feasible_note: str | None) -> None:
         self.rows = rows
-        self.shown = (tuple(rows), threshold, pm, feasible_note, colors,
+        self.shown = (tuple(rows), threshold, pm, feasible_note,
                       self.content_size.width or 60, self._cursor_shown())
 
-    def watch_shown(self, shown: tuple) -> None:
-        rows, threshold, pm, feasible_note, colors, width, cursor = shown
+    def render(self):
+        if self.shown is None:
+            return super().render()
+        return self.drawn_once(self.shown, self._draw)
+
+    def _draw(self) -> Group:
+        rows, threshold, pm, feasible_note, width, cursor = self.shown
         bars, wide = width >= 62, width >= 50
         room = max(6, width - (52 if bars else 34))
         table = Table(box=None, padding=(0, 1), show_edge=False, header_style="bold")
@@ -136,8 +141,8 @@ class PowerPanel(Static, can_focus=True):
         if pm:
             note.append(f", with {pm} as PM", "dim")
         if feasible_note:
-            note.append(f" ({feasible_note})", colors["warning"])
+            note.append(f" ({feasible_note})", self.ink("caution"))
         note.append(". Enter or w on a row: why.", "dim")
-        self.update(Group(title, table, Text(""), note))
+        return Group(title, table, Text(""), note)
 
 

@@ -13,15 +13,7 @@ from textual.widgets import Static
 class ResumeScreen(ModalScreen[bool]):
     """Resume the last session (Enter) or start afresh (Esc)."""
 
-    DEFAULT_CSS = """
-    ResumeScreen { align: center middle; }
-    ResumeScreen > Vertical {
-        width: 72; max-width: 95%; height: auto; max-height: 90%;
-        border: thick $accent; background: $surface; padding: 0 1;
-    }
-    ResumeScreen .resume-title { text-style: bold; color: $text-accent; padding: 0 0 1 0; }
-    ResumeScreen .resume-hint { color: $text-muted; padding: 1 0 0 0; }
-    """
+    CSS_PATH = "resume_screen.tcss"  # the screen's style, beside this module
 
     BINDINGS = [
         Binding("enter", "answer(True)", "Resume", id="resume"),

@@ -2,7 +2,8 @@
 
 The widget only draws what it is given: a `BarModel` (segments in seat order, the thresholds
 with their verdicts, the coalition's seat range), which `bar_model.bar_model()` builds from an
-Evaluation for the builder and the lessons alike.
+Evaluation for the builder and the lessons alike. The verdicts' colours are the theme's
+(`meaning--verdict-*` component classes, explorer/tui/meaning.py), read while drawing.
 Everything is drawn with rich `Text`, so names are never read as markup.
 """
 
@@ -22,6 +23,7 @@ from textual.widget import Widget
 
 from explorer.core.handouts import UNIT_COLORS
 from explorer.core.text import SeatRange, range_text
+from explorer.tui.meaning import MEANING_CLASSES, STATUS_MEANING, MeaningStyles
 
 #: member colours (Tableau 10), readable on dark and light themes (the hand-outs use the same)
 PALETTE = UNIT_COLORS
@@ -31,13 +33,19 @@ OUTSIDE = ("#4a4a4a", "#5e5e5e")
 RANGE_BG, RANGE_FG = "#8a8a8a", "#dcdcdc"
 STATUSES = ("reached", "top_of_range", "not_reached")
 STATUS_MARK = {"reached": "✔", "top_of_range": "≈", "not_reached": "✘"}
-#: the default colours of the three verdicts (the screen passes the theme's instead)
-TONES = ("green", "yellow", "red")
+#: the styles of the three verdicts away from an app (the widgets draw with the theme's)
+TONES = (Style(color="green", bold=True), Style(color="yellow", bold=True),
+         Style(color="red", bold=True))
 
 
-def status_style(status: str, tones: tuple[str, ...] = TONES) -> str:
-    """'bold <colour>' for a verdict status, coloured for its meaning."""
-    return f"bold {tones[STATUSES.index(status)]}" if status in STATUSES else "bold"
+def status_style(status: str, tones: tuple[Style | str, ...] = TONES) -> Style | str:
+    """The style of a verdict status (`tones`: reached, top of range, not reached)."""
+    return tones[STATUSES.index(status)] if status in STATUSES else "bold"
+
+
+def verdict_tones(widget: MeaningStyles) -> tuple[Style, Style, Style]:
+    """The widget's styles for the three verdicts, from the current theme."""
+    return tuple(widget.ink(STATUS_MEANING[status], "bold") for status in STATUSES)
 
 
 @dataclass(frozen=True)
@@ -69,7 +77,6 @@ class BarModel:
     lines: tuple[BarLine, ...] = ()
     low: int = 0
     high: int = 0
-    tones: tuple[str, str, str] = TONES  # reached, top of range, not reached
 
 
 @lru_cache(maxsize=512)
@@ -141,10 +148,12 @@ class SeatLayout:
         return min(self.width - 1, max(0, int((seat - 0.5) * self.width / self.total)))
 
 
-class SeatBar(Widget):
+class SeatBar(MeaningStyles, Widget):
     """A horizontal bar of every seat, members first, with the thresholds marked."""
 
+    # its own sizing only (the screens place it in their .tcss)
     DEFAULT_CSS = "SeatBar { height: auto; padding: 0 1; }"
+    COMPONENT_CLASSES = MEANING_CLASSES
 
     #: compact: four lines, without the line pointing at the total under the bar
     compact: reactive[bool] = reactive(False, layout=True)
@@ -163,7 +172,7 @@ class SeatBar(Widget):
             self.refresh()
 
     def render(self) -> Text:
-        key = (self.model, self.content_size.width, self.compact)
+        key = (self.model, self.content_size.width, self.compact, verdict_tones(self))
         if key != self._rendered[0]:  # drawn once per change, not once per refresh
             self._rendered = (key, render_bar(*key))
         return self._rendered[1]
@@ -229,10 +238,9 @@ def _label_segments(layout: SeatLayout, row: _Row, marks: set[int]) -> None:
         row.put(cols[0] + (len(cols) - len(label)) // 2, label, style)
 
 
-def _threshold_row(layout: SeatLayout, marks: dict[int, BarLine]) -> _Row:
+def _threshold_row(layout: SeatLayout, marks: dict[int, BarLine], tones: tuple) -> _Row:
     """'Absolute majority 163 ▼' over each threshold's column; labels never overlap."""
     row = _Row(layout.width)
-    tones = layout.model.tones
     for col, line in marks.items():
         row.put(col, "▼", status_style(line.status, tones))
     ordered = sorted(marks.items())
@@ -280,7 +288,7 @@ def _pointer_row(layout: SeatLayout, model: BarModel) -> _Row:
     return row
 
 
-def summary_text(model: BarModel, width: int) -> Text:
+def summary_text(model: BarModel, width: int, tones: tuple = TONES) -> Text:
     """'202 seats · ✔ Absolute majority 163: 39 over · ✘ 217: 15 short', shortened to fit."""
     seats = range_text(model.low, model.high)
 
@@ -289,7 +297,7 @@ def summary_text(model: BarModel, width: int) -> Text:
         out.append(SeatRange(model.low, model.high).seats() if seats_word else seats, "bold")
         for line in model.lines:
             out.append("  ·  " if long_names else " · ", "dim")
-            style = status_style(line.status, model.tones)
+            style = status_style(line.status, tones)
             out.append(STATUS_MARK.get(line.status, "") + " ", style)
             label = f"{line.name} {line.seats}" if long_names else str(line.seats)
             out.append(label + ": ")
@@ -308,15 +316,15 @@ def summary_text(model: BarModel, width: int) -> Text:
     return build(False, False)
 
 
-def render_bar(model: BarModel, width: int, compact: bool = False) -> Text:
+def render_bar(model: BarModel, width: int, compact: bool = False, tones: tuple = TONES) -> Text:
     """Labels of the thresholds, two rows of seats, the total's pointer, the verdicts."""
     if width < 4 or model.total <= 0:
         return Text("")
     layout = SeatLayout(model, width)
     marks = {layout.col_of(line.seats): line for line in model.lines}
     top, bottom = _bar_rows(layout, set(marks))
-    rows = [_threshold_row(layout, marks).text(), top.text(), bottom.text()]
+    rows = [_threshold_row(layout, marks, tones).text(), top.text(), bottom.text()]
     if not compact:
         rows.append(_pointer_row(layout, model).text())
-    rows.append(summary_text(model, width))
+    rows.append(summary_text(model, width, tones))
     return Text("\n", end="").join(rows)

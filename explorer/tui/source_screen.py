@@ -25,14 +25,7 @@ class SourceScreen(ModalScreen[None]):
         "articles."
     )
 
-    DEFAULT_CSS = """
-    SourceScreen { align: center middle; }
-    #source-dialog { height: auto; max-height: 90%; max-width: 110; }
-    #source-list { height: auto; max-height: 30; border: none; background: $surface; }
-    #source-list > .option-list--option-highlighted {
-        background: $primary 40%; color: $foreground; text-style: none;
-    }
-    """
+    CSS_PATH = "source_screen.tcss"  # the screen's style, beside this module
 
     BINDINGS = [
         Binding("escape", "close", "Close", id="close"),

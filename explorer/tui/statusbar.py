@@ -33,6 +33,7 @@ def _line(parts: list[Text], width: int, base: Style, console) -> Strip:
 class TitleBar(Widget):
     """◆ and the screen's title and subtitle, centred; clicking the ◆ opens the command palette."""
 
+    # a reusable widget's own look (one line docked on every screen, its component classes)
     DEFAULT_CSS = """
     TitleBar {
         dock: top;
@@ -85,6 +86,7 @@ class TitleBar(Widget):
 class StatusBar(Widget):
     """The date, the event in force, and the next one (or the keys to step through them)."""
 
+    # a reusable widget's own look (one line on every screen, its component classes)
     DEFAULT_CSS = """
     StatusBar {
         height: 1;

@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING
 from textual.app import App
 from textual.reactive import reactive
 
+from explorer.tui.meaning import MEANING_CSS, meaning_variables
+
 if TYPE_CHECKING:
     from explorer.core.coalition import CoalitionState
     from explorer.core.graph import Atlas
@@ -28,6 +30,8 @@ if TYPE_CHECKING:
 
 class TableApp(App):
     """An app with an atlas and the one coalition state its screens share and watch."""
+
+    CSS = MEANING_CSS  # the component classes of the colours with a meaning (meaning.py)
 
     on: reactive[date | None] = reactive(None, init=False, always_update=False)
     revision: reactive[int] = reactive(0, init=False)
@@ -42,6 +46,14 @@ class TableApp(App):
         self.sources_dir = sources_dir
         self._state: CoalitionState | None = None
         self.set_reactive(TableApp.on, on)
+
+    def get_css_variables(self) -> dict[str, str]:
+        """Textual's variables and the colours with a meaning (`$stance-hostile`,
+        `$verdict-yes` ...: explorer/tui/meaning.py), made from the current theme."""
+        variables = super().get_css_variables()
+        variables.update(meaning_variables(variables, self.current_theme.variables))
+        self.theme_variables = variables
+        return variables
 
     @property
     def state(self) -> CoalitionState:

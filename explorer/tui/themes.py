@@ -1,14 +1,14 @@
-"""Colour themes: the high-contrast "projector" theme, the cycle order and meaning colours.
+"""Colour themes: the high-contrast "projector" theme and the cycle order.
 
-Colours that carry meaning (hostile red-ish, friendly green-ish ...) come from the current theme's
-text colours, so they stay readable in every theme.
+Colours that carry meaning (hostile red-ish, friendly green-ish ...) are theme variables made
+from the current theme's text colours (explorer/tui/meaning.py), so they stay readable in every
+theme; a theme may set them itself in its `variables` (`"stance-hostile": "#FF6B6B"`).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual.color import Color
 from textual.theme import Theme
 
 if TYPE_CHECKING:
@@ -58,16 +58,7 @@ PROJECTOR = Theme(
 THEME_CYCLE = ("textual-dark", "textual-light", "projector", "nord", "gruvbox",
                "solarized-light", "dracula")
 
-#: relation stances (explorer.core.vocabulary) -> theme variable of their colour
-STANCE_VARIABLE = {
-    "hostile": "text-error",
-    "friendly": "text-success",
-    "influence": "text-warning",
-    "neutral": "text-primary",
-    "structure": "text-secondary",
-    "place": "foreground-muted",
-}
-
+#: how each relation stance is named in legends (its colour: `$stance-<name>`, meaning.py)
 STANCE_LABEL = {
     "hostile": "hostile",
     "friendly": "friendly",
@@ -86,33 +77,3 @@ def next_theme(current: str) -> str:
     if current in THEME_CYCLE:
         return THEME_CYCLE[(THEME_CYCLE.index(current) + 1) % len(THEME_CYCLE)]
     return THEME_CYCLE[0]
-
-
-def solid(app: App, variable: str, fallback: str = "#888888") -> str:
-    """A theme variable as an opaque hex colour (translucent ones laid over the background)."""
-    variables = app.theme_variables
-    value = variables.get(variable)
-    if not value:
-        return fallback
-    try:
-        color = Color.parse(value)
-        if color.a < 1:
-            color = Color.parse(variables.get("background", "#000000")) + color
-    except Exception:
-        return fallback
-    return color.hex
-
-
-def palette(app: App) -> dict[str, str]:
-    """Colours for rendering content: one per stance plus a few roles."""
-    out = {stance: solid(app, var) for stance, var in STANCE_VARIABLE.items()}
-    out.update(
-        accent=solid(app, "text-accent"),
-        primary=solid(app, "text-primary"),
-        muted=solid(app, "foreground-muted"),
-        warning=solid(app, "text-warning"),
-        error=solid(app, "text-error"),
-        success=solid(app, "text-success"),
-        foreground=solid(app, "foreground", "#FFFFFF"),
-    )
-    return out

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from rich.console import Group
 from rich.padding import Padding
 from rich.table import Table
@@ -17,8 +19,29 @@ from textual.widgets.option_list import Option
 from explorer.core.story import story
 from explorer.core.vocabulary import status_label
 from explorer.tui.fmt import day
+from explorer.tui.meaning import DrawnWhenPainted, MeaningOptionList
 from explorer.tui.table_state import ShowsTheTable
-from explorer.tui.themes import palette
+
+
+def _event_row(ink, pack, event, is_now: bool) -> Padding:
+    """One event: the Now marker, its date, title, status and summary (drawn when painted)."""
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(width=2, no_wrap=True)
+    grid.add_column(width=17, no_wrap=True)
+    grid.add_column(ratio=1)
+    now = ink("highlight", "bold")
+    marker = Text("▶", style=now) if is_now else Text(" ")
+    when = Text(str(event.date), style=now if is_now else "bold")
+    title_text = Text(event.title, style="bold")
+    if event.after and event.date.precision != "day":
+        title_text.append(f"  (after {_title(pack, event.after)})", style="dim")
+    if is_now:
+        title_text.append("   NOW", style=now)
+    if status := status_label(event.status):
+        title_text.append(f"   [{status}]", style=ink("caution"))
+    body = Group(title_text, Text(event.summary, style=ink("note")))
+    grid.add_row(marker, when, body)
+    return Padding(grid, (0, 0, 1, 0))
 
 
 class TimelineScreen(ShowsTheTable, ModalScreen[None]):
@@ -47,7 +70,7 @@ class TimelineScreen(ShowsTheTable, ModalScreen[None]):
             yield Input(placeholder="Type a date (YYYY-MM-DD) and Enter to stand on that day",
                         id="timeline-date", restrict=r"[0-9-]*", max_length=10,
                         select_on_focus=False)
-            yield OptionList(id="events", markup=False)
+            yield MeaningOptionList(id="events", markup=False)
             yield Label(Text("Enter: go to this event · ↑↓: move · digits: type a date · "
                              "Esc: close"), classes="hint")
 
@@ -61,7 +84,7 @@ class TimelineScreen(ShowsTheTable, ModalScreen[None]):
     def fill(self) -> None:
         app = self.app
         pack, on = app.atlas.pack, app.on
-        colors = palette(app)
+        events = self.query_one("#events", MeaningOptionList)
         st = story(pack)
         now = st.current(on, getattr(app, "story_at", None)) if on else None
         title = Text.assemble(("Timeline", "bold"), f"  ·  {len(pack.events)} events  ·  ",
@@ -73,23 +96,8 @@ class TimelineScreen(ShowsTheTable, ModalScreen[None]):
             is_now = i == now
             if is_now:
                 current_index = i
-            grid = Table.grid(padding=(0, 2))
-            grid.add_column(width=2, no_wrap=True)
-            grid.add_column(width=17, no_wrap=True)
-            grid.add_column(ratio=1)
-            marker = Text("▶", style=f"bold {colors['accent']}") if is_now else Text(" ")
-            when = Text(str(event.date), style=f"bold {colors['accent']}" if is_now else "bold")
-            title_text = Text(event.title, style="bold")
-            if event.after and event.date.precision != "day":
-                title_text.append(f"  (after {_title(pack, event.after)})", style="dim")
-            if is_now:
-                title_text.append("   NOW", style=f"bold {colors['accent']}")
-            if status := status_label(event.status):
-                title_text.append(f"   [{status}]", style=colors["warning"])
-            body = Group(title_text, Text(event.summary, style=colors["muted"]))
-            grid.add_row(marker, when, body)
-            options.append(Option(Padding(grid, (0, 0, 1, 0)), id=f"event-{i}"))
-        events = self.query_one("#events", OptionList)
+            draw = partial(_event_row, events.ink, pack, event, is_now)
+            options.append(Option(DrawnWhenPainted(draw), id=f"event-{i}"))
         events.set_options(options)
         if options:
             events.highlighted = current_index if current_index is not None else 0

@@ -47,16 +47,7 @@ def render_explanation(plain: Explanation, feasible: Explanation,
 class WhyScreen(ModalScreen[None]):
     """Why a unit has the power it has."""
 
-    DEFAULT_CSS = """
-    WhyScreen { align: center middle; }
-    WhyScreen > Vertical {
-        width: 90; max-width: 96%; height: auto; max-height: 92%;
-        border: thick $primary; background: $surface; padding: 0 1;
-    }
-    WhyScreen .why-title { text-style: bold; padding: 0 0 1 0; }
-    WhyScreen .why-hint { color: $text-muted; padding: 1 0 0 0; }
-    WhyScreen VerticalScroll { height: auto; max-height: 24; }
-    """
+    CSS_PATH = "why_screen.tcss"  # the screen's style, beside this module
 
     BINDINGS = [Binding("escape,q,w,enter", "dismiss_why", "Close", show=False)]
 

@@ -19,7 +19,7 @@ from explorer.core.exports import (
     graph_text,
     write_text_atomic,
 )
-from explorer.core.report import md_escape
+from explorer.core.markdown_text import inline
 
 ON = date(2010, 4, 1)
 
@@ -67,7 +67,7 @@ def test_dot_quote_escapes():
 
 
 def test_md_escape_makes_content_inert():
-    assert md_escape("a|b *c* [d](e) <f>") == r"a\|b \*c\* \[d\](e) \<f\>"
+    assert inline("a|b *c* [d](e) <f>") == r"a\|b \*c\* \[d\](e) \<f\>"
 
 
 # -- graph formats on the bundled pack ------------------------------------------------------------

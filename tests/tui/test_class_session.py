@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 from class_helpers import class_app, join, lesson_pack
+from tui_helpers import painted
 
 from explorer.core.classroom import ClassStore
 from explorer.tui.join_screen import JoinScreen
@@ -143,6 +144,13 @@ async def test_the_teacher_leads_and_the_board_shows_two_hand_ins(classroom):
         assert groups == ["group-1", "group-2"]
         tally = str(board.query_one("#board-tally").visual)
         assert tally.startswith("1 group found a feasible majority, 1 group did not")
+        for theme in ("projector", "textual-light"):  # the verdicts take the theme's colours
+            app.theme = theme
+            await pilot.pause()
+            await pilot.pause()
+            colors = app.theme_variables
+            assert colors["verdict-yes"].lower() in painted(table, "y")  # "yes" (feasible)
+            assert colors["verdict-no"].lower() in painted(table, "h")  # 'short'
         ClassStore(folder).submit(ClassStore(folder).submissions("largest")[1].__class__(
             "group-3", "largest", 2, "2020-01-10", ("reds", "greens"), None))
         await pilot.pause(1.3)  # live: the board reads the database every second

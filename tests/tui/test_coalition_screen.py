@@ -76,7 +76,7 @@ async def choose_pm(pilot, person: str | None) -> None:
 
 
 def shown(screen: CoalitionScreen, panel) -> str:
-    return plain(screen.query_one(panel).content, width=100)
+    return plain(screen.query_one(panel).render(), width=100)
 
 
 def bar_text(screen: CoalitionScreen, width: int = 118) -> str:

@@ -25,7 +25,7 @@ async def open_builder(pilot):
 
 
 def panel_text(screen) -> str:
-    return plain(screen.query_one(DealPanel).content, width=160)
+    return plain(screen.query_one(DealPanel).render(), width=160)
 
 
 async def test_d_shows_the_deal_and_shift_d_the_real_allocation(bundled_atlas):
@@ -87,11 +87,11 @@ async def test_the_deal_view_works_on_the_belgian_pack():
         app.state.set_pm("di-rupo")
         await pilot.press("d")
         await pilot.pause()
-        text = plain(screen.query_one(DealPanel).content, width=160)
+        text = plain(screen.query_one(DealPanel).render(), width=160)
         assert "Your deal on 2011-10-14" in text and "PS" in text
         assert "CD&V will not sit with Groen!" in text
         await pilot.press("D")
         await pilot.pause()
-        text = plain(screen.query_one(DealPanel).content, width=160)
+        text = plain(screen.query_one(DealPanel).render(), width=160)
         assert "The butterfly agreement and Di Rupo's government" in text
         assert "(Laurette" in text and "Steven Vanackere" in text  # side by side, wrapped

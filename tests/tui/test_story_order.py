@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tui_helpers import settle, status_text
+from tui_helpers import plain, settle, status_text
 
 from explorer.core.story import story
 from explorer.tui.app import make_app
@@ -100,11 +100,11 @@ async def test_the_builder_before_the_results_says_so(bundled_atlas):
     app = make_app(atlas=bundled_atlas, on=date(2010, 3, 1))
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_builder(pilot)
-        text = str(screen.query_one(VerdictPanel).visual)
+        text = plain(screen.query_one(VerdictPanel).render())
         assert "No results yet" in text and "2010-03-26" in text
         assert screen.query_one(UnitTable).rows_shown == ()
         await pilot.press("full_stop")  # the election: still no results
         await pilot.press("full_stop", "full_stop", "full_stop")  # ... to the results
         assert app.on == date(2010, 3, 26)
-        assert "No results yet" not in str(screen.query_one(VerdictPanel).visual)
+        assert "No results yet" not in plain(screen.query_one(VerdictPanel).render())
         assert len(screen.query_one(UnitTable).rows_shown) == 10

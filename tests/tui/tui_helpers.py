@@ -83,3 +83,13 @@ def big_atlas(n: int = 10_000):
                                   ("https://example.org/fake",), origin))
     return Atlas(replace(pack, actors=actors, relations=relations))
 
+
+def painted(widget, char: str) -> set[str]:
+    """The colours (#rrggbb) of the painted cells of `widget` that show `char`."""
+    found = set()
+    for y in range(widget.size.height):
+        for segment in widget.render_line(y):
+            style = segment.style
+            if char in segment.text and style is not None and style.color is not None:
+                found.add(style.color.triplet.hex)
+    return found

@@ -1,0 +1,146 @@
+"""Colours with a meaning: one theme variable per meaning, one component class per variable.
+
+A relation's stance (hostile, friendly ...), a verdict (reached, only at the top of the range,
+missed), a highlight and a quiet note each have a colour variable made from the current theme
+(`$stance-hostile`, `$verdict-yes` ...; see `MEANING_COLORS`). `TableApp.get_css_variables()`
+adds them to Textual's own, so they change with the theme like `$primary` does; a theme may
+set any of them itself in its `variables` (the projector theme's come from its own high-contrast
+text colours).
+
+Widgets use them in one of two ways, and neither redraws by hand on a theme change:
+
+- `Content` (Textual's text) names the variable in its style: `("✔ ", "bold $verdict-yes")`.
+  Textual resolves it when it paints, with the theme of that moment.
+- A widget drawing with rich (tables, the seat bar, the braille canvases) mixes in
+  `MeaningStyles` and asks `self.ink("verdict-yes")` while it renders: the component class
+  `meaning--verdict-yes` is styled `color: $verdict-yes` (MEANING_CSS, TableApp's CSS). When
+  the theme changes, Textual restyles the component classes and repaints the widget, which
+  asks again. Where a widget keeps what it was given (an OptionList's prompts, a DataTable's
+  cells), that is a `DrawnWhenPainted` that builds the rich renderable at paint time
+  (`MeaningOptionList`, `MeaningStatic`, the class board's `BoardTable`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.console import Console, ConsoleOptions, RenderableType
+from rich.measure import Measurement
+from rich.style import Style
+from textual.color import Color
+from textual.widgets import OptionList, Static
+
+#: a meaning -> the theme colour it is made from (a theme's own `variables` may override it)
+MEANING_COLORS: dict[str, str] = {
+    # relation stances (explorer.core.vocabulary RelationType.stance)
+    "stance-hostile": "text-error",
+    "stance-friendly": "text-success",
+    "stance-influence": "text-warning",
+    "stance-neutral": "text-primary",
+    "stance-structure": "text-secondary",
+    "stance-place": "foreground-muted",
+    # verdicts: reached / feasible / accepts; only at the top of a range, soft; missed, refused
+    "verdict-yes": "text-success",
+    "verdict-doubt": "text-warning",
+    "verdict-no": "text-error",
+    "caution": "text-warning",  # a report not confirmed, sources that disagree, gone actors
+    "candidate": "text-warning",  # the prime-minister candidate
+    # what the eye should find first: headings, Now, numbers to press; names, keys; quiet notes
+    "highlight": "text-accent",
+    "title": "text-primary",
+    "note": "foreground-muted",
+}
+
+#: the component class of each meaning, and its one rule (TableApp's CSS)
+MEANING_CLASSES = frozenset(f"meaning--{name}" for name in MEANING_COLORS)
+MEANING_CSS = "\n".join(f".meaning--{name} {{ color: ${name}; }}" for name in MEANING_COLORS)
+
+#: a verdict status (explorer.core.coalition) -> its meaning
+STATUS_MEANING = {"reached": "verdict-yes", "top_of_range": "verdict-doubt",
+                  "not_reached": "verdict-no"}
+
+
+def stance_meaning(stance: str) -> str:
+    """'hostile' -> 'stance-hostile' (an unknown stance is drawn as a note)."""
+    name = f"stance-{stance}"
+    return name if name in MEANING_COLORS else "note"
+
+
+def solid(variables: dict[str, str], name: str, fallback: str = "#888888") -> str:
+    """A theme variable as an opaque hex colour (translucent ones laid over the background)."""
+    value = variables.get(name)
+    if not value:
+        return fallback
+    try:
+        color = Color.parse(value)
+        if color.a < 1:
+            color = Color.parse(variables.get("background", "#000000")) + color
+    except Exception:  # noqa: BLE001 - a theme's odd value: the fallback reads everywhere
+        return fallback
+    return color.hex
+
+
+def meaning_variables(variables: dict[str, str],
+                      theme_variables: dict[str, str] | None = None) -> dict[str, str]:
+    """The meaning colours for a theme's CSS variables: the theme's own where it sets one,
+    else the solid colour of the variable it is made from."""
+    own = theme_variables or {}
+    return {name: own.get(name) or solid(variables, base)
+            for name, base in MEANING_COLORS.items()}
+
+
+class MeaningStyles:
+    """Mixin for a widget that draws with rich: `ink(meaning)` is the meaning's rich style now.
+
+    The widget class also says `COMPONENT_CLASSES = MEANING_CLASSES` itself (Textual reads
+    component classes from the widget classes only, not from a mixin). Call `ink` while
+    rendering and never keep its result across a theme change: Textual clears the cache
+    behind it and repaints the widget when the theme changes."""
+
+    def ink(self, meaning: str, extra: str = "") -> Style:
+        # a widget not styled yet (outside an app) has no theme to read: plain text
+        style = self.get_component_rich_style(f"meaning--{meaning}", partial=True,
+                                              default=Style())
+        return style + Style.parse(extra) if extra else style
+
+    def drawn_once(self, key: object, draw: Callable[[], RenderableType]) -> RenderableType:
+        """`draw()` once for `key` and the meaning styles in force, not at every render (Textual
+        renders a widget more than once per change: to measure it, then to paint it)."""
+        full = (key, tuple(self.ink(name) for name in MEANING_COLORS))
+        kept = getattr(self, "_drawn_once", None)
+        if kept is None or kept[0] != full:
+            kept = self._drawn_once = (full, draw())
+        return kept[1]
+
+    def color_of(self, meaning: str, fallback: str = "#888888") -> str:
+        """The meaning's colour now, as #rrggbb (for drawing that blends colours)."""
+        color = self.ink(meaning).color
+        return color.get_truecolor().hex if color is not None else fallback
+
+
+class DrawnWhenPainted:
+    """A rich renderable built by `draw()` each time it is measured or painted, so the
+    meaning styles it asks for are those of the theme in force (for a widget's kept content)."""
+
+    __slots__ = ("draw",)
+
+    def __init__(self, draw: Callable[[], RenderableType]) -> None:
+        self.draw = draw
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions):
+        yield self.draw()
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.draw())
+
+
+class MeaningOptionList(MeaningStyles, OptionList):
+    """An OptionList whose prompts may use `ink` (inside a `DrawnWhenPainted`)."""
+
+    COMPONENT_CLASSES = MEANING_CLASSES
+
+
+class MeaningStatic(MeaningStyles, Static):
+    """A Static whose content may use `ink` (inside a `DrawnWhenPainted`)."""
+
+    COMPONENT_CLASSES = MEANING_CLASSES
