@@ -52,18 +52,7 @@ class PackChooserScreen(ModalScreen[str | None]):
             "it for next time; Esc goes on with the pack that is open. The command palette "
             "(Ctrl+P, 'Open another content pack') brings this back; `explorer packs` lists "
             "the packs on the command line.")
-    DEFAULT_CSS = """
-    PackChooserScreen { align: center middle; }
-    PackChooserScreen > Vertical {
-        width: 90; max-width: 100%; height: auto; max-height: 100%;
-        border: thick $accent; background: $surface; padding: 0 1;
-    }
-    PackChooserScreen .chooser-title { text-style: bold; color: $text-accent; }
-    PackChooserScreen OptionList, PackChooserScreen OptionList:focus {
-        height: auto; max-height: 1fr; border: none; padding: 0; margin: 0;
-    }
-    PackChooserScreen .chooser-hint { color: $text-muted; }
-    """
+    CSS_PATH = "pack_chooser.tcss"
 
     BINDINGS = [
         Binding("enter", "open", "Open the highlighted pack (1-9: by its number)",

@@ -15,8 +15,6 @@ import explorer.tui
 from explorer.tui.app import make_app
 
 SERVE_ONLY = {"serve", "serve_http", "warm_parent", "warm_launch", "warm_start"}
-#: screens still styled from DEFAULT_CSS, each with the reason (to be emptied, not grown)
-NOT_YET = {"PackChooserScreen": "issue 20's new screen, still in flight in another branch"}
 
 
 def screens() -> list[type[Screen]]:
@@ -33,8 +31,7 @@ def screens() -> list[type[Screen]]:
 def test_no_screen_carries_default_css():
     found = screens()
     assert len(found) >= 15
-    assert [cls.__name__ for cls in found if "DEFAULT_CSS" in cls.__dict__
-            and cls.__name__ not in NOT_YET] == []
+    assert [cls.__name__ for cls in found if "DEFAULT_CSS" in cls.__dict__] == []
 
 
 def test_every_css_path_is_a_file_beside_its_module_that_parses(bundled_atlas):
