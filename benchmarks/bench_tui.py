@@ -30,6 +30,7 @@ async def _key_to_frame(presses: int = 40, hemicycle: bool = False,
             await pilot.pause(0.05)
             start, cpu_start = time.perf_counter(), time.process_time()
             await pilot.press("space")  # toggle it in or out of the coalition
+            await pilot.pause(0.2)  # the redraw may come after the key's handler returned
             frame = clock.first_frame_after(start)
             if frame is not None:
                 times.append((frame - start) * 1000)

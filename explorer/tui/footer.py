@@ -53,12 +53,17 @@ class KeyFooter(Footer):
         keys = [k for k in self.children if isinstance(k, FooterKey)]
         if self._shown_keys is not None and len(keys) == len(items) \
                 and _layout(shown) == _layout(self._shown_keys):
-            for key, (_binding, enabled, _tooltip) in zip(keys, items, strict=True):
-                set_footer_key_enabled(key, enabled)
+            enabled = [item[1] for item in items]
+            self.call_after_refresh(self._grey_in_place, keys, enabled)  # after what the key did
             self._shown_keys = shown
             return
         self._shown_keys = shown  # a recompose is on its way: none more for the same keys
         super().bindings_changed(screen)
+
+    def _grey_in_place(self, keys: list[FooterKey], enabled: list[bool]) -> None:
+        for key, on in zip(keys, enabled, strict=True):
+            if key.is_attached:
+                set_footer_key_enabled(key, on)
 
     def compose(self) -> ComposeResult:
         if not self._bindings_ready:
