@@ -19,6 +19,7 @@ shows each with its verdict.
 
 from __future__ import annotations
 
+import functools
 import operator
 import re
 from dataclasses import dataclass
@@ -28,13 +29,20 @@ OPS = {">=": operator.ge, ">": operator.gt, "<=": operator.le, "<": operator.lt,
        "==": operator.eq}
 _OP = r"(>=|<=|==|>|<)"
 _ID = r"([a-z0-9][a-z0-9_-]*)"
-_PATTERNS = [
-    ("seats", re.compile(rf"^seats\s*{_OP}\s*([a-z0-9_-]+)$")),
-    ("feasible", re.compile(r"^(not\s+)?feasible$")),
-    ("share", re.compile(rf"^(banzhaf|shapley)(\*?)\s+{_ID}\s*{_OP}\s*(\d+(?:\.\d+)?)\s*%$")),
-    ("rank", re.compile(rf"^rank(\*?)\s+{_ID}\s*{_OP}\s*(\d+)$")),
-    ("power", re.compile(rf"^power(\*?)\s+{_ID}\s*{_OP}\s*{_ID}$")),
+_FORMS = [
+    ("seats", rf"^seats\s*{_OP}\s*([a-z0-9_-]+)$"),
+    ("feasible", r"^(not\s+)?feasible$"),
+    ("share", rf"^(banzhaf|shapley)(\*?)\s+{_ID}\s*{_OP}\s*(\d+(?:\.\d+)?)\s*%$"),
+    ("rank", rf"^rank(\*?)\s+{_ID}\s*{_OP}\s*(\d+)$"),
+    ("power", rf"^power(\*?)\s+{_ID}\s*{_OP}\s*{_ID}$"),
 ]
+
+
+@functools.cache
+def _patterns() -> list[tuple[str, re.Pattern]]:
+    """The claim forms, compiled on first use (a start that only reads the pack cache, which
+    imports this module to unpickle the lessons' claims, never parses one)."""
+    return [(kind, re.compile(form)) for kind, form in _FORMS]
 
 
 @dataclass(frozen=True)
@@ -57,7 +65,7 @@ class Parsed:
 
 def parse(text: str) -> Parsed:
     t = " ".join(text.split()).casefold()
-    for kind, pattern in _PATTERNS:
+    for kind, pattern in _patterns():
         m = pattern.match(t)
         if m is None:
             continue

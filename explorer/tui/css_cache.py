@@ -5,8 +5,8 @@ about a tenth of the work before the first frame; reading the parsed rules back 
 takes a few milliseconds. `ReusingStylesheet` asks this cache before parsing a source. The key
 of a parse is everything the result depends on: Textual's version, the theme's variables, the
 CSS text, where it was read from, and its priority and scope; an edited file, another theme or
-another Textual simply misses. The file (`cache/css-<textual version>.pickle` in the data
-folder) maps each key to its own pickle, so a start unpickles only the sources it uses.
+another Textual simply misses. The file (`cache/css-<stamp of the installed Textual>.pickle` in
+the data folder) maps each key to its own pickle, so a start unpickles only the sources it uses.
 
 Only the terminal app uses it (`explorer` with no command, see cli/query.py): tests and served
 tabs do not (a served tab's parses come from its warm parent). A cache that cannot be read is
@@ -29,7 +29,7 @@ class ParseCache:
 
     def __init__(self, path: Path, version: str) -> None:
         self.path = path
-        self.version = version  # Textual's: part of every key
+        self.version = version  # which Textual: part of every key
         self._stored: dict[str, bytes] | None = None
         self._used: dict[str, bytes] = {}
         self._changed = False
@@ -87,11 +87,27 @@ class ParseCache:
         self._stored, self._changed = kept, False
 
 
-def terminal_cache() -> ParseCache:
-    """The cache of the terminal app, in the data folder, for the installed Textual (whose
-    `__version__` is looked up in the package metadata: read once here)."""
-    from textual import __version__
+def textual_stamp() -> str:
+    """Which Textual is installed, cheaply: the size and modification time of its CSS parser's
+    modules (an upgrade or a reinstall rewrites them). `textual.__version__` would be the
+    obvious key, but Textual looks it up in the package metadata, ~30 ms at every start."""
+    import textual.css.parse as parse
+    import textual.css.styles as styles
 
+    parts = []
+    for module in (parse, styles):
+        try:
+            st = Path(module.__file__).stat()
+            parts.append(f"{st.st_size}-{st.st_mtime_ns}")
+        except (OSError, TypeError):
+            parts.append("unknown")
+    return "textual-" + "-".join(parts)
+
+
+def terminal_cache() -> ParseCache:
+    """The cache of the terminal app, in the data folder, for the installed Textual."""
     from explorer.core.storage import data_dir
 
-    return ParseCache(data_dir() / "cache" / f"css-{__version__}.pickle", __version__)
+    stamp = textual_stamp()
+    name = hashlib.blake2b(stamp.encode(), digest_size=6).hexdigest()
+    return ParseCache(data_dir() / "cache" / f"css-{name}.pickle", stamp)
