@@ -354,7 +354,14 @@ def cmd_tui(args, run=None) -> int:
 
 
 def _css_cache():
-    """The parsed-CSS cache of the terminal app (explorer/tui/css_cache.py), switched on."""
+    """The parsed-CSS cache of the terminal app (explorer/tui/css_cache.py), switched on
+    (None with EXPLORER_NO_CACHE set, as for the pack cache)."""
+    import os
+
+    from explorer.core.pack_cache import OFF_VAR
+
+    if os.environ.get(OFF_VAR):
+        return None
     from explorer.tui.css_cache import terminal_cache
     from explorer.tui.stylesheet import ReusingStylesheet
 

@@ -105,3 +105,13 @@ def test_the_terminal_app_keeps_its_parses_in_the_data_folder(tmp_path):
     assert done.returncode == 0, done.stderr
     kept = list((tmp_path / "cache").glob("css-*.pickle"))
     assert len(kept) == 1 and kept[0].stat().st_size > 1000
+
+
+def test_explorer_no_cache_turns_the_css_cache_off_too(tmp_path):
+    env = dict(os.environ, EXPLORER_DATA_DIR=str(tmp_path), EXPLORER_NO_CACHE="1",
+               TEXTUAL_DRIVER="textual.drivers.headless_driver:HeadlessDriver")
+    env.pop("EXPLORER_CONTENT", None)
+    done = subprocess.run([sys.executable, "-c", PROBE], env=env, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert list(tmp_path.glob("cache/css-*.pickle")) == []
