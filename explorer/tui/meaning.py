@@ -104,9 +104,11 @@ class MeaningStyles:
         return style + Style.parse(extra) if extra else style
 
     def drawn_once(self, key: object, draw: Callable[[], RenderableType]) -> RenderableType:
-        """`draw()` once for `key` and the meaning styles in force, not at every render (Textual
+        """`draw()` once for `key` and the theme in force, not at every render (Textual
         renders a widget more than once per change: to measure it, then to paint it)."""
-        full = (key, tuple(self.ink(name) for name in MEANING_COLORS))
+        # the meaning styles change with the theme only: the theme's name stands for them (asking
+        # for all fifteen styles at every render cost more than drawing a small panel)
+        full = (key, self.app.theme)
         kept = getattr(self, "_drawn_once", None)
         if kept is None or kept[0] != full:
             kept = self._drawn_once = (full, draw())
