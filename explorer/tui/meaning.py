@@ -108,7 +108,11 @@ class MeaningStyles:
         renders a widget more than once per change: to measure it, then to paint it)."""
         # the meaning styles change with the theme only: the theme's name stands for them (asking
         # for all fifteen styles at every render cost more than drawing a small panel)
-        full = (key, self.app.theme)
+        try:
+            theme = self.app.theme
+        except (LookupError, RuntimeError):  # outside an app (NoActiveAppError): no theme
+            theme = None
+        full = (key, theme)
         kept = getattr(self, "_drawn_once", None)
         if kept is None or kept[0] != full:
             kept = self._drawn_once = (full, draw())
