@@ -338,11 +338,12 @@ def cmd_tui(args, run=None) -> int:
             on = date_arg(args, atlas)
         except CliError as exc:
             return fail(str(exc), exc.status)
+        from explorer.tui import css_cache
         from explorer.tui.app import make_app
 
         app = make_app(atlas=atlas, on=on, sources_dir=args.sources, present=args.present,
                        theme=args.theme, resume=not served, choose_pack=choose)
-        css = None if served or run is not None else _css_cache()
+        css = None if served or run is not None else css_cache.switch_on()
         try:
             app.run() if run is None else run(app)
         finally:
@@ -351,23 +352,6 @@ def cmd_tui(args, run=None) -> int:
         if app.switch_pack is None or bundled_path(app.switch_pack) is None:
             return app.return_code or 0
         args.content, args.date, choose = str(bundled_path(app.switch_pack)), None, False
-
-
-def _css_cache():
-    """The parsed-CSS cache of the terminal app (explorer/tui/css_cache.py), switched on
-    (None with EXPLORER_NO_CACHE set, as for the pack cache)."""
-    import os
-
-    from explorer.core.pack_cache import OFF_VAR
-
-    if os.environ.get(OFF_VAR):
-        return None
-    from explorer.tui.css_cache import terminal_cache
-    from explorer.tui.stylesheet import ReusingStylesheet
-
-    cache = terminal_cache()
-    ReusingStylesheet.keep_parses_on_disk(cache)
-    return cache
 
 
 def add_commands(sub) -> None:

@@ -8,7 +8,7 @@ CSS text, where it was read from, and its priority and scope; an edited file, an
 another Textual simply misses. The file (`cache/css-<stamp of the installed Textual>.pickle` in
 the data folder) maps each key to its own pickle, so a start unpickles only the sources it uses.
 
-Only the terminal app uses it (`explorer` with no command, see cli/query.py): tests and served
+Only the terminal app uses it (`explorer` with no command calls `switch_on`): tests and served
 tabs do not (a served tab's parses come from its warm parent). A cache that cannot be read is
 ignored and written anew; one that cannot be written costs the next start its parse, nothing
 else. Like the pack cache, it is a pickle in the user's own data folder: whoever can write there
@@ -111,3 +111,18 @@ def terminal_cache() -> ParseCache:
     stamp = textual_stamp()
     name = hashlib.blake2b(stamp.encode(), digest_size=6).hexdigest()
     return ParseCache(data_dir() / "cache" / f"css-{name}.pickle", stamp)
+
+
+def switch_on() -> ParseCache | None:
+    """Make the app's stylesheets read and keep parses in the terminal cache; the cache, to be
+    saved when the app ends (None with EXPLORER_NO_CACHE set, as for the pack cache)."""
+    import os
+
+    from explorer.core.pack_cache import OFF_VAR
+    from explorer.tui.stylesheet import ReusingStylesheet
+
+    if os.environ.get(OFF_VAR):
+        return None
+    cache = terminal_cache()
+    ReusingStylesheet.keep_parses_on_disk(cache)
+    return cache

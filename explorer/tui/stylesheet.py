@@ -59,15 +59,13 @@ class ReusingStylesheet(Stylesheet):
         if rules is not None:  # parsed (or read) before by this sheet: the same rules
             return rules
         rules = shared.get(key) if shared is not None else None
-        if rules is None and disk is not None:
-            disk_key = disk.key(key)
+        disk_key = disk.key(key) if rules is None and disk is not None else None
+        if disk_key is not None:
             rules = disk.get(disk_key)
-            if rules is None:
-                rules = super()._parse_rules(css, read_from, is_default_rules, tie_breaker,
-                                             scope)
-                disk.put(disk_key, rules)
         if rules is None:
             rules = super()._parse_rules(css, read_from, is_default_rules, tie_breaker, scope)
+            if disk_key is not None:
+                disk.put(disk_key, rules)
         if shared is not None:
             shared[key] = rules
         self._parses[key] = rules
