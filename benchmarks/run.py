@@ -18,6 +18,7 @@ import json
 import os
 import platform
 import sys
+import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -91,6 +92,9 @@ def main() -> int:
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--only", action="append", help=", ".join(BENCHMARKS))
     args = parser.parse_args()
+    # The apps measured in this process start on a data folder of their own: a session saved
+    # in the user's folder would be offered back (a dialog over the screen being measured).
+    os.environ.setdefault("EXPLORER_DATA_DIR", tempfile.mkdtemp(prefix="kingmaker-bench-"))
     figures = collect(set(args.only) if args.only else None)
     if args.json:
         print(json.dumps(figures, indent=2, default=str))

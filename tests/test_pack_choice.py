@@ -130,3 +130,28 @@ def test_choosing_another_pack_opens_the_app_again_on_it():
     assert [s[0] for s in seen] == ["iraq-2010", "belgium-2010"]
     assert seen[0][1].isoformat() == "2010-11-11" and seen[1][1] == belgium["opens"]
     assert not any(s[2] for s in seen)  # --content given: nothing asked
+
+
+def test_the_app_runs_with_what_was_built_at_start_out_of_the_collectors_reach():
+    """cmd_tui builds the pack and the app with the collector paused, then freezes them
+    (explorer/core/bulk.py): the app runs with collections on, the first and the one after a
+    pack switch alike."""
+    import gc
+    from argparse import Namespace
+
+    from explorer.cli.query import cmd_tui
+
+    seen = []
+
+    def run(app):
+        seen.append((gc.isenabled(), gc.get_freeze_count()))
+        if len(seen) == 1:
+            app.switch_pack = "belgium-2010"
+
+    args = Namespace(content="iraq-2010", date=None, sources=None, present=False, theme=None)
+    try:
+        assert cmd_tui(args, run=run) == 0
+    finally:
+        gc.unfreeze()
+    assert all(enabled for enabled, _ in seen)
+    assert all(frozen > 1000 for _, frozen in seen)  # modules, the pack, the app

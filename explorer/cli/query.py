@@ -322,9 +322,11 @@ def cmd_tui(args, run=None) -> int:
     several bundled packs and none chosen yet, the app asks first which one to open; choosing
     another pack there (or later from the palette) opens the app again on it. `run(app)` runs
     each app (default: `app.run()`)."""
+    import itertools
     import os
 
     from explorer.cli.packs import should_ask
+    from explorer.core.bulk import kept_for_life
     from explorer.core.bundled import bundled_path
 
     # A browser tab of `explorer serve` shares the data folder with every other tab: it does
@@ -332,18 +334,19 @@ def cmd_tui(args, run=None) -> int:
     # pack is the one serve was given: nothing is asked there.
     served = "web_driver" in os.environ.get("TEXTUAL_DRIVER", "")
     choose = not served and not getattr(args, "content", None) and should_ask()
-    while True:
-        try:
-            atlas = load_atlas(args)
-            on = date_arg(args, atlas)
-        except CliError as exc:
-            return fail(str(exc), exc.status)
-        from explorer.tui import css_cache
-        from explorer.tui.app import make_app
+    for again in itertools.count():
+        with kept_for_life(again=again > 0):
+            try:
+                atlas = load_atlas(args)
+                on = date_arg(args, atlas)
+            except CliError as exc:
+                return fail(str(exc), exc.status)
+            from explorer.tui import css_cache
+            from explorer.tui.app import make_app
 
-        app = make_app(atlas=atlas, on=on, sources_dir=args.sources, present=args.present,
-                       theme=args.theme, resume=not served, choose_pack=choose)
-        css = None if served or run is not None else css_cache.switch_on()
+            app = make_app(atlas=atlas, on=on, sources_dir=args.sources, present=args.present,
+                           theme=args.theme, resume=not served, choose_pack=choose)
+            css = None if served or run is not None else css_cache.switch_on()
         try:
             app.run() if run is None else run(app)
         finally:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import App
-from textual.reactive import reactive
+from textual.reactive import reactive, var
 
 from explorer.tui.meaning import MEANING_CSS, meaning_variables
 
@@ -33,11 +33,14 @@ class TableApp(App):
 
     CSS = MEANING_CSS  # the component classes of the colours with a meaning (meaning.py)
 
-    on: reactive[date | None] = reactive(None, init=False, always_update=False)
-    revision: reactive[int] = reactive(0, init=False)
+    # State, not drawing: a change repaints nothing by itself (a `reactive` would repaint the
+    # whole screen at every toggle, a full frame on top of the panels that show it); the
+    # screens that draw the date or the table watch these and refresh what shows them.
+    on: reactive[date | None] = var(None, init=False, always_update=False)
+    revision: reactive[int] = var(0, init=False)
     #: the position of Now in the story order (explorer/core/story.py) when standing on an
     #: event, which tells apart the events of one day; None when standing on a day
-    story_at: reactive[int | None] = reactive(None, init=False, always_update=False)
+    story_at: reactive[int | None] = var(None, init=False, always_update=False)
 
     def __init__(self, atlas: Atlas, on: date | None,
                  sources_dir: str | Path | None = None) -> None:

@@ -1,0 +1,67 @@
+"""explorer/core/bulk.py: the collector paused while long-lived objects are built."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+
+from explorer.core.bulk import collector_paused, kept_for_life
+
+
+@pytest.fixture(autouse=True)
+def _collector_restored():
+    was = gc.isenabled()
+    yield
+    gc.unfreeze()
+    gc.enable() if was else gc.disable()
+
+
+def test_collector_paused_restores_the_previous_state():
+    gc.enable()
+    with collector_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    with collector_paused():
+        pass
+    assert not gc.isenabled()
+
+
+def test_what_is_built_for_life_is_frozen_and_collections_go_on():
+    gc.enable()
+    before = gc.get_freeze_count()
+    with kept_for_life():
+        assert not gc.isenabled()  # no collection walks the objects being built
+        kept = [{"n": i} for i in range(1000)]
+    assert gc.isenabled()
+    assert gc.get_freeze_count() >= before + len(kept)
+    assert kept[0]["n"] == 0
+
+
+def test_a_failed_start_freezes_nothing():
+    gc.enable()
+    before = gc.get_freeze_count()
+    with pytest.raises(RuntimeError), kept_for_life():
+        _made = [{} for _ in range(100)]
+        raise RuntimeError("broken pack")
+    assert gc.get_freeze_count() == before
+    assert gc.isenabled()
+
+
+class _Cycle:
+    def __init__(self) -> None:
+        self.me = self
+
+
+def test_again_collects_the_previous_garbage_instead_of_freezing_it():
+    import weakref
+
+    gc.enable()
+    gc.collect()
+    garbage = _Cycle()
+    ref = weakref.ref(garbage)
+    del garbage  # a cycle: only the collector can free it
+    with kept_for_life(again=True):
+        pass
+    assert ref() is None
