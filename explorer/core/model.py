@@ -15,6 +15,51 @@ if TYPE_CHECKING:
     from explorer.core.deal_model import Negotiation
 
 
+class Later:
+    """The value of a `deferred` field. Pickled, it keeps the value as bytes of its own, which
+    are unpickled when the field is first read: a start from the pack cache then does not import
+    the modules of what it does not show yet (the negotiation and the lessons' claims: about
+    20 ms of class creation before the first frame)."""
+
+    __slots__ = ("value", "data")
+
+    def __init__(self, value: object = None, data: bytes | None = None) -> None:
+        self.value, self.data = value, data
+
+    def get(self) -> object:
+        if self.data is not None:
+            import pickle
+
+            self.value, self.data = pickle.loads(self.data), None
+        return self.value
+
+    def __reduce__(self) -> tuple:
+        if self.data is None:
+            import pickle
+
+            return (Later, (None, pickle.dumps(self.value, protocol=pickle.HIGHEST_PROTOCOL)))
+        return (Later, (None, self.data))
+
+
+class deferred:  # noqa: N801 - used like `field`
+    """A dataclass field whose value is held in a `Later` (read as the value itself)."""
+
+    def __init__(self, default: object) -> None:
+        self.default = default  # immutable: shared by every instance that does not set it
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.key = f"_{name}_later"
+
+    def __get__(self, obj: object, owner: type | None = None):
+        if obj is None:
+            return self.default  # what dataclass takes as the field's default
+        later = obj.__dict__.get(self.key)
+        return self.default if later is None else later.get()
+
+    def __set__(self, obj: object, value: object) -> None:
+        obj.__dict__[self.key] = Later(value)
+
+
 class Origin(NamedTuple):
     """Where a thing was written: the file and the line of its table (a tuple: cheap to make)."""
 
@@ -204,7 +249,8 @@ class LessonStep:
     focus: str | None = None
     question: str | None = None
     answer: str | None = None
-    claims: tuple = ()  # explorer.core.claims.Claim: what the step says about its numbers
+    #: explorer.core.claims.Claim: what the step says about its numbers
+    claims: tuple = deferred(())
 
 
 @dataclass
@@ -236,7 +282,8 @@ class Pack:
     sources: tuple[str, ...] = ()
     warnings: tuple = ()  # Problems that do not stop the pack loading (see `explorer check`)
     seats_from: date | None = None  # the day the seat figures hold from (results declared)
-    negotiation: Negotiation | None = None  # posts, demands, red lines (deal_model.py)
+    #: posts, demands, red lines (deal_model.py)
+    negotiation: Negotiation | None = deferred(None)
 
     # -- seats ---------------------------------------------------------------
     def has_results(self, on: date | None) -> bool:

@@ -60,7 +60,11 @@ def preload(content: str | None) -> None:
     from explorer.core import pack_cache
 
     pack_cache.keep_in_memory()  # the children share this copy (still checked per tab)
-    pack_cache.load_pack_cached(content)
+    pack = pack_cache.load_pack_cached(content)
+    # what a terminal start leaves pickled until first read (model.deferred) is read here,
+    # once, so that every child shares it instead of each unpickling its own copy
+    _ = pack.negotiation, [step.claims for lesson in pack.lessons.values()
+                           for step in lesson.steps]
 
 
 def warm_up(argv: list[str], width: int = 120, height: int = 40) -> None:

@@ -143,3 +143,44 @@ def test_kept_in_memory_the_same_pack_is_shared_until_a_file_changes(pack_dir, m
                     encoding="utf-8")
     touch_later(meta)
     assert load_pack_cached(pack_dir).title == "Edited"
+
+
+def test_the_negotiation_and_the_claims_are_unpickled_when_first_read(tmp_path):
+    """A start from the cache does not import what it does not show yet (model.deferred);
+    reading the fields later gives what a fresh load gives."""
+    import subprocess
+    import sys
+
+    from explorer.core.bundled import bundled_path
+
+    iraq = bundled_path("iraq-2010")
+    env = dict(os.environ, EXPLORER_DATA_DIR=str(tmp_path / "data"))
+    env.pop("EXPLORER_NO_CACHE", None)
+    probe = (
+        "import sys, json\n"
+        "from explorer.core.pack_cache import load_pack_cached\n"
+        f"p = load_pack_cached({str(iraq)!r})\n"
+        "before = sorted(m for m in ('explorer.core.deal_model', 'explorer.core.claims')"
+        " if m in sys.modules)\n"
+        "posts = sorted(p.negotiation.posts)\n"
+        "claims = [c.text for l in p.lessons.values() for s in l.steps for c in s.claims]\n"
+        "print(json.dumps([before, posts, claims]))\n"
+    )
+    runs = [subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                           env=env, timeout=120, check=True) for _ in range(2)]
+    first, second = (json.loads(r.stdout) for r in runs)
+    assert second[0] == []  # read from the cache: neither module imported yet
+    fresh = loader.load_pack(iraq)
+    assert second[1] == first[1] == sorted(fresh.negotiation.posts) != []
+    assert second[2] == first[2] == [c.text for lesson in fresh.lessons.values()
+                                     for s in lesson.steps for c in s.claims] != []
+
+
+def test_a_deferred_field_reads_as_its_value():
+    from explorer.core.model import Later
+
+    pack = loader.load_pack(None)
+    copy = pickle.loads(pickle.dumps(pack))
+    assert copy == pack  # equality reads the deferred fields
+    assert copy.negotiation.posts == pack.negotiation.posts
+    assert isinstance(pickle.loads(pickle.dumps(Later([1, 2]))).get(), list)
