@@ -89,6 +89,9 @@ def meaning_variables(variables: dict[str, str],
             for name, base in MEANING_COLORS.items()}
 
 
+_INKS: dict[tuple, Style] = {}
+
+
 class MeaningStyles:
     """Mixin for a widget that draws with rich: `ink(meaning)` is the meaning's rich style now.
 
@@ -98,10 +101,24 @@ class MeaningStyles:
     behind it and repaints the widget when the theme changes."""
 
     def ink(self, meaning: str, extra: str = "") -> Style:
-        # a widget not styled yet (outside an app) has no theme to read: plain text
-        style = self.get_component_rich_style(f"meaning--{meaning}", partial=True,
-                                              default=Style())
-        return style + Style.parse(extra) if extra else style
+        # A meaning's style changes with the theme only (MEANING_CSS: one colour variable per
+        # component class): kept per widget class and theme, since Textual clears its own cache
+        # of component styles at every restyle and a builder toggle asks for six of them.
+        try:
+            theme = self.app.theme
+        except (LookupError, RuntimeError):  # outside an app (NoActiveAppError): no theme
+            theme = None
+        key = (type(self), theme, meaning, extra)
+        style = _INKS.get(key)
+        if style is None:
+            style = self.get_component_rich_style(f"meaning--{meaning}", partial=True,
+                                                  default=Style())
+            styled = style.color is not None  # a widget not styled yet draws plain: not kept
+            if extra:
+                style += Style.parse(extra)
+            if styled:
+                _INKS[key] = style
+        return style
 
     def drawn_once(self, key: object, draw: Callable[[], RenderableType]) -> RenderableType:
         """`draw()` once for `key` and the theme in force, not at every render (Textual
