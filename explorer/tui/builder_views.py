@@ -17,6 +17,21 @@ from explorer.tui.hemicycle import HEMICYCLE_MIN_HEIGHT, show_chamber
 
 
 class BuilderViews:
+    _deal_due = False  # the deal tab is behind: drawn when it comes to the front
+
+    def _draw_tabs(self, picture: Picture, units: dict[str, str], members: set[str]) -> None:
+        """The power tab, and the deal tab when it is in front: a toggle with the deal behind
+        does not evaluate the deal (a tenth of a toggle); it is drawn when it comes forward."""
+        self._draw_power(picture, units, members)
+        self._deal_due = self.query_one(TabbedContent).active != "cs-tab-deal"
+        if not self._deal_due:
+            self._draw_deal()
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        if self._deal_due and event.tabbed_content.active == "cs-tab-deal":
+            self._deal_due = False
+            self._draw_deal()
+
     def _draw_power(self, picture: Picture, units: dict[str, str], members: set[str]) -> None:
         pm = self.state.coalition.pm
         if (picture, pm) != self._power_key:  # the indices depend on the picture and the PM
@@ -73,6 +88,7 @@ class BuilderViews:
 
     def action_deal(self) -> None:
         self.query_one(TabbedContent).active = "cs-tab-deal"
+        self._deal_due = False
         self._draw_deal()
 
     def action_real_deal(self) -> None:

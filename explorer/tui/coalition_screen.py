@@ -191,8 +191,7 @@ class CoalitionScreen(BuilderViews, ShowsTheTable, Screen):  # styled in app.tcs
         self._draw_verdicts(ev)  # and the tensions
         self._completion_ids = self.query_one(ui.CompletionList).show(ev, picture, self.name_of)
         before_power = perf_counter()
-        self._draw_power(picture, units, set(ev.members))
-        self._draw_deal()
+        self._draw_tabs(picture, units, set(ev.members))
         end = perf_counter()
         self._refresh_keys()
         self.timings = {"evaluate": (evaluated - start) * 1000,

@@ -95,3 +95,28 @@ async def test_the_deal_view_works_on_the_belgian_pack():
         text = plain(screen.query_one(DealPanel).render(), width=160)
         assert "The butterfly agreement and Di Rupo's government" in text
         assert "(Laurette" in text and "Steven Vanackere" in text  # side by side, wrapped
+
+
+async def test_the_deal_tab_brought_forward_shows_the_table_as_it_is_now(bundled_atlas):
+    """With the deal tab behind, an edit does not evaluate the deal; bringing the tab forward
+    (a click on it, not d) draws it from the coalition of that moment."""
+    from textual.widgets import TabbedContent
+
+    app = make_app(atlas=bundled_atlas, on=NOVEMBER)
+    async with app.run_test(size=(160, 50)) as pilot:
+        screen = await open_builder(pilot)
+        await pilot.press("d")
+        await pilot.pause()
+        assert "Sadrist movement" not in panel_text(screen)
+        screen.query_one(TabbedContent).active = "cs-tab-tensions"
+        await pilot.pause()
+        app.state.add_many(["sol", "sadrists"])  # edits with the deal tab behind
+        app.state.set_pm("maliki")
+        await pilot.pause()
+        screen.query_one(TabbedContent).active = "cs-tab-deal"
+        for _ in range(20):
+            await pilot.pause()
+            if "Sadrist movement" in panel_text(screen):
+                break
+        text = panel_text(screen)
+        assert "State of Law Coalition" in text and "Sadrist movement" in text
