@@ -22,6 +22,17 @@ def _private_data_dir(tmp_path_factory, monkeypatch):
     monkeypatch.delenv("EXPLORER_CONTENT", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def _nothing_left_frozen():
+    """A test that starts the app through the command line (cmd_tui freezes what it built,
+    explorer/core/bulk.py) leaves nothing frozen for the tests after it."""
+    import gc
+
+    yield
+    if gc.get_freeze_count():
+        gc.unfreeze()
+
+
 SEEDS_MISSING = (f"needs the seed articles: put the shared/ folder beside the checkout "
                  f"(expected {SEEDS})")
 

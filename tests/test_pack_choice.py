@@ -135,23 +135,27 @@ def test_choosing_another_pack_opens_the_app_again_on_it():
 def test_the_app_runs_with_what_was_built_at_start_out_of_the_collectors_reach():
     """cmd_tui builds the pack and the app with the collector paused, then freezes them
     (explorer/core/bulk.py): the app runs with collections on, the first and the one after a
-    pack switch alike."""
+    pack switch alike; the app switched away from is collected, not kept frozen."""
     import gc
+    import weakref
     from argparse import Namespace
 
     from explorer.cli.query import cmd_tui
 
     seen = []
+    apps = []
 
     def run(app):
-        seen.append((gc.isenabled(), gc.get_freeze_count()))
-        if len(seen) == 1:
-            app.switch_pack = "belgium-2010"
+        seen.append((gc.isenabled(), gc.get_freeze_count(), [a() is not None for a in apps]))
+        apps.append(weakref.ref(app))
+        if len(seen) < 3:
+            app.switch_pack = "belgium-2010" if len(seen) == 1 else "iraq-2010"
 
     args = Namespace(content="iraq-2010", date=None, sources=None, present=False, theme=None)
     try:
         assert cmd_tui(args, run=run) == 0
     finally:
         gc.unfreeze()
-    assert all(enabled for enabled, _ in seen)
-    assert all(frozen > 1000 for _, frozen in seen)  # modules, the pack, the app
+    assert all(enabled for enabled, _, _ in seen)
+    assert all(frozen > 1000 for _, frozen, _ in seen)  # modules, the pack, the app
+    assert [alive for _, _, alive in seen] == [[], [False], [False, False]]

@@ -329,9 +329,8 @@ def cmd_tui(args, run=None) -> int:
     from explorer.core.bulk import kept_for_life
     from explorer.core.bundled import bundled_path
 
-    # A browser tab of `explorer serve` shares the data folder with every other tab: it does
-    # not offer another student's session back (textual-serve names the web driver), and its
-    # pack is the one serve was given: nothing is asked there.
+    # A browser tab of `explorer serve` shares the data folder with every other tab: no other
+    # student's session is offered back (textual-serve names the web driver), nothing asked.
     served = "web_driver" in os.environ.get("TEXTUAL_DRIVER", "")
     choose = not served and not getattr(args, "content", None) and should_ask()
     for again in itertools.count():
@@ -355,6 +354,7 @@ def cmd_tui(args, run=None) -> int:
         if app.switch_pack is None or bundled_path(app.switch_pack) is None:
             return app.return_code or 0
         args.content, args.date, choose = str(bundled_path(app.switch_pack)), None, False
+        app = atlas = css = None  # so that the next start collects this app (kept_for_life)
 
 
 def add_commands(sub) -> None:

@@ -31,10 +31,12 @@ def kept_for_life(again: bool = False) -> Iterator[None]:
 
     None of it is garbage, yet a full collection walks all of it: at a terminal start one of
     them fell before the first frame (about 28 ms of 140 on a 2-core machine), and every later
-    one during the app's life walks the whole heap again. `again`: something built before has
-    since become garbage (a previous app), so it is collected first rather than frozen too."""
+    one during the app's life walks the whole heap again. `again`: what an earlier start froze
+    may since have become garbage (a previous app, once its caller dropped it): it is unfrozen
+    and collected first, not frozen again for good."""
     with collector_paused():
         if again:
+            gc.unfreeze()
             gc.collect()
         yield
         gc.freeze()

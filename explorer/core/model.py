@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -13,6 +14,9 @@ from explorer.core.vocabulary import SEAT_KINDS, pronoun_for
 
 if TYPE_CHECKING:
     from explorer.core.deal_model import Negotiation
+
+
+_UNPICKLING = threading.Lock()
 
 
 class Later:
@@ -28,9 +32,12 @@ class Later:
 
     def get(self) -> object:
         if self.data is not None:
-            import pickle
+            with _UNPICKLING:  # two threads reading it first get the same object
+                if self.data is not None:
+                    import pickle
 
-            self.value, self.data = pickle.loads(self.data), None
+                    self.value = pickle.loads(self.data)
+                    self.data = None  # after the value: a reader that sees None finds it
         return self.value
 
     def __reduce__(self) -> tuple:

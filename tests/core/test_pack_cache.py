@@ -184,3 +184,27 @@ def test_a_deferred_field_reads_as_its_value():
     assert copy == pack  # equality reads the deferred fields
     assert copy.negotiation.posts == pack.negotiation.posts
     assert isinstance(pickle.loads(pickle.dumps(Later([1, 2]))).get(), list)
+
+
+def test_threads_reading_a_deferred_value_first_all_get_the_same_object():
+    import sys
+    import threading
+
+    from explorer.core.model import Later
+
+    blob = pickle.dumps(Later({"posts": list(range(200))}))
+    old = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads as often as the interpreter can
+    try:
+        for _ in range(100):
+            later = pickle.loads(blob)
+            got = []
+            threads = [threading.Thread(target=lambda g=got, v=later: g.append(v.get()))
+                       for _ in range(4)]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+            assert len({id(v) for v in got}) == 1
+    finally:
+        sys.setswitchinterval(old)
