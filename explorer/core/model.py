@@ -23,7 +23,9 @@ class Later:
     """The value of a `deferred` field. Pickled, it keeps the value as bytes of its own, which
     are unpickled when the field is first read: a start from the pack cache then does not import
     the modules of what it does not show yet (the negotiation and the lessons' claims: about
-    20 ms of class creation before the first frame)."""
+    20 ms of class creation before the first frame). The value is pickled on its own: an object
+    it shared with the rest of the pack would come back as a copy (the fields hold ids and
+    value objects only)."""
 
     __slots__ = ("value", "data")
 
