@@ -26,7 +26,7 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 from explorer.core.sources import quote
 from explorer.core.vocabulary import RELATION_TYPES, status_label
 from explorer.tui.bar_model import short_name
-from explorer.tui.meaning import MEANING_CLASSES, STATUS_MEANING, MeaningStyles
+from explorer.tui.meaning import MEANING_CLASSES, STATUS_MEANING, MeaningStyles, ShownPanel
 from explorer.tui.power_panel import PowerPanel, PowerRow, pct, small_bar  # noqa: F401
 from explorer.tui.seatbar import STATUS_MARK
 
@@ -133,25 +133,14 @@ class UnitTable(MeaningStyles, DataTable):
 
 
 # -- verdicts -----------------------------------------------------------------------------------
-class VerdictPanel(MeaningStyles, Static):
-    """The verdict on each threshold, 'Feasible: yes/no' and the PM candidate.
-
-    Each panel keeps what it shows in a `shown` reactive: the same data again is no redraw
-    (nor the layout pass a redraw causes). It is drawn from `shown` when painted (with None,
-    it shows what `update()` was given)."""
-
-    COMPONENT_CLASSES = MEANING_CLASSES
-    shown: reactive[tuple | None] = reactive(None, init=False, always_update=False, layout=True)
+class VerdictPanel(ShownPanel):
+    """The verdict on each threshold, 'Feasible: yes/no' and the PM candidate (a
+    `ShownPanel`: drawn from `shown` when painted)."""
 
     def show(self, ev, pm: str | None) -> None:
         hard = sum(1 for t in ev.tensions if t.hard)
         self.shown = (tuple(ev.verdicts), hard, len(ev.tensions) - hard, pm, bool(ev.members),
                       ev.feasibility.why_not)
-
-    def render(self):
-        if self.shown is None:
-            return super().render()
-        return self.drawn_once(self.shown, self._draw)
 
     def _draw(self) -> Group:
         verdicts, hard, soft, pm, members, why = self.shown
@@ -177,11 +166,8 @@ class VerdictPanel(MeaningStyles, Static):
 
 
 # -- tensions -----------------------------------------------------------------------------------
-class TensionPanel(MeaningStyles, Static):
+class TensionPanel(ShownPanel):
     """Hard refusals first, then soft tensions, each with its reason and sources."""
-
-    COMPONENT_CLASSES = MEANING_CLASSES
-    shown: reactive[tuple | None] = reactive(None, init=False, always_update=False, layout=True)
 
     def show(self, tensions: list, members: int, name_of: Callable[[str], str],
              sources_dir=None) -> str:
@@ -192,11 +178,6 @@ class TensionPanel(MeaningStyles, Static):
         self.shown = (tuple(tensions), min(members, 2), names, sources_dir)
         return (f"Tensions · {hard} hard, {len(tensions) - hard} soft" if tensions else
                 "Tensions · none")
-
-    def render(self):
-        if self.shown is None:
-            return super().render()
-        return self.drawn_once(self.shown, self._draw)
 
     def _draw(self) -> Text | Group:
         tensions, members, names, sources_dir = self.shown

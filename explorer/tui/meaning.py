@@ -28,6 +28,7 @@ from rich.console import Console, ConsoleOptions, RenderableType
 from rich.measure import Measurement
 from rich.style import Style
 from textual.color import Color
+from textual.reactive import reactive
 from textual.widgets import OptionList, Static
 
 #: a meaning -> the theme colour it is made from (a theme's own `variables` may override it)
@@ -100,15 +101,17 @@ class MeaningStyles:
     rendering and never keep its result across a theme change: Textual clears the cache
     behind it and repaints the widget when the theme changes."""
 
+    def _theme(self) -> str | None:
+        try:
+            return self.app.theme
+        except (LookupError, RuntimeError):  # outside an app (NoActiveAppError): no theme
+            return None
+
     def ink(self, meaning: str, extra: str = "") -> Style:
         # A meaning's style changes with the theme only (MEANING_CSS: one colour variable per
         # component class): kept per widget class and theme, since Textual clears its own cache
         # of component styles at every restyle and a builder toggle asks for six of them.
-        try:
-            theme = self.app.theme
-        except (LookupError, RuntimeError):  # outside an app (NoActiveAppError): no theme
-            theme = None
-        key = (type(self), theme, meaning, extra)
+        key = (type(self), self._theme(), meaning, extra)
         style = _INKS.get(key)
         if style is None:
             style = self.get_component_rich_style(f"meaning--{meaning}", partial=True,
@@ -125,11 +128,7 @@ class MeaningStyles:
         renders a widget more than once per change: to measure it, then to paint it)."""
         # the meaning styles change with the theme only: the theme's name stands for them (asking
         # for all fifteen styles at every render cost more than drawing a small panel)
-        try:
-            theme = self.app.theme
-        except (LookupError, RuntimeError):  # outside an app (NoActiveAppError): no theme
-            theme = None
-        full = (key, theme)
+        full = (key, self._theme())
         kept = getattr(self, "_drawn_once", None)
         if kept is None or kept[0] != full:
             kept = self._drawn_once = (full, draw())
@@ -167,3 +166,19 @@ class MeaningStatic(MeaningStyles, Static):
     """A Static whose content may use `ink` (inside a `DrawnWhenPainted`)."""
 
     COMPONENT_CLASSES = MEANING_CLASSES
+
+
+class ShownPanel(MeaningStatic):
+    """A panel that keeps what it shows in its `shown` reactive (the same data again is no
+    redraw, nor the layout pass a redraw causes) and is drawn from it by `_draw()` when
+    painted, once per change and theme; with `shown` None it shows what `update()` was given."""
+
+    shown: reactive[tuple | None] = reactive(None, init=False, always_update=False, layout=True)
+
+    def render(self):
+        if self.shown is None:
+            return super().render()
+        return self.drawn_once(self.shown, self._draw)
+
+    def _draw(self) -> RenderableType:
+        raise NotImplementedError

@@ -13,11 +13,9 @@ from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
-from textual.reactive import reactive
-from textual.widgets import Static
 
 from explorer.core.text import percent
-from explorer.tui.meaning import MEANING_CLASSES, MeaningStyles
+from explorer.tui.meaning import ShownPanel
 
 
 @dataclass(frozen=True)
@@ -44,21 +42,17 @@ def small_bar(value: Fraction | None, width: int, top: Fraction | None = None) -
     return ("█" * full + (" ▏▎▍▌▋▊▉"[part] if part else "")).ljust(width)[:width]
 
 
-class PowerPanel(MeaningStyles, Static, can_focus=True):
+class PowerPanel(ShownPanel, can_focus=True):
     """Banzhaf and Shapley–Shubik shares for all coalitions and for feasible ones only.
 
     Focused, it has a cursor row (up/down); Enter or w asks why (a `Why` message). It is drawn
     from `shown` when painted, in the theme's colours of the moment."""
-
-    COMPONENT_CLASSES = MEANING_CLASSES
 
     BINDINGS = [
         Binding("up", "move(-1)", "Up", show=False),
         Binding("down", "move(1)", "Down", show=False),
         Binding("enter,w", "why", "Why", tooltip="Why this unit has this power"),
     ]
-
-    shown: reactive[tuple | None] = reactive(None, init=False, always_update=False, layout=True)
 
     class Why(Message):
         def __init__(self, unit_id: str) -> None:
@@ -103,11 +97,6 @@ class PowerPanel(MeaningStyles, Static, can_focus=True):
         self.rows = rows
         self.shown = (tuple(rows), threshold, pm, feasible_note,
                       self.content_size.width or 60, self._cursor_shown())
-
-    def render(self):
-        if self.shown is None:
-            return super().render()
-        return self.drawn_once(self.shown, self._draw)
 
     def _draw(self) -> Group:
         rows, threshold, pm, feasible_note, width, cursor = self.shown
