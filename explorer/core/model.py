@@ -294,6 +294,11 @@ class Pack:
     #: posts, demands, red lines (deal_model.py)
     negotiation: Negotiation | None = deferred(None)
 
+    def read_deferred(self) -> None:
+        """Read every `deferred` field now (for a process that forks: pack_cache._keep)."""
+        _ = self.negotiation, [step.claims for lesson in self.lessons.values()
+                               for step in lesson.steps]
+
     # -- seats ---------------------------------------------------------------
     def has_results(self, on: date | None) -> bool:
         """Do seat figures exist on this date (from `seats_from`, the day results were declared)?"""

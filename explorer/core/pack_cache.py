@@ -127,15 +127,20 @@ def load_pack_cached(content: str | os.PathLike | None = None) -> Pack:
     path = cache_file(root)
     pack = _read(path, key)
     if pack is not None:
-        if _kept is not None:
-            _kept[key] = pack
-        return pack
+        return _keep(key, pack)
     pack = load_pack(content)  # raises PackError for a broken pack: never cached
     try:
         if fingerprint(root) == key:  # not edited while it was being read
             write_atomic(path, pickle.dumps((key, pack), protocol=pickle.HIGHEST_PROTOCOL))
     except (OSError, pickle.PicklingError):
         pass  # no cache this time; the pack itself is fine
+    return _keep(key, pack)
+
+
+def _keep(key: tuple, pack: Pack) -> Pack:
+    """With `keep_in_memory`: keep the pack whole, its deferred fields read (model.deferred),
+    so that the children forked from this process share them instead of each reading its own."""
     if _kept is not None:
+        pack.read_deferred()
         _kept[key] = pack
     return pack

@@ -60,11 +60,7 @@ def preload(content: str | None) -> None:
     from explorer.core import pack_cache
 
     pack_cache.keep_in_memory()  # the children share this copy (still checked per tab)
-    pack = pack_cache.load_pack_cached(content)
-    # what a terminal start leaves pickled until first read (model.deferred) is read here,
-    # once, so that every child shares it instead of each unpickling its own copy
-    _ = pack.negotiation, [step.claims for lesson in pack.lessons.values()
-                           for step in lesson.steps]
+    pack_cache.load_pack_cached(content)
 
 
 def warm_up(argv: list[str], width: int = 120, height: int = 40) -> None:
@@ -79,6 +75,7 @@ def warm_up(argv: list[str], width: int = 120, height: int = 40) -> None:
     from textual.app import App
 
     from explorer.cli import main
+    from explorer.tui.app import JOIN_MODE
     from explorer.tui.stylesheet import ReusingStylesheet
 
     ReusingStylesheet.share_parses()
@@ -87,11 +84,11 @@ def warm_up(argv: list[str], width: int = 120, height: int = 40) -> None:
     def headless_run(app, *args, **kwargs):
         async def pilot(p) -> None:
             await p.pause()
-            if app.current_mode == "join":  # a class: join it (in the scratch class folder)
+            if app.current_mode == JOIN_MODE:  # a class: join it (in the scratch class folder)
                 await p.press(*"warm-up", "enter", "enter")
                 for _ in range(20):
                     await p.pause()
-                    if app.current_mode != "join":
+                    if app.current_mode != JOIN_MODE:
                         break
             await p.press("down")
             await p.pause()
