@@ -15,7 +15,6 @@ from pathlib import Path
 DEFAULT_ID = "iraq-2010"
 CHOICE_FILE = "pack"
 _ID = re.compile(r"^[a-z0-9][a-z0-9_\-]{0,63}$")
-_TITLE = re.compile(r'^\s*title\s*=\s*"([^"\\]*)"', re.M)
 
 
 def content_root() -> Path:
@@ -43,13 +42,8 @@ def bundled_path(pack_id: str) -> Path | None:
 
 
 def bundled_title(pack_id: str) -> str:
-    """The pack's title, read from its pack.toml without loading it (for the chooser)."""
-    path = bundled_path(pack_id)
-    try:
-        m = _TITLE.search((path / "pack.toml").read_text(encoding="utf-8")) if path else None
-    except (OSError, UnicodeDecodeError):
-        m = None
-    return m.group(1) if m else pack_id
+    """The pack's title, read from its pack.toml without loading it (`explorer packs`)."""
+    return pack_summary(pack_id)["title"]
 
 
 def _choice_file() -> Path:
@@ -130,11 +124,11 @@ def first_sentence(text: str, limit: int = 160) -> str:
 
 def _day(value):
     """A date from a pack.toml field (a quoted "YYYY-MM-DD" or a TOML date), else None."""
-    from datetime import date
+    from explorer.core.dates import parse_day
 
-    if isinstance(value, date) and not hasattr(value, "hour"):
-        return value
+    if hasattr(value, "hour"):  # a TOML date-time is not a day
+        return None
     try:
-        return date.fromisoformat(value) if isinstance(value, str) else None
+        return parse_day(value)
     except ValueError:
         return None
