@@ -26,14 +26,9 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 from explorer.core.sources import quote
 from explorer.core.vocabulary import RELATION_TYPES, status_label
 from explorer.tui.bar_model import short_name
-from explorer.tui.meaning import MEANING_CLASSES, STATUS_MEANING, MeaningStyles, ShownPanel
+from explorer.tui.meaning import MEANING_CLASSES, MeaningStyles, ShownPanel, status_ink
 from explorer.tui.power_panel import PowerPanel, PowerRow, pct, small_bar  # noqa: F401
 from explorer.tui.seatbar import STATUS_MARK
-
-
-def tone(widget: MeaningStyles, status: str):
-    """The bold style of a verdict status (a status not reached reads as missed)."""
-    return widget.ink(STATUS_MEANING.get(status, "verdict-no"), "bold")
 
 
 # -- units --------------------------------------------------------------------------------------
@@ -146,7 +141,7 @@ class VerdictPanel(ShownPanel):
         verdicts, hard, soft, pm, members, why = self.shown
         lines = []
         for v in verdicts:
-            style = tone(self, v.status)
+            style = status_ink(self, v.status)
             lines.append(Text.assemble((STATUS_MARK.get(v.status, "·") + " ", style),
                                        (v.text, style if v.status == "reached" else "")))
         feas = Text.assemble(("Feasible: ", "bold"))

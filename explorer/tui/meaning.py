@@ -61,6 +61,12 @@ STATUS_MEANING = {"reached": "verdict-yes", "top_of_range": "verdict-doubt",
                   "not_reached": "verdict-no"}
 
 
+def status_ink(widget: MeaningStyles, status: str) -> Style:
+    """The bold style of a verdict status in the widget's theme (an unknown status reads as
+    missed)."""
+    return widget.ink(STATUS_MEANING.get(status, "verdict-no"), "bold")
+
+
 def stance_meaning(stance: str) -> str:
     """'hostile' -> 'stance-hostile' (an unknown stance is drawn as a note)."""
     name = f"stance-{stance}"

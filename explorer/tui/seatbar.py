@@ -23,7 +23,7 @@ from textual.widget import Widget
 
 from explorer.core.handouts import UNIT_COLORS
 from explorer.core.text import SeatRange, range_text
-from explorer.tui.meaning import MEANING_CLASSES, STATUS_MEANING, MeaningStyles
+from explorer.tui.meaning import MEANING_CLASSES, MeaningStyles, status_ink
 
 #: member colours (Tableau 10), readable on dark and light themes (the hand-outs use the same)
 PALETTE = UNIT_COLORS
@@ -45,7 +45,7 @@ def status_style(status: str, tones: tuple[Style | str, ...] = TONES) -> Style |
 
 def verdict_tones(widget: MeaningStyles) -> tuple[Style, Style, Style]:
     """The widget's styles for the three verdicts, from the current theme."""
-    return tuple(widget.ink(STATUS_MEANING[status], "bold") for status in STATUSES)
+    return tuple(status_ink(widget, status) for status in STATUSES)
 
 
 @dataclass(frozen=True)
