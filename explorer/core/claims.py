@@ -40,8 +40,7 @@ _FORMS = [
 
 @functools.cache
 def _patterns() -> list[tuple[str, re.Pattern]]:
-    """The claim forms, compiled on first use (a start that only reads the pack cache, which
-    imports this module to unpickle the lessons' claims, never parses one)."""
+    """The claim forms, compiled on first use (a run that checks no claim compiles none)."""
     return [(kind, re.compile(form)) for kind, form in _FORMS]
 
 
