@@ -37,6 +37,7 @@ from explorer.tui.footer import KeyFooter
 from explorer.tui.hemicycle import Hemicycle, show_chamber
 from explorer.tui.lesson_parts import LessonPicker, answer_renderable, bar_model, long_date
 from explorer.tui.seatbar import SeatBar
+from explorer.tui.textual_internals import SettledStatic
 
 if TYPE_CHECKING:
     pass
@@ -81,17 +82,17 @@ class LessonScreen(LessonClassActions, Screen):  # styled in app.tcss
     # -- layout -----------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         with Horizontal(id="lesson-head"):
-            yield Static("", id="lesson-name", markup=False)
-            yield Static("", id="lesson-counter", markup=False)
+            yield SettledStatic("", id="lesson-name", markup=False)
+            yield SettledStatic("", id="lesson-counter", markup=False)
         with Horizontal(id="lesson-main"):
             with VerticalScroll(id="lesson-body"):
-                yield Static("", id="lesson-title", markup=False)
-                yield Static("", id="lesson-narration", markup=False)
-                yield Static("", id="lesson-question", markup=False)
-                yield Static("", id="lesson-hint", markup=False)
+                yield SettledStatic("", id="lesson-title", markup=False)
+                yield SettledStatic("", id="lesson-narration", markup=False)
+                yield SettledStatic("", id="lesson-question", markup=False)
+                yield SettledStatic("", id="lesson-hint", markup=False)
             with VerticalScroll(id="lesson-side"):
-                yield Static("", id="lesson-focus", markup=False)
-                yield Static("", id="lesson-answer", markup=False)
+                yield SettledStatic("", id="lesson-focus", markup=False)
+                yield SettledStatic("", id="lesson-answer", markup=False)
         yield SeatBar(id="lesson-bar")
         yield Hemicycle(id="lesson-hemicycle")
         yield KeyFooter()

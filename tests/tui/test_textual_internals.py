@@ -9,6 +9,7 @@ from textual.screen import Screen
 from textual.widgets import OptionList
 
 from explorer.tui.textual_internals import (
+    SettledStatic,
     css_variables,
     option_lines,
     screens_of_every_mode,
@@ -66,3 +67,58 @@ def test_a_footer_key_keeps_its_greyed_state_where_set_footer_key_enabled_puts_i
     assert key._disabled is False and not key.has_class("-disabled")
     set_footer_key_enabled(key, False)
     assert key._disabled is True and key.has_class("-disabled")
+
+
+class Texts(App):
+    """Two auto-height texts in a column, and a line under them."""
+
+    CSS = "Static { height: auto; }"
+
+    def __init__(self, cls):
+        super().__init__()
+        self.cls = cls
+
+    def compose(self) -> ComposeResult:
+        from textual.containers import VerticalScroll
+        from textual.widgets import Static
+
+        with VerticalScroll():
+            yield self.cls("one line", id="first")
+            yield self.cls("another", id="second")
+        yield Static("under", id="under")
+
+
+async def layouts_after_growing(cls) -> tuple[int, list[int]]:
+    """How often the screen is laid out after both texts change height, and where they end."""
+    from textual.widgets import Static
+
+    app = Texts(cls)
+    async with app.run_test(size=(30, 12)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        passes = []
+        original = screen._refresh_layout
+
+        def counted(*args, **kwargs):
+            passes.append(1)
+            return original(*args, **kwargs)
+
+        screen._refresh_layout = counted
+        app.query_one("#first", Static).update("line\n" * 4 + "last")
+        app.query_one("#second", Static).update("a\nb")
+        await pilot.pause()
+        await pilot.pause(0.1)
+        first, second = app.query_one("#first"), app.query_one("#second")
+        return len(passes), [first.region.y, first.region.height, second.region.y,
+                             second.region.height]
+
+
+async def test_a_settled_static_grows_in_one_layout_where_a_static_takes_two():
+    """Textual lays the screen out again for each text whose size changed (the second pass
+    repeats the first); SettledStatic relies on `Widget._size_updated(layout=False)`."""
+    from textual.widgets import Static
+
+    plain_passes, plain_where = await layouts_after_growing(Static)
+    settled_passes, settled_where = await layouts_after_growing(SettledStatic)
+    assert plain_passes >= 2 and settled_passes == 1
+    assert settled_where == plain_where == [0, 5, 5, 2]  # the same places, from one pass
