@@ -11,8 +11,10 @@ from datetime import date
 from functools import partial
 from pathlib import Path
 
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType
+from rich.measure import Measurement
 from rich.padding import Padding
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding
@@ -23,7 +25,7 @@ from textual.widgets.option_list import Option
 from explorer.core.graph import Atlas, Link
 from explorer.core.timeline import current_event
 from explorer.core.vocabulary import status_label
-from explorer.tui.fmt import citation, day, kind_name, lifetime, seats_short
+from explorer.tui.fmt import citation, day, kind_name, lifetime, seats_short, text_segments
 from explorer.tui.meaning import MEANING_CLASSES, DrawnWhenPainted, MeaningStyles, stance_meaning
 from explorer.tui.textual_internals import option_lines
 from explorer.tui.themes import STANCE_LABEL
@@ -31,6 +33,36 @@ from explorer.tui.themes import STANCE_LABEL
 
 def _block(*parts: RenderableType, top: int = 0, bottom: int = 1) -> RenderableType:
     return Padding(Group(*parts), (top, 1, bottom, 1))
+
+
+class Hanging:
+    """`mark` hanging in the margin of `body` ("  →  the body, wrapped under itself"): what a
+    two-column rich table grid drew for each relationship, at a third of its cost (a table
+    measures every cell before it draws; a page has dozens of rows)."""
+
+    def __init__(self, mark: Text, body: list[RenderableType], left: int = 2, indent: int = 3,
+                 right: int = 1) -> None:
+        self.mark, self.body = mark, body
+        self.left, self.indent, self.right = left, indent, right
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions):
+        margin = self.left + self.indent + self.right
+        width = max(1, options.max_width - margin)
+        lines = console.render_lines(Group(*self.body), options.update_width(width), pad=True)
+        first = [Segment(" " * self.left), *text_segments(self.mark, console),
+                 Segment(" " * max(0, self.indent - self.mark.cell_len))]
+        under = [Segment(" " * (self.left + self.indent))]
+        end = Segment(" " * self.right + "\n")
+        for i, line in enumerate(lines):
+            yield from first if i == 0 else under
+            yield from line
+            yield end
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        margin = self.left + self.indent + self.right
+        inner = Measurement.get(console, options.update_width(max(1, options.max_width - margin)),
+                                Group(*self.body))
+        return Measurement(inner.minimum + margin, inner.maximum + margin)
 
 
 def _heading(title: str, ink, right: str = "") -> Text:
@@ -117,7 +149,15 @@ class ActorPage(MeaningStyles, OptionList):
             self.highlighted = self.get_option_index(previous)
         else:
             self.scroll_to(y=scroll, animate=False, immediate=True)
-            self.call_after_refresh(self._first_exit)
+            if self._option_lines_known():
+                self._first_exit()  # in the frame that shows the page, not one frame later
+            else:
+                self.call_after_refresh(self._first_exit)
+
+    def _option_lines_known(self) -> bool:
+        """Whether the options' lines are laid out (the page has its width already)."""
+        return bool(self.options) and self.scrollable_content_region.height > 0 and \
+            option_lines(self, len(self.options) - 1)[1] > 0
 
     def _first_exit(self) -> None:
         """Highlight the first relationship if it shows without scrolling the heading away."""
@@ -319,9 +359,5 @@ class ActorPage(MeaningStyles, OptionList):
         if rel.source_note:
             body.append(Text("Note on the sources: " + rel.source_note,
                              style=self.ink("note", "italic")))
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(width=2, no_wrap=True)
-        grid.add_column(ratio=1)
-        grid.add_row(Text("→", style=self.ink(stance_meaning(link.type.stance), "bold")),
-                     Group(*body))
-        return Padding(grid, (0, 1, 0, 2))
+        arrow = Text("→", style=self.ink(stance_meaning(link.type.stance), "bold"))
+        return Hanging(arrow, body)

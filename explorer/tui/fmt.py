@@ -6,9 +6,12 @@ markup), so a name such as "[bold]" is shown as written.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
+from rich.console import Console
+from rich.segment import Segment
 from rich.text import Text
 
 from explorer.core.dates import FuzzyDate
@@ -75,3 +78,10 @@ def citation(source: str, sources_dir: str | Path | None, style: str = "") -> Te
                              (source, f"{style} dim"))
     return Text(source, style=style, overflow="fold")  # a long URL wraps, never cut short
 
+
+
+def text_segments(text: Text, console: Console) -> Iterable[Segment]:
+    """One line of Text as segments, its own style under its spans (`Text.render` leaves the
+    style of a text without spans out)."""
+    style = console.get_style(text.style, default=None) if text.style else None
+    return Segment.apply_style(text.render(console), style)

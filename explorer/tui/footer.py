@@ -54,7 +54,7 @@ class KeyFooter(Footer):
         if self._shown_keys is not None and len(keys) == len(items) \
                 and _layout(shown) == _layout(self._shown_keys):
             enabled = [item[1] for item in items]
-            self.call_after_refresh(self._grey_in_place, keys, enabled)  # after what the key did
+            self._grey_in_place(keys, enabled)
             self._shown_keys = shown
             return
         self._shown_keys = shown  # a recompose is on its way: none more for the same keys

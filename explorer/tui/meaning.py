@@ -26,10 +26,16 @@ from collections.abc import Callable
 
 from rich.console import Console, ConsoleOptions, RenderableType
 from rich.measure import Measurement
+from rich.segment import Segment
 from rich.style import Style
 from textual.color import Color
 from textual.reactive import reactive
+from textual.render import measure
+from textual.strip import Strip
+from textual.visual import Visual
 from textual.widgets import OptionList, Static
+
+from explorer.tui.textual_internals import current_app
 
 #: a meaning -> the theme colour it is made from (a theme's own `variables` may override it)
 MEANING_COLORS: dict[str, str] = {
@@ -127,6 +133,8 @@ class MeaningStyles:
                 style += Style.parse(extra)
             if styled:
                 _INKS[key] = style
+            else:
+                _UNSTYLED[0] += 1
         return style
 
     def drawn_once(self, key: object, draw: Callable[[], RenderableType]) -> RenderableType:
@@ -146,20 +154,59 @@ class MeaningStyles:
         return color.get_truecolor().hex if color is not None else fallback
 
 
-class DrawnWhenPainted:
-    """A rich renderable built by `draw()` each time it is measured or painted, so the
-    meaning styles it asks for are those of the theme in force (for a widget's kept content)."""
+class DrawnWhenPainted(Visual):
+    """A rich renderable built by `draw()` in the theme in force, so the meaning styles it asks
+    for are those of the theme of the moment (for a widget's kept content).
 
-    __slots__ = ("draw",)
+    To Textual it is a Visual that draws once per theme and width: Textual measures a rich
+    renderable by rendering it, then renders it again to paint it, and again in another style
+    (an option list's highlighted line) — for an actor page, three renders of every part of
+    the page at each move of the list. Here the lines are rendered once and only the style under
+    them changes. Away from Textual (a console printing it) it is a plain rich renderable."""
+
+    __slots__ = ("draw", "_kept")
 
     def __init__(self, draw: Callable[[], RenderableType]) -> None:
         self.draw = draw
+        self._kept: tuple[tuple, list[list[Segment]]] | None = None
 
     def __rich_console__(self, console: Console, options: ConsoleOptions):
         yield self.draw()
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement.get(console, options, self.draw())
+
+    def _lines(self, width: int) -> list[list[Segment]]:
+        """The drawing's lines at `width`, without the widget's style (kept per theme)."""
+        app = current_app()
+        key = (app.theme, width)
+        if self._kept is not None and self._kept[0] == key:
+            return self._kept[1]
+        unstyled = _UNSTYLED[0]
+        options = app.console_options.update(highlight=False, width=width, height=None)
+        segments = app.console.render(self.draw(), options.update_width(width))
+        lines = list(Segment.split_and_crop_lines(segments, width, include_new_lines=False,
+                                                  pad=False))
+        if _UNSTYLED[0] == unstyled:  # drawn before its widget had styles: not kept
+            self._kept = (key, lines)
+        return lines
+
+    def get_height(self, rules, width: int) -> int:
+        return len(self._lines(width))
+
+    def get_optimal_width(self, rules, container_width: int) -> int:
+        app = current_app()
+        return measure(app.console, self.draw(), container_width,
+                       container_width=container_width)
+
+    def render_strips(self, width: int, height: int | None, style, options) -> list[Strip]:
+        under = style.rich_style
+        lines = self._lines(width)
+        return [Strip(Segment.apply_style(line, under)) for line in lines[:height]]
+
+
+#: how many times `ink` answered for a widget that had no styles yet (such a drawing is not kept)
+_UNSTYLED = [0]
 
 
 class MeaningOptionList(MeaningStyles, OptionList):

@@ -28,6 +28,7 @@ from textual.widget import Widget
 
 from explorer.core.handouts import UNIT_COLORS
 from explorer.core.text import SeatRange, range_text
+from explorer.tui.fmt import text_segments
 from explorer.tui.meaning import MEANING_CLASSES, MeaningStyles, status_ink
 
 #: member colours (Tableau 10), readable on dark and light themes (the hand-outs use the same)
@@ -203,7 +204,7 @@ def text_strip(line: Text, width: int, base: Style, console: Console) -> Strip:
     if line.cell_len > width:
         line = line.copy()
         line.truncate(width, overflow="ellipsis")
-    segments = Segment.apply_style(line.render(console), base)
+    segments = Segment.apply_style(text_segments(line, console), base)
     return Strip(segments).adjust_cell_length(width, base)
 
 

@@ -8,11 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from textual._context import active_app
 from textual.app import App
 from textual.geometry import Size
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets._footer import FooterKey
+
+
+def current_app() -> App:
+    """The app running now (what a Visual, which is given no widget, renders for)."""
+    return active_app.get()
 
 
 def option_lines(options: OptionList, index: int) -> tuple[int, int]:

@@ -9,7 +9,7 @@ import pytest
 from tui_helpers import painted
 
 from explorer.tui.app import make_app
-from explorer.tui.meaning import MEANING_COLORS, meaning_variables, solid
+from explorer.tui.meaning import MEANING_COLORS, MEANING_CSS, meaning_variables, solid
 
 APRIL = date(2010, 4, 1)
 SIZE = (120, 40)
@@ -145,3 +145,84 @@ async def test_a_theme_change_recolours_the_map_around_an_actor(bundled_atlas):
             assert colors["highlight"].lower() in {  # the selected actor's label
                 s.style.bgcolor.triplet.hex for y in range(view.size.height)
                 for s in view.render_line(y) if s.style and s.style.bgcolor}
+
+
+class Drawings:
+    """An option list of three drawings that count how often they are drawn."""
+
+    def __init__(self):
+        from textual.app import App
+        from textual.widgets.option_list import Option
+
+        from explorer.tui.meaning import DrawnWhenPainted, MeaningOptionList
+
+        self.draws = [0, 0, 0]
+        counts = self.draws
+
+        def draw(i: int, widget):
+            def make():
+                from rich.text import Text
+
+                counts[i] += 1
+                return Text(f"drawing {i} " * 20, style=widget.ink("verdict-yes"))
+            return make
+
+        class Page(MeaningOptionList):
+            pass
+
+        class DrawingsApp(App):
+            CSS = MEANING_CSS
+
+            def get_css_variables(self):
+                variables = super().get_css_variables()
+                variables.update(meaning_variables(variables, self.current_theme.variables))
+                self.theme_variables = variables
+                return variables
+
+            def compose(self):
+                page = Page()
+                page.add_options([Option(DrawnWhenPainted(draw(i, page))) for i in range(3)])
+                yield page
+
+        self.app = DrawingsApp()
+
+
+async def test_a_drawing_is_drawn_once_per_theme_and_width_however_often_it_is_painted():
+    from textual.widgets import OptionList
+
+    drawings = Drawings()
+    app = drawings.app
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        page = app.query_one(OptionList)
+        first = list(drawings.draws)
+        assert all(n >= 1 for n in first)
+        for index in (0, 1, 2, 0):  # each move repaints two options in another style
+            page.highlighted = index
+            await pilot.pause()
+        assert drawings.draws == first  # measured, painted, highlighted: not drawn again
+        lines = [page.render_line(y).text for y in range(page.size.height)]
+        assert any("drawing 1" in line for line in lines)
+        app.theme = "textual-light"
+        await pilot.pause()
+        await pilot.pause()
+        assert all(after > before for after, before in zip(drawings.draws, first, strict=True))
+        assert painted(page, "d") == {app.theme_variables["verdict-yes"].lower()}
+        themed = list(drawings.draws)
+        await pilot.resize_terminal(40, 20)
+        await pilot.pause()
+        await pilot.pause()
+        assert all(after > before for after, before in zip(drawings.draws, themed, strict=True))
+
+
+def test_a_drawing_prints_as_a_rich_renderable_away_from_an_app():
+    import io
+
+    from rich.console import Console
+    from rich.text import Text
+
+    from explorer.tui.meaning import DrawnWhenPainted
+
+    console = Console(width=30, file=io.StringIO(), record=True, color_system=None)
+    console.print(DrawnWhenPainted(lambda: Text("a drawing " * 5)))
+    assert console.export_text().split() == ["a", "drawing"] * 5

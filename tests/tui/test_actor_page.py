@@ -1,0 +1,71 @@
+"""The actor page (explorer/tui/actor_page.py): a relationship row's hanging arrow, and the first
+relationship highlighted in the frame that shows the page."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from rich.console import Console, Group
+from rich.padding import Padding
+from rich.style import Style
+from rich.table import Table
+from rich.text import Text
+
+from explorer.tui.actor_page import ActorPage, Hanging
+from explorer.tui.app import make_app
+from explorer.tui.browse_screen import ExploreScreen
+
+ARROW = Style(color="#ff8800", bold=True)
+
+
+def body() -> list[Text]:
+    return [Text.assemble(("State of Law", "bold"), "  ", ("electoral list", "dim"),
+                          "  (since 1 Oct 2010)"),
+            Text("Allied in the National Alliance after the merger in June; the Sadrists "
+                 "refused to back Maliki until October. " * 2),
+            Text("a-long-unbroken-citation-of-a-web-address-that-must-fold.example/" * 2,
+                 overflow="fold")]
+
+
+def grid_row() -> Padding:
+    """The two-column table grid a relationship row was drawn with before `Hanging`."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=2, no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row(Text("→", style=ARROW), Group(*body()))
+    return Padding(grid, (0, 1, 0, 2))
+
+
+def lines(renderable, width: int) -> list[str]:
+    console = Console(width=width, file=io.StringIO(), record=True, color_system=None)
+    console.print(renderable)
+    return console.export_text().splitlines()
+
+
+@pytest.mark.parametrize("width", [24, 41, 61, 80, 118])
+def test_a_hanging_row_lays_out_as_the_grid_it_replaces(width):
+    assert lines(Hanging(Text("→", style=ARROW), body()), width) == lines(grid_row(), width)
+
+
+def test_the_mark_keeps_its_own_style_and_every_line_fills_the_width():
+    console = Console(width=50, file=io.StringIO(), color_system="truecolor")
+    rendered = console.render_lines(Hanging(Text("→", style=ARROW), body()),
+                                    console.options, pad=False)
+    arrow = [seg for seg in rendered[0] if "→" in seg.text]
+    assert arrow and arrow[0].style is not None and arrow[0].style.color.name == "#ff8800"
+    assert all(sum(len(seg.text) for seg in line) == 50 for line in rendered)
+
+
+async def test_the_first_relationship_is_highlighted_as_the_page_is_shown(bundled_atlas):
+    app = make_app(atlas=bundled_atlas)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ExploreScreen)
+        page = screen.query_one(ActorPage)
+        page.show("allawi", app.on)
+        # no refresh in between: the page's first frame has the cursor on a relationship
+        assert page.highlighted is not None and page.current_link is not None
+        first = min(i for i, o in enumerate(page.options) if not o.disabled)
+        assert page.highlighted == first
