@@ -144,11 +144,17 @@ class ActorList(ScrollView, can_focus=True):
         pass
 
     def __init__(self, pack: Pack, search: Callable[[], ActorSearch], on: date | None = None,
-                 *, id: str | None = None, classes: str | None = None) -> None:
-        """`search` gives the name index (built on first use, or by a start-up worker)."""
+                 *, moved: Callable[[str], None] | None = None, id: str | None = None,
+                 classes: str | None = None) -> None:
+        """`search` gives the name index (built on first use, or by a start-up worker).
+        `moved(actor_id)`, if given, is called as the cursor lands on an actor, instead of
+        posting `Highlighted`: what follows the cursor then changes in the cursor's own frame
+        (a message is handled after the list's frame: the cursor on one actor beside the page
+        of the one before, and a second frame for the page)."""
         super().__init__(id=id, classes=classes)
         self.pack = pack
         self._search = search
+        self._moved = moved
         self.on = on
         self.query_text = ""
         self.all_rows = grouped_rows(pack, on)
@@ -244,7 +250,10 @@ class ActorList(ScrollView, can_focus=True):
         self._scroll_cursor()
         self.refresh()
         if self.current:
-            self.post_message(self.Highlighted(self, self.current))
+            if self._moved is not None:
+                self._moved(self.current)
+            else:
+                self.post_message(self.Highlighted(self, self.current))
 
     def _scroll_cursor(self) -> None:
         if self.cursor < 0:

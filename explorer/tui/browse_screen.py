@@ -64,7 +64,8 @@ class ExploreScreen(ShowsTheTable, Screen):
                 filt = Input(placeholder="Filter: name or alias", id="filter")
                 filt.cursor_blink = app.cursor_blink
                 yield filt
-                yield ActorList(app.atlas.pack, lambda: app.search, app.on, id="actors")
+                yield ActorList(app.atlas.pack, lambda: app.search, app.on, id="actors",
+                                moved=self._list_moved_to)
             yield ActorPage(app.atlas, id="page")
         yield StatusBar()
         yield KeyFooter()
@@ -150,10 +151,9 @@ class ExploreScreen(ShowsTheTable, Screen):
             self.actor_list.highlight(self.current)
 
     # -- events ----------------------------------------------------------------------------
-    @on(ActorList.Highlighted)
-    def _list_moved(self, event: ActorList.Highlighted) -> None:
-        if type(event) is ActorList.Highlighted:
-            self.visit(event.actor_id, preview=True)
+    def _list_moved_to(self, actor_id: str) -> None:
+        """The list's cursor is on an actor: its page, as a preview (called by the list)."""
+        self.visit(actor_id, preview=True)
 
     @on(ActorList.Selected)
     def _list_selected(self, event: ActorList.Selected) -> None:

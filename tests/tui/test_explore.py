@@ -226,3 +226,40 @@ async def test_plus_toggles_the_actor_in_the_coalition(bundled_atlas):
         assert "iraqiya" in app.state.coalition.members
         await pilot.press("plus")
         assert "iraqiya" not in app.state.coalition.members
+
+
+async def test_the_page_follows_the_list_cursor_in_the_same_handler(bundled_atlas):
+    """The cursor and the page change together: no frame shows the cursor on one actor beside
+    the page of the one before."""
+    app = make_app(atlas=bundled_atlas)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        actors = screen.actor_list
+        for step in (1, 1, -1):
+            actors.action_cursor(step)  # what ↓ and ↑ do
+            assert actors.current is not None
+            assert screen.page.actor_id == actors.current  # before any message is handled
+        await pilot.pause()
+        assert screen.page.actor_id == actors.current
+
+
+async def test_a_list_without_a_follower_posts_highlighted(bundled_atlas):
+    from textual.app import App
+
+    seen: list[str] = []
+
+    class Lone(App):
+        def compose(self):
+            yield ActorList(bundled_atlas.pack, lambda: None, bundled_atlas.pack.default_date)
+
+        def on_actor_list_highlighted(self, event: ActorList.Highlighted) -> None:
+            seen.append(event.actor_id)
+
+    app = Lone()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        actors = app.query_one(ActorList)
+        actors.action_cursor(1)
+        await pilot.pause()
+        assert seen and seen[-1] == actors.current
