@@ -281,14 +281,9 @@ class ActorPage(MeaningStyles, OptionList):
         return _block(*about)
 
     def _sources(self, sources) -> list[RenderableType]:
-        grid = Table.grid(padding=(0, 2))
-        grid.add_column(no_wrap=True)
-        grid.add_column(ratio=1)
         label = Text("Sources", style=self.ink("note", "bold"))
-        for i, src in enumerate(sources):
-            grid.add_row(label if i == 0 else Text(""),
-                         citation(src, self.sources_dir, self.ink("note")))
-        return [grid]
+        cited = [citation(src, self.sources_dir, self.ink("note")) for src in sources]
+        return [Hanging(label, cited, left=0, indent=label.cell_len + 2, right=0)]
 
     def _seats(self, actor_id: str) -> RenderableType | None:
         pack, note = self.atlas.pack, self.ink("note")

@@ -69,3 +69,18 @@ async def test_the_first_relationship_is_highlighted_as_the_page_is_shown(bundle
         assert page.highlighted is not None and page.current_link is not None
         first = min(i for i, o in enumerate(page.options) if not o.disabled)
         assert page.highlighted == first
+
+
+@pytest.mark.parametrize("width", [20, 33, 61, 118])
+def test_the_sources_hang_beside_their_label_as_the_grid_drew_them(width):
+    cited = ["iraq.txt:12", "http://europe.chinadaily.com.cn/world/2010-12/21/content_1173.htm",
+             "a citation with words that wrap over several lines when the page is narrow"]
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    for i, src in enumerate(cited):
+        grid.add_row(Text("Sources") if i == 0 else Text(""), Text(src, overflow="fold"))
+    hanging = Hanging(Text("Sources"), [Text(s, overflow="fold") for s in cited],
+                      left=0, indent=len("Sources") + 2, right=0)
+    # the grid is only as wide as its widest line; the rest of the line is blank either way
+    assert [x.rstrip() for x in lines(hanging, width)] == [x.rstrip() for x in lines(grid, width)]
