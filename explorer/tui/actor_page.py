@@ -26,7 +26,7 @@ from explorer.core.graph import Atlas, Link
 from explorer.core.timeline import current_event
 from explorer.core.vocabulary import status_label
 from explorer.tui.fmt import citation, day, kind_name, lifetime, seats_short, text_segments
-from explorer.tui.meaning import MEANING_CLASSES, DrawnWhenPainted, MeaningStyles, stance_meaning
+from explorer.tui.meaning import DrawnWhenPainted, MeaningOptionList, stance_meaning
 from explorer.tui.textual_internals import option_lines
 from explorer.tui.themes import STANCE_LABEL
 
@@ -72,13 +72,11 @@ def _heading(title: str, ink, right: str = "") -> Text:
     return text
 
 
-class ActorPage(MeaningStyles, OptionList):
+class ActorPage(MeaningOptionList):
     """The page of one actor (or of the pack when `actor_id` is None).
 
     Each part is drawn when painted (`DrawnWhenPainted`), so its colours with a meaning are
     the theme's of the moment: a theme change repaints the page without a redraw by hand."""
-
-    COMPONENT_CLASSES = MEANING_CLASSES
 
     BINDINGS = [
         Binding("up,k", "cursor_up", "Up", show=False, id="up"),

@@ -210,8 +210,13 @@ _UNSTYLED = [0]
 
 
 class MeaningOptionList(MeaningStyles, OptionList):
-    """An OptionList whose prompts may use `ink` (inside a `DrawnWhenPainted`)."""
+    """An OptionList whose prompts may use `ink` (inside a `DrawnWhenPainted`).
 
+    Its scrollbar's gutter is always kept: Textual measures the options' heights for the width
+    at hand and keeps them when a scrollbar then appears, so that options painted one column
+    narrower lost their last line (an actor page at 200x60 lost a citation)."""
+
+    DEFAULT_CSS = "MeaningOptionList { scrollbar-gutter: stable; }"
     COMPONENT_CLASSES = MEANING_CLASSES
 
 

@@ -84,3 +84,30 @@ def test_the_sources_hang_beside_their_label_as_the_grid_drew_them(width):
                       left=0, indent=len("Sources") + 2, right=0)
     # the grid is only as wide as its widest line; the rest of the line is blank either way
     assert [x.rstrip() for x in lines(hanging, width)] == [x.rstrip() for x in lines(grid, width)]
+
+
+@pytest.mark.parametrize("size", [(200, 60), (120, 40), (80, 24)])
+async def test_every_line_of_every_relationship_is_on_the_page(bundled_atlas, size):
+    """Scrolled from top to bottom, the page shows every source of every relationship (a page
+    measured at one width and painted at another, one column narrower once its scrollbar
+    appeared, lost the last line of some relationships)."""
+    app = make_app(atlas=bundled_atlas)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        screen.visit("maliki")
+        await pilot.pause()
+        await pilot.pause()
+        page = screen.query_one(ActorPage)
+        seen = []
+        top = 0
+        while True:
+            page.scroll_to(y=top, animate=False, immediate=True)
+            await pilot.pause()
+            seen.extend(page.render_line(y).text for y in range(page.size.height))
+            if top + page.size.height >= page.virtual_size.height:
+                break
+            top += page.size.height
+        text = "".join("".join(seen).split())  # a long address folds over lines: no spaces
+        sources = [s for link in page.links.values() for s in link.relation.sources]
+        assert sources and [s for s in sources if s not in text] == []
