@@ -204,7 +204,10 @@ async def _keys(sessions: list[Session], timeout: float, key: str = KEY) -> None
     for session in sessions:
         session.key_sent = time.perf_counter()
         await session.ws.send_str(json.dumps(["stdin", key]))
-    await _quiet(sessions, timeout)
+    end = time.perf_counter() + timeout
+    while time.perf_counter() < end and any(s.last_data is None for s in sessions):
+        await asyncio.sleep(0.05)  # every session answers first: silence before that is no end
+    await _quiet(sessions, max(0.0, end - time.perf_counter()) + QUIET)
     for session in sessions:
         if session.last_data is not None:
             session.redraw = session.last_data - session.key_sent
@@ -362,6 +365,7 @@ async def _class(url: str, n: int, title: bytes, server_pid: int, timeout: float
             rounds.append([s.redraw for s in drawn if s.redraw is not None])
         redraws = rounds[0] if rounds else []
         round_max = [max(r) for r in rounds if r]
+        unanswered = sum(len(drawn) - len(r) for r in rounds)  # a key no redraw came for
         for s in sessions:
             await s.ws.close()
         for s in sessions:
@@ -390,6 +394,7 @@ async def _class(url: str, n: int, title: bytes, server_pid: int, timeout: float
         "key_redraw_max_s": round(statistics.median(round_max), 3) if round_max else None,
         "key_redraw_max_s_rounds": [round(m, 3) for m in round_max],
         "key_redraw_worst_s": round(max(round_max), 3) if round_max else None,
+        "key_unanswered": unanswered,
         "closed_all_gone_s": round(gone_s, 3) if gone_s is not None else None,
         "left_after_close": len(left),
     }
@@ -435,7 +440,7 @@ def measure(counts=(1, 10, 30), extra: list[str] | None = None, plain: bool = Fa
                 key = LESSON_KEY if "--lesson" in (extra or []) else KEY
                 job = _class(url, n, title, server.pid, timeout, key) if kind == "class" \
                     else _serial(url, n, title, server.pid, timeout)
-                result = asyncio.run(asyncio.wait_for(job, timeout * 4 + n * 2))
+                result = asyncio.run(asyncio.wait_for(job, timeout * (4 + ROUNDS) + n * 2))
             finally:
                 left = stop_server(server)
             result["left_after_stop"] = len(left)

@@ -35,6 +35,9 @@ def _block(*parts: RenderableType, top: int = 0, bottom: int = 1) -> RenderableT
     return Padding(Group(*parts), (top, 1, bottom, 1))
 
 
+MIN_BODY = 4  # fewer columns beside the mark than this: the mark goes above the body instead
+
+
 class Hanging:
     """`mark` hanging in the margin of `body` ("  →  the body, wrapped under itself"): what a
     two-column rich table grid drew for each relationship, at a third of its cost (a table
@@ -47,7 +50,10 @@ class Hanging:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions):
         margin = self.left + self.indent + self.right
-        width = max(1, options.max_width - margin)
+        if not self.body or options.max_width - margin < MIN_BODY:
+            yield Group(self.mark, *self.body)  # no room to hang (or nothing beside the mark)
+            return
+        width = options.max_width - margin
         lines = console.render_lines(Group(*self.body), options.update_width(width), pad=True)
         first = [Segment(" " * self.left), *text_segments(self.mark, console),
                  Segment(" " * max(0, self.indent - self.mark.cell_len))]

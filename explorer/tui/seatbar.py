@@ -184,7 +184,10 @@ class SeatBar(MeaningStyles, Widget):
         return self._rendered[1]
 
     def render_line(self, y: int) -> Strip:
-        """Line `y` of the bar, from strips made once per change of what it shows."""
+        """Line `y` of the bar, from strips made once per change of what it shows (while text
+        is selected on it, Textual's own route, which paints the selection)."""
+        if self.text_selection is not None:
+            return super().render_line(y)
         width = self.content_size.width
         base = self.visual_style.rich_style
         key = (self.model, width, self.compact, verdict_tones(self), base)

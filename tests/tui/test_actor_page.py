@@ -111,3 +111,10 @@ async def test_every_line_of_every_relationship_is_on_the_page(bundled_atlas, si
         text = "".join("".join(seen).split())  # a long address folds over lines: no spaces
         sources = [s for link in page.links.values() for s in link.relation.sources]
         assert sources and [s for s in sources if s not in text] == []
+
+
+def test_with_no_room_to_hang_the_mark_goes_above_and_nothing_is_lost():
+    narrow = lines(Hanging(Text("→"), body()), 8)  # 2 + 3 + 1 margins leave 2 columns
+    assert narrow[0].strip() == "→" and all(len(x) <= 8 for x in narrow)
+    assert "State" in "".join(narrow)
+    assert lines(Hanging(Text("Sources"), []), 40)[0].strip() == "Sources"  # an empty body

@@ -79,3 +79,28 @@ def test_a_line_longer_than_the_bar_is_cut_with_an_ellipsis_to_the_width():
     short = text_strip(Text("ab"), 12, base, Console())
     assert short.cell_length == 12 and short.text == "ab" + " " * 10
     assert all(seg.style.bgcolor is not None for seg in short)
+
+
+async def test_a_selection_on_the_bar_is_painted():
+    from textual.geometry import Offset
+    from textual.selection import Selection
+
+    app = BarApp()
+    async with app.run_test(size=(WIDTH + 2, 10)) as pilot:
+        bar = app.query_one(SeatBar)
+        bar.show(model())
+        await pilot.pause()
+
+        def backgrounds() -> list:
+            width, height = bar.outer_size
+            return [seg.style.bgcolor for strip in bar.render_lines(Region(0, 0, width, height))
+                    for seg in strip if seg.style is not None]
+
+        plain = backgrounds()
+        app.screen.selections = {bar: Selection(Offset(0, 4), Offset(20, 4))}  # the summary
+        await pilot.pause()
+        selected = backgrounds()
+        assert selected != plain and set(selected) - set(plain)  # a colour only the selection has
+        app.screen.selections = {}
+        await pilot.pause()
+        assert backgrounds() == plain
