@@ -30,7 +30,8 @@ It starts the real `explorer serve` on a free 127.0.0.1 port and speaks the brow
   back and forth would time pages drawn before); `key_redraw_max_s` is the slowest session's
   redraw, median over the rounds (one round is one draw of the scheduler), with every round's
   in `key_redraw_max_s_rounds` and the slowest round in `key_redraw_worst_s`;
-  `key_redraw_p50_s` is the first round's median session;
+  `key_redraw_p50_s` is the first round's median session; a round waits for every session's
+  first bytes before silence can end it, and `key_unanswered` counts keys no redraw came for;
 - closing: every websocket is closed; seconds until no process started by the server is left.
 
 The benchmark makes itself a child subreaper (prctl), so a session orphaned by its parent's death
