@@ -30,25 +30,34 @@ class BarApp(App):
         yield SeatBar()
 
 
-def screen_lines(bar: SeatBar) -> list[str]:
+def strips(bar: SeatBar) -> list:
     width, height = bar.outer_size
-    return [strip.text for strip in bar.render_lines(Region(0, 0, width, height))]
+    return bar.render_lines(Region(0, 0, width, height))
+
+
+def screen_lines(bar: SeatBar) -> list[str]:
+    return [strip.text for strip in strips(bar)]
+
+
+async def bar_showing(pilot, app: BarApp) -> SeatBar:
+    """The app's bar, showing `model()`, painted."""
+    bar = app.query_one(SeatBar)
+    bar.show(model())
+    await pilot.pause()
+    return bar
 
 
 async def test_the_lines_on_screen_are_the_drawn_bar_over_the_widgets_background():
     app = BarApp()
     async with app.run_test(size=(WIDTH + 2, 10)) as pilot:
-        bar = app.query_one(SeatBar)
-        bar.show(model())
-        await pilot.pause()
+        bar = await bar_showing(pilot, app)
         content = bar.content_size.width
         drawn = render_bar(bar.model, content).plain.split("\n")
         shown = screen_lines(bar)
         assert len(shown) == 5 and all(len(line) == bar.outer_size.width for line in shown)
         assert [line[1:1 + content].rstrip() for line in shown] == [d.rstrip() for d in drawn]
         assert "161" in shown[-1] and "2 short" in shown[-1]
-        width, height = bar.outer_size
-        for strip in bar.render_lines(Region(0, 0, width, height)):
+        for strip in strips(bar):
             for segment in strip:
                 assert segment.style is not None and segment.style.bgcolor is not None
 
@@ -56,9 +65,7 @@ async def test_the_lines_on_screen_are_the_drawn_bar_over_the_widgets_background
 async def test_a_new_model_redraws_the_bar_and_the_same_model_keeps_it():
     app = BarApp()
     async with app.run_test(size=(WIDTH + 2, 10)) as pilot:
-        bar = app.query_one(SeatBar)
-        bar.show(model())
-        await pilot.pause()
+        bar = await bar_showing(pilot, app)
         before = screen_lines(bar)
         bar.show(model(first=120))  # 190 seats: the majority reached
         await pilot.pause()
@@ -87,14 +94,11 @@ async def test_a_selection_on_the_bar_is_painted():
 
     app = BarApp()
     async with app.run_test(size=(WIDTH + 2, 10)) as pilot:
-        bar = app.query_one(SeatBar)
-        bar.show(model())
-        await pilot.pause()
+        bar = await bar_showing(pilot, app)
 
         def backgrounds() -> list:
-            width, height = bar.outer_size
-            return [seg.style.bgcolor for strip in bar.render_lines(Region(0, 0, width, height))
-                    for seg in strip if seg.style is not None]
+            return [seg.style.bgcolor for strip in strips(bar) for seg in strip
+                    if seg.style is not None]
 
         plain = backgrounds()
         app.screen.selections = {bar: Selection(Offset(0, 4), Offset(20, 4))}  # the summary
