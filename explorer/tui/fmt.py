@@ -79,7 +79,6 @@ def citation(source: str, sources_dir: str | Path | None, style: str = "") -> Te
     return Text(source, style=style, overflow="fold")  # a long URL wraps, never cut short
 
 
-
 def text_segments(text: Text, console: Console) -> Iterable[Segment]:
     """One line of Text as segments, its own style under its spans (`Text.render` leaves the
     style of a text without spans out)."""

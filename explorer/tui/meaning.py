@@ -183,8 +183,8 @@ class DrawnWhenPainted(Visual):
         if self._kept is not None and self._kept[0] == key:
             return self._kept[1]
         unstyled = _UNSTYLED[0]
-        options = app.console_options.update(highlight=False, width=width, height=None)
-        segments = app.console.render(self.draw(), options.update_width(width))
+        options = app.console_options.update(highlight=False, height=None).update_width(width)
+        segments = app.console.render(self.draw(), options)
         lines = list(Segment.split_and_crop_lines(segments, width, include_new_lines=False,
                                                   pad=False))
         if _UNSTYLED[0] == unstyled:  # drawn before its widget had styles: not kept

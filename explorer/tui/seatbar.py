@@ -168,6 +168,7 @@ class SeatBar(MeaningStyles, Widget):
         super().__init__(id=id, classes=classes)
         self.model = BarModel(total=0)
         self._rendered: tuple[tuple | None, Text] = (None, Text(""))
+        self._strips: tuple[tuple | None, list[Strip]] = (None, [])
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return 4 if self.compact else 5
@@ -192,13 +193,11 @@ class SeatBar(MeaningStyles, Widget):
         base = self.visual_style.rich_style
         key = (self.model, width, self.compact, verdict_tones(self), base)
         if key != self._strips[0]:
-            lines = self.render().split("\n") if width >= 4 else []
             console = self.app.console
+            lines = self.render().split("\n")  # render_bar draws nothing under 4 columns
             self._strips = (key, [text_strip(line, width, base, console) for line in lines])
         strips = self._strips[1]
         return strips[y] if 0 <= y < len(strips) else Strip.blank(width, base)
-
-    _strips: tuple[tuple | None, list[Strip]] = (None, [])
 
 
 def text_strip(line: Text, width: int, base: Style, console: Console) -> Strip:
