@@ -27,6 +27,7 @@ from explorer.tui.hemicycle import blend
 from explorer.tui.meaning import MEANING_CLASSES, MeaningStyles, solid, stance_meaning
 from explorer.tui.statusbar import StatusBar, TitleBar
 from explorer.tui.table_state import ShowsTheTable
+from explorer.tui.textual_internals import OneFramePerLayout
 from explorer.tui.themes import STANCE_LABEL
 
 DIRECTIONS = {"left": (-1, 0), "right": (1, 0), "up": (0, -1), "down": (0, 1)}
@@ -114,7 +115,7 @@ class ActorMapView(MeaningStyles, Widget):
         return Text("\n", end="").join(rows)
 
 
-class ActorMapScreen(ShowsTheTable, Screen):
+class ActorMapScreen(ShowsTheTable, OneFramePerLayout, Screen):
     """The neighbourhood of one actor on the current date, drawn as a network."""
 
     HELP_TITLE = "Map around an actor"

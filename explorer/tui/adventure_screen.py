@@ -20,6 +20,7 @@ from textual.widgets import Input, RichLog
 from explorer.tui.footer import KeyFooter
 from explorer.tui.statusbar import StatusBar, TitleBar
 from explorer.tui.table_state import ShowsTheTable
+from explorer.tui.textual_internals import OneFramePerLayout
 
 
 class CommandSuggester(Suggester):
@@ -127,7 +128,7 @@ class CommandInput(Input):
         self.cursor_position = len(self.value)
 
 
-class AdventureScreen(ShowsTheTable, Screen):
+class AdventureScreen(ShowsTheTable, OneFramePerLayout, Screen):
     """Play the crisis as a text adventure: type commands, read the narration."""
 
     HELP = (

@@ -22,6 +22,7 @@ from explorer.core.class_board import (
     tally,
 )
 from explorer.tui.meaning import MEANING_CLASSES, DrawnWhenPainted, MeaningStyles
+from explorer.tui.textual_internals import OneFramePerLayout
 
 REFRESH_SECONDS = 1.0
 
@@ -39,7 +40,7 @@ class BoardTable(MeaningStyles, DataTable):
         return DrawnWhenPainted(lambda: Text(text, style=self.ink(meaning, style)))
 
 
-class BoardScreen(Screen):
+class BoardScreen(OneFramePerLayout, Screen):
     """The class board (a teacher's session only)."""
 
     CSS_PATH = "board_screen.tcss"  # the screen's style, beside this module

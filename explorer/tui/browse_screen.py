@@ -14,9 +14,10 @@ from explorer.tui.actor_page import ActorPage
 from explorer.tui.footer import KeyFooter
 from explorer.tui.statusbar import StatusBar, TitleBar
 from explorer.tui.table_state import ShowsTheTable
+from explorer.tui.textual_internals import OneFramePerLayout
 
 
-class ExploreScreen(ShowsTheTable, Screen):
+class ExploreScreen(ShowsTheTable, OneFramePerLayout, Screen):
     """Browse the actors and walk their relationships like the exits of a text adventure."""
 
     HELP = (

@@ -29,6 +29,7 @@ from explorer.tui.bar_model import short_name
 from explorer.tui.meaning import MEANING_CLASSES, MeaningStyles, ShownPanel, status_ink
 from explorer.tui.power_panel import PowerPanel, PowerRow, pct, small_bar  # noqa: F401
 from explorer.tui.seatbar import STATUS_MARK
+from explorer.tui.textual_internals import OneFramePerLayout
 
 
 # -- units --------------------------------------------------------------------------------------
@@ -267,7 +268,7 @@ def _seats(pack, actor_id: str) -> str:
 
 
 
-class PmPicker(ModalScreen[str | None]):
+class PmPicker(OneFramePerLayout, ModalScreen[str | None]):
     """Choose the PM candidate: a person who stands for a seat holder, or no PM."""
 
     CSS_PATH = "coalition_panels.tcss"  # the screen's style, beside this module

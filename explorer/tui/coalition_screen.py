@@ -28,9 +28,10 @@ from explorer.tui.hemicycle import Hemicycle, show_chamber
 from explorer.tui.seatbar import SeatBar
 from explorer.tui.statusbar import StatusBar, TitleBar
 from explorer.tui.table_state import ShowsTheTable
+from explorer.tui.textual_internals import OneFramePerLayout
 
 
-class CoalitionScreen(BuilderViews, ShowsTheTable, Screen):  # styled in app.tcss
+class CoalitionScreen(BuilderViews, ShowsTheTable, OneFramePerLayout, Screen):  # styled in app.tcss
     """Assemble a government against the pack's thresholds (the government line first)."""
 
     HELP_TITLE = "Coalition builder"

@@ -18,6 +18,7 @@ from textual.widgets import Label
 
 from explorer.tui.keymap import live_rows
 from explorer.tui.meaning import DrawnWhenPainted, MeaningStatic
+from explorer.tui.textual_internals import OneFramePerLayout
 
 
 def binding_rows(node) -> list[tuple[str, str]]:
@@ -28,7 +29,7 @@ def binding_rows(node) -> list[tuple[str, str]]:
 APP_EXTRA = (("Ctrl+Q", "Quit at once"), ("Ctrl+P", "Command palette"))
 
 
-class HelpScreen(Screen[None]):
+class HelpScreen(OneFramePerLayout, Screen[None]):
     """A full screen of help for `target` (the screen under it)."""
 
     BINDINGS = [Binding("escape,f1,question_mark", "close", "Close help", id="close")]

@@ -20,9 +20,10 @@ from textual.widgets import Button, Input, Static
 
 from explorer.core.classroom import ClassError
 from explorer.tui.class_session import ClassConfig, ClassSession, open_session
+from explorer.tui.textual_internals import OneFramePerLayout
 
 
-class JoinScreen(Screen):
+class JoinScreen(OneFramePerLayout, Screen):
     """Who is at this keyboard?"""
 
     CSS_PATH = "join_screen.tcss"  # the screen's style, beside this module

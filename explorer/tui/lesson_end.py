@@ -13,6 +13,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
+from explorer.tui.textual_internals import OneFramePerLayout
+
 
 def end_text(lesson, in_class: bool, served: bool) -> Text:
     text = Text()
@@ -40,7 +42,7 @@ def end_text(lesson, in_class: bool, served: bool) -> Text:
     return text
 
 
-class LessonEndScreen(ModalScreen[str | None]):
+class LessonEndScreen(OneFramePerLayout, ModalScreen[str | None]):
     CSS_PATH = "lesson_end.tcss"  # the screen's style, beside this module
 
     BINDINGS = [
@@ -66,7 +68,7 @@ class LessonEndScreen(ModalScreen[str | None]):
         self.dismiss(choice)
 
 
-class QuitScreen(ModalScreen[bool]):
+class QuitScreen(OneFramePerLayout, ModalScreen[bool]):
     """End this browser session? (y / Enter: yes; n / Escape: no)."""
 
     CSS_PATH = "lesson_end.tcss"  # the screen's style, beside this module

@@ -17,6 +17,7 @@ from explorer.core.lessons import LessonRun, StepNumbers
 from explorer.core.text import percent
 from explorer.tui.bar_model import bar_model as table_bar_model
 from explorer.tui.seatbar import BarModel
+from explorer.tui.textual_internals import OneFramePerLayout
 
 if TYPE_CHECKING:
     from explorer.core.graph import Atlas
@@ -80,7 +81,7 @@ def bar_model(atlas: Atlas, numbers: StepNumbers) -> BarModel:
     return table_bar_model(atlas, numbers.picture, ev)
 
 
-class LessonPicker(ModalScreen[str | None]):
+class LessonPicker(OneFramePerLayout, ModalScreen[str | None]):
     """Choose a lesson: Enter opens it, Escape keeps the current one."""
 
     CSS_PATH = "lesson_parts.tcss"  # the screen's style, beside this module

@@ -37,13 +37,13 @@ from explorer.tui.footer import KeyFooter
 from explorer.tui.hemicycle import Hemicycle, show_chamber
 from explorer.tui.lesson_parts import LessonPicker, answer_renderable, bar_model, long_date
 from explorer.tui.seatbar import SeatBar
-from explorer.tui.textual_internals import SettledStatic
+from explorer.tui.textual_internals import OneFramePerLayout, SettledStatic
 
 if TYPE_CHECKING:
     pass
 
 
-class LessonScreen(LessonClassActions, Screen):  # styled in app.tcss
+class LessonScreen(LessonClassActions, OneFramePerLayout, Screen):  # styled in app.tcss
     """A lesson, step by step (`step` is 0-based; None resumes at the saved step)."""
 
     HELP_TITLE = "Lessons"

@@ -17,6 +17,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from explorer.core.safe_text import clean
+from explorer.tui.textual_internals import OneFramePerLayout
 
 
 def _span(summary: dict) -> str:
@@ -44,7 +45,7 @@ def pack_label(number: int, summary: dict, current: bool) -> Table:
     return grid
 
 
-class PackChooserScreen(ModalScreen[str | None]):
+class PackChooserScreen(OneFramePerLayout, ModalScreen[str | None]):
     """Choose the content pack: ↑↓ and Enter, or its number; Esc goes on with the open one."""
 
     HELP = ("Kingmaker comes with several content packs, each a parliament and its government "

@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 from explorer.core.graph import Link
 from explorer.tui.fmt import citation, day, kind_name
 from explorer.tui.meaning import DrawnWhenPainted, MeaningOptionList, stance_meaning
+from explorer.tui.textual_internals import OneFramePerLayout
 
 SUGGESTIONS = 8
 
@@ -54,7 +55,7 @@ class ActorSuggester(Suggester):
         return None
 
 
-class PathScreen(ModalScreen[str | None]):
+class PathScreen(OneFramePerLayout, ModalScreen[str | None]):
     """Pick a second actor; Enter on a step of the chain goes to that actor."""
 
     HELP = (

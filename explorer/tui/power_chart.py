@@ -25,6 +25,7 @@ from explorer.tui.hemicycle import blend
 from explorer.tui.meaning import solid
 from explorer.tui.statusbar import StatusBar, TitleBar
 from explorer.tui.table_state import ShowsTheTable
+from explorer.tui.textual_internals import OneFramePerLayout
 
 AXIS = 6  # columns of the y axis labels
 INDEX_NAMES = {"banzhaf": "Banzhaf", "shapley_shubik": "Shapley–Shubik"}
@@ -131,7 +132,7 @@ class PowerChart(Widget):
         return Text("\n", end="").join(rows)
 
 
-class PowerOverTimeScreen(ShowsTheTable, Screen):
+class PowerOverTimeScreen(ShowsTheTable, OneFramePerLayout, Screen):
     """Each unit's power at every event date of the pack (from the coalition builder)."""
 
     HELP_TITLE = "Power over time"

@@ -9,8 +9,10 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from explorer.tui.textual_internals import OneFramePerLayout
 
-class ResumeScreen(ModalScreen[bool]):
+
+class ResumeScreen(OneFramePerLayout, ModalScreen[bool]):
     """Resume the last session (Enter) or start afresh (Esc)."""
 
     CSS_PATH = "resume_screen.tcss"  # the screen's style, beside this module

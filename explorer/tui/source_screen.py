@@ -10,12 +10,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from explorer.tui.textual_internals import OneFramePerLayout
+
 
 def is_url(source: str) -> bool:
     return source.startswith(("http://", "https://"))
 
 
-class SourceScreen(ModalScreen[None]):
+class SourceScreen(OneFramePerLayout, ModalScreen[None]):
     """Every source of an actor (and of the relationship picked), never cut short."""
 
     HELP = (

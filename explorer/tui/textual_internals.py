@@ -12,6 +12,8 @@ from textual._context import active_app
 from textual.app import App
 from textual.geometry import Size
 from textual.screen import Screen
+from textual.scrollbar import ScrollBar
+from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets._footer import FooterKey
 
@@ -62,3 +64,35 @@ class SettledStatic(Static):
     def _size_updated(self, size: Size, virtual_size: Size, container_size: Size,
                       layout: bool = True) -> bool:
         return super()._size_updated(size, virtual_size, container_size, layout=False)
+
+
+class OneFramePerLayout:
+    """Mixin for a Screen: a layout pass leaves no second, identical frame behind.
+
+    While Textual lays a screen out it gives each scrolling widget its new size, which refreshes
+    the widget's scroll bars; the frame the layout then composes paints them with those values,
+    yet the refresh is still pending and asks for one more frame, the same as the first (an
+    actor page of another length: ~5 ms of the key's CPU, and one more message for a served
+    tab). After a layout composed at once, a scroll bar still waiting for a repaint is let off
+    it if every line of it was painted after it asked (Textual's per-widget line cache holds
+    them all and marks none as dirty: a scroll bar is one cell across, so a painted line is a
+    painted cell). Other widgets repaint as before (their lines can be rendered for a part of
+    their width only, and the screen's own repaint is a whole one)."""
+
+    def _refresh_layout(self, size: Size | None = None, scroll: bool = False) -> None:
+        composes_now = not self.app._batch_count  # in a batch Textual composes later
+        super()._refresh_layout(size, scroll)
+        if composes_now and self.is_current:
+            for widget in self._compositor.visible_widgets:
+                if (isinstance(widget, ScrollBar) and widget._repaint_required
+                        and _painted_since_refresh(widget)):
+                    widget._repaint_required = False
+                    widget._exchange_repaint_regions()  # those regions were painted too
+
+
+def _painted_since_refresh(widget: Widget) -> bool:
+    lines = widget._styles_cache
+    if lines._dirty_lines:
+        return False
+    kept = lines._cache
+    return all(y in kept for y in range(widget.outer_size.height))

@@ -21,6 +21,7 @@ from explorer.core.vocabulary import status_label
 from explorer.tui.fmt import day
 from explorer.tui.meaning import DrawnWhenPainted, MeaningOptionList
 from explorer.tui.table_state import ShowsTheTable
+from explorer.tui.textual_internals import OneFramePerLayout
 
 
 def _event_row(ink, pack, event, is_now: bool) -> Padding:
@@ -44,7 +45,7 @@ def _event_row(ink, pack, event, is_now: bool) -> Padding:
     return Padding(grid, (0, 0, 1, 0))
 
 
-class TimelineScreen(ShowsTheTable, ModalScreen[None]):
+class TimelineScreen(ShowsTheTable, OneFramePerLayout, ModalScreen[None]):
     """A modal list of the pack's events."""
 
     HELP = (

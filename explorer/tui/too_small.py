@@ -7,10 +7,12 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Static
 
+from explorer.tui.textual_internals import OneFramePerLayout
+
 MIN_WIDTH, MIN_HEIGHT = 60, 16
 
 
-class TooSmallScreen(Screen):
+class TooSmallScreen(OneFramePerLayout, Screen):
     """Covers everything while the terminal is below MIN_WIDTH × MIN_HEIGHT."""
 
     def compose(self) -> ComposeResult:

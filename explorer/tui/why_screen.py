@@ -16,6 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from explorer.core.explain import Explanation, pct
+from explorer.tui.textual_internals import OneFramePerLayout
 
 
 def render_explanation(plain: Explanation, feasible: Explanation,
@@ -44,7 +45,7 @@ def render_explanation(plain: Explanation, feasible: Explanation,
     return Group(*parts)
 
 
-class WhyScreen(ModalScreen[None]):
+class WhyScreen(OneFramePerLayout, ModalScreen[None]):
     """Why a unit has the power it has."""
 
     CSS_PATH = "why_screen.tcss"  # the screen's style, beside this module

@@ -9,6 +9,7 @@ from textual.screen import Screen
 from textual.widgets import OptionList
 
 from explorer.tui.textual_internals import (
+    OneFramePerLayout,
     SettledStatic,
     css_variables,
     option_lines,
@@ -122,3 +123,114 @@ async def test_a_settled_static_grows_in_one_layout_where_a_static_takes_two():
     settled_passes, settled_where = await layouts_after_growing(SettledStatic)
     assert plain_passes >= 2 and settled_passes == 1
     assert settled_where == plain_where == [0, 5, 5, 2]  # the same places, from one pass
+
+
+class Page(Screen):
+    """A title and a list of options; `n` and `l` make it scroll (40 or 25 options), `s` short."""
+
+    BINDINGS = [("n", "long(40)", ""), ("l", "long(25)", ""), ("s", "short", ""),
+                ("m", "modal", ""), ("o", "other", ""), ("b", "back", "")]
+
+    def compose(self) -> ComposeResult:
+        from textual.widgets import Static
+
+        yield Static("the title", id="title")
+        yield OptionList(*[f"short {i}" for i in range(3)])
+
+    def action_long(self, count: int) -> None:
+        self.query_one(OptionList).set_options(
+            [f"long {i} " + "wraps " * (i % 5) * 3 for i in range(count)])
+
+    def action_short(self) -> None:
+        self.query_one(OptionList).set_options([f"again {i}" for i in range(2)])
+
+    def action_modal(self) -> None:
+        from textual.screen import ModalScreen
+        from textual.widgets import Static
+
+        class Note(OneFramePerLayout, ModalScreen):
+            BINDINGS = [("escape", "dismiss", "")]
+            CSS = "Note { align: center middle; } Note Static { width: 20; height: 3; }"
+
+            def compose(self) -> ComposeResult:
+                yield Static("a note on top")
+
+        self.app.push_screen(Note())
+
+    def action_other(self) -> None:
+        self.app.push_screen(type(self)())  # a whole screen over this one
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+
+class OnePage(OneFramePerLayout, Page):
+    pass
+
+
+class Pages(App):
+    """Keeps every frame it composes, and what a terminal fed their bytes would show."""
+
+    CSS = "OptionList { height: 1fr; }"  # the screen itself never scrolls (as the app's)
+
+    def __init__(self, screen_class: type[Screen]) -> None:
+        super().__init__()
+        self.screen_class = screen_class
+        self.frames: list[str] = []
+
+    def get_default_screen(self) -> Screen:
+        return self.screen_class()
+
+    def _display(self, screen, renderable) -> None:
+        if renderable is not None:
+            self.frames.append(renderable.render_segments(self.console))
+        return super()._display(screen, renderable)
+
+
+def terminal_shows(frames: list[str], size: tuple[int, int]) -> str:
+    from serve_tabs import Screen as Terminal
+
+    terminal = Terminal(*size)
+    for frame in frames:
+        terminal.feed(frame.encode())
+    return terminal.text()
+
+
+def screen_text(app: App, size: tuple[int, int]) -> str:
+    """The whole screen as Textual has it now, composed afresh."""
+    whole = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+    return terminal_shows([whole.render_segments(app.console)], size)
+
+
+async def frames_for_each_key(screen_class, keys: list[str], size=(40, 12)):
+    app = Pages(screen_class)
+    counts = []
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause(0.2)
+        for key in keys:
+            before = len(app.frames)
+            await pilot.press(key)
+            await pilot.pause(0.2)
+            counts.append(len(app.frames) - before)
+            assert terminal_shows(app.frames, size) == screen_text(app, size), key
+    return counts
+
+
+async def test_a_layout_that_changes_a_lists_length_is_one_frame_not_two():
+    """Textual refreshes a list's scroll bar while laying the screen out, paints it in that
+    layout's frame and then once more, the same; OneFramePerLayout drops the second."""
+    keys = ["n", "l", "n", "s", "l"]
+    plain = await frames_for_each_key(Page, keys)
+    one = await frames_for_each_key(OnePage, keys)
+    # "n" first and "l" last show the scroll bar, "s" hides it: Textual lays out twice for these
+    assert plain[1:] == [2, 2, 2, 3]
+    assert one[1:] == [1, 1, 2, 2]
+
+
+async def test_what_a_terminal_shows_stays_the_screen_through_modals_and_repaints():
+    """No repaint is lost: after every key the bytes sent so far draw the screen Textual has
+    (the list longer, shorter, scrolled; a modal over the page and back; a whole screen over it
+    and back)."""
+    keys = ["n", "m", "escape", "down", "o", "l", "b", "s", "m", "escape", "o", "b", "n", "end"]
+    counts = await frames_for_each_key(OnePage, keys)
+    assert all(count >= 1 for count in counts), counts
