@@ -326,13 +326,14 @@ def cmd_tui(args, run=None) -> int:
     import os
 
     from explorer.cli.packs import should_ask
-    from explorer.core.bulk import kept_for_life
+    from explorer.core.bulk import kept_for_life, tune_for_an_app
     from explorer.core.bundled import bundled_path
 
     # A browser tab of `explorer serve` shares the data folder with every other tab: no other
     # student's session is offered back (textual-serve names the web driver), nothing asked.
     served = "web_driver" in os.environ.get("TEXTUAL_DRIVER", "")
     choose = not served and not getattr(args, "content", None) and should_ask()
+    tune_for_an_app()  # before anything is built: the app is a long-lived interactive process
     for again in itertools.count():
         with kept_for_life(again=again > 0):
             try:

@@ -6,15 +6,23 @@ import gc
 
 import pytest
 
-from explorer.core.bulk import collector_paused, kept_for_life
+from explorer.core.bulk import (
+    YOUNG_THRESHOLD,
+    collector_paused,
+    kept_for_life,
+    settle_for_life,
+    tune_for_an_app,
+)
 
 
 @pytest.fixture(autouse=True)
 def _collector_restored():
     was = gc.isenabled()
+    threshold = gc.get_threshold()
     yield
     gc.unfreeze()
     gc.enable() if was else gc.disable()
+    gc.set_threshold(*threshold)
 
 
 def test_collector_paused_restores_the_previous_state():
@@ -67,3 +75,25 @@ def test_again_collects_what_an_earlier_start_froze_and_has_since_been_dropped()
     with kept_for_life(again=True):
         pass
     assert ref() is None
+
+
+def test_an_app_collects_its_youngest_objects_less_often_and_the_older_as_before():
+    gc.set_threshold(700, 10, 10)
+    tune_for_an_app()
+    assert gc.get_threshold() == (YOUNG_THRESHOLD, 10, 10)
+    assert YOUNG_THRESHOLD > 700
+
+
+def test_settling_collects_the_garbage_there_is_and_freezes_what_lives():
+    import weakref
+
+    gc.enable()
+    garbage = _Cycle()
+    gone = weakref.ref(garbage)
+    del garbage  # a cycle: only a collection frees it
+    kept = [_Cycle() for _ in range(100)]
+    before = gc.get_freeze_count()
+    settle_for_life()
+    assert gone() is None  # collected, not frozen for good
+    assert gc.get_freeze_count() >= before + len(kept)
+    assert gc.isenabled()

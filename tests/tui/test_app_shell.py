@@ -384,3 +384,36 @@ async def test_the_title_bar_follows_the_screen_and_opens_the_palette(bundled_at
         await pilot.click(TitleBar, offset=(1, 0))
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
+
+
+async def test_each_modes_screen_is_settled_for_life_once_it_first_shows(bundled_atlas,
+                                                                         monkeypatch):
+    """A mode's screen lives as long as the app: once it shows, the garbage is collected and
+    the rest frozen (explorer.core.bulk.settle_for_life), once a mode (a help page over it, or
+    coming back to it, is not another time), and never headless (tests run many apps)."""
+    from explorer.core import bulk
+    from explorer.tui.app import KingmakerApp
+
+    settled = []
+    monkeypatch.setattr(bulk, "settle_for_life", lambda: settled.append(app.current_mode))
+    app = make_app(atlas=bundled_atlas)
+    async with app.run_test(size=SIZE) as pilot:  # headless: nothing settled
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+    assert settled == []
+
+    monkeypatch.setattr(KingmakerApp, "is_headless", property(lambda self: False))
+    app = make_app(atlas=bundled_atlas)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert settled == ["explore"]
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen) and settled == ["explore"]
+        await pilot.press("escape", "c")
+        await pilot.pause()
+        assert app.current_mode == "coalition" and settled == ["explore", "coalition"]
+        await pilot.press("e")
+        await pilot.pause()
+        assert app.current_mode == "explore" and settled == ["explore", "coalition"]
