@@ -24,13 +24,16 @@ def _private_data_dir(tmp_path_factory, monkeypatch):
 
 @pytest.fixture(autouse=True)
 def _nothing_left_frozen():
-    """A test that starts the app through the command line (cmd_tui freezes what it built,
-    explorer/core/bulk.py) leaves nothing frozen for the tests after it."""
+    """A test that starts the app through the command line (cmd_tui freezes what it built and
+    tunes the collector, explorer/core/bulk.py) leaves nothing frozen, and the collector's
+    thresholds as they were, for the tests after it."""
     import gc
 
+    threshold = gc.get_threshold()
     yield
     if gc.get_freeze_count():
         gc.unfreeze()
+    gc.set_threshold(*threshold)
 
 
 SEEDS_MISSING = (f"needs the seed articles: put the shared/ folder beside the checkout "

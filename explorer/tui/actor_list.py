@@ -128,7 +128,7 @@ class ActorList(ScrollView, can_focus=True):
         Binding("enter", "select", "Open", show=False, id="select"),
     ]
 
-    cursor: reactive[int] = reactive(-1, always_update=True)
+    cursor: reactive[int] = reactive(-1, always_update=True, repaint=False)  # watch_cursor paints
 
     class Highlighted(Message):
         def __init__(self, actor_list: ActorList, actor_id: str) -> None:
@@ -245,10 +245,16 @@ class ActorList(ScrollView, can_focus=True):
         self.cursor = index
 
     def watch_cursor(self, old: int, new: int) -> None:
-        # no cache to clear: a line's key holds whether it is the cursor's (only the old and
-        # the new cursor line are drawn again)
+        # no cache to clear: a line's key holds whether it is the cursor's. Unscrolled, only
+        # the old and the new cursor line are painted again (a whole refresh has Textual style
+        # every line of the list again: ~3.5 ms of a key at 40 lines); scrolled, all of them.
+        top = self.scroll_offset.y
         self._scroll_cursor()
-        self.refresh()
+        if self.scroll_offset.y == top:
+            self.refresh_line(old)
+            self.refresh_line(new)
+        else:
+            self.refresh()
         if self.current:
             if self._moved is not None:
                 self._moved(self.current)

@@ -25,6 +25,7 @@ from textual.widgets.option_list import Option
 from explorer.core.graph import Atlas, Link
 from explorer.core.timeline import current_event
 from explorer.core.vocabulary import status_label
+from explorer.tui import drawn_lines
 from explorer.tui.fmt import citation, day, kind_name, lifetime, seats_short, text_segments
 from explorer.tui.meaning import DrawnWhenPainted, MeaningOptionList, stance_meaning
 from explorer.tui.textual_internals import option_lines
@@ -63,6 +64,21 @@ class Hanging:
             yield from first if i == 0 else under
             yield from line
             yield end
+
+    def rich_lines(self, console: Console, options: ConsoleOptions):
+        """The lines `__rich_console__` draws, put together from the body's (drawn_lines)."""
+        margin = self.left + self.indent + self.right
+        if not self.body or options.max_width - margin < MIN_BODY:
+            return drawn_lines.part_lines(Group(self.mark, *self.body), console, options)
+        width = options.max_width - margin
+        body = drawn_lines.render_lines(Group(*self.body), console, options.update_width(width))
+        first = [Segment(" " * self.left), *text_segments(self.mark, console),
+                 Segment(" " * max(0, self.indent - self.mark.cell_len))]
+        under = [Segment(" " * (self.left + self.indent))]
+        end = [Segment(" " * self.right)] if self.right else []
+        adjust = Segment.adjust_line_length
+        return [adjust([*(under if i else first), *line, *end], options.max_width, pad=False)
+                for i, line in enumerate(body)]
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         margin = self.left + self.indent + self.right

@@ -35,6 +35,7 @@ from textual.strip import Strip
 from textual.visual import Visual
 from textual.widgets import OptionList, Static
 
+from explorer.tui import drawn_lines
 from explorer.tui.textual_internals import current_app
 
 #: a meaning -> the theme colour it is made from (a theme's own `variables` may override it)
@@ -184,9 +185,7 @@ class DrawnWhenPainted(Visual):
             return self._kept[1]
         unstyled = _UNSTYLED[0]
         options = app.console_options.update(highlight=False, height=None).update_width(width)
-        segments = app.console.render(self.draw(), options)
-        lines = list(Segment.split_and_crop_lines(segments, width, include_new_lines=False,
-                                                  pad=False))
+        lines = drawn_lines.lines(self.draw(), app.console, options)
         if _UNSTYLED[0] == unstyled:  # drawn before its widget had styles: not kept
             self._kept = (key, lines)
         return lines
