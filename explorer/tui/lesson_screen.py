@@ -37,7 +37,7 @@ from explorer.tui.footer import KeyFooter
 from explorer.tui.hemicycle import Hemicycle, show_chamber
 from explorer.tui.lesson_parts import LessonPicker, answer_renderable, bar_model, long_date
 from explorer.tui.seatbar import SeatBar
-from explorer.tui.textual_internals import OneFramePerLayout, SettledStatic
+from explorer.tui.textual_internals import OneFramePerLayout, SettledStatic, set_border_title
 
 if TYPE_CHECKING:
     pass
@@ -212,10 +212,10 @@ class LessonScreen(LessonClassActions, OneFramePerLayout, Screen):  # styled in 
         self.query_one("#lesson-hint", Static).display = not self.answer_shown
         if self.answer_shown:
             answer.update(answer_renderable(self.run))
-            side.border_title = "Answer"
+            set_border_title(side, "Answer")
         else:
             answer.update("")
-            side.border_title = self.focus_name
+            set_border_title(side, self.focus_name)
         answer.display = self.answer_shown
         focus.display = not self.answer_shown and bool(self.focus_name)
         side.display = self.answer_shown or bool(self.focus_name)

@@ -15,6 +15,7 @@ from explorer.tui.textual_internals import (
     option_lines,
     screens_of_every_mode,
     screens_of_mode,
+    set_border_title,
     set_footer_key_enabled,
 )
 
@@ -234,3 +235,55 @@ async def test_what_a_terminal_shows_stays_the_screen_through_modals_and_repaint
     keys = ["n", "m", "escape", "down", "o", "l", "b", "s", "m", "escape", "o", "b", "n", "end"]
     counts = await frames_for_each_key(OnePage, keys)
     assert all(count >= 1 for count in counts), counts
+
+
+class Card(App):
+    """A bordered, padded card holding a text; every frame kept, as `Pages` keeps them."""
+
+    CSS = "#card { border: round red; padding: 0 1; height: 8; }"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.frames: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        from textual.containers import VerticalScroll
+        from textual.widgets import Static
+
+        with VerticalScroll(id="card"):
+            yield Static("what the card says")
+
+    def _display(self, screen, renderable) -> None:
+        if renderable is not None:
+            self.frames.append(renderable.render_segments(self.console))
+        return super()._display(screen, renderable)
+
+
+async def test_a_new_border_title_repaints_the_top_line_only_and_shows():
+    from textual.containers import VerticalScroll
+
+    app = Card()
+    size = (40, 10)
+    async with app.run_test(size=size) as pilot:
+        card = app.query_one("#card", VerticalScroll)
+        card.border_title = "First"
+        await pilot.pause()
+        painted = []
+        original = card._styles_cache.render_line
+
+        def counted(styles, y, *args, **kwargs):
+            painted.append(y)
+            return original(styles, y, *args, **kwargs)
+
+        card._styles_cache.render_line = counted
+        set_border_title(card, "Second name")
+        await pilot.pause()
+        shown = terminal_shows(app.frames, size)
+        assert painted == [0]  # the top border line, not the card's other seven
+        assert "Second name" in shown.splitlines()[0] and "First" not in shown
+        assert card.border_title == "Second name"  # what Textual's getter reads back
+        assert shown == screen_text(app, size)
+        painted.clear()
+        set_border_title(card, "Second name")  # the same again: nothing to paint
+        await pilot.pause()
+        assert painted == []
