@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from explorer.tui.search import ActorSearch
 
 SCREENSHOT_DIR = "screenshots"
+SETTLE_AFTER = 0.5  # seconds after a mode first shows: its screen is frozen then (gc)
 JOIN_MODE = "join"  # a served tab's first mode: the join screen alone, removed once joined
 
 
@@ -215,7 +216,7 @@ class KingmakerApp(AppClassActions, SessionMixin, TableApp):
         from explorer.core.bulk import settle_for_life
 
         self._settled.add(mode)
-        self.call_after_refresh(settle_for_life)
+        self.set_timer(SETTLE_AFTER, settle_for_life)  # once its first frames are out
 
     def _check_size(self) -> None:
         width, height = self.size

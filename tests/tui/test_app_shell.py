@@ -398,22 +398,22 @@ async def test_each_modes_screen_is_settled_for_life_once_it_first_shows(bundled
     monkeypatch.setattr(bulk, "settle_for_life", lambda: settled.append(app.current_mode))
     app = make_app(atlas=bundled_atlas)
     async with app.run_test(size=SIZE) as pilot:  # headless: nothing settled
-        await pilot.pause()
+        await pilot.pause(0.7)
         await pilot.press("c")
-        await pilot.pause()
+        await pilot.pause(0.7)
     assert settled == []
 
     monkeypatch.setattr(KingmakerApp, "is_headless", property(lambda self: False))
     app = make_app(atlas=bundled_atlas)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await pilot.pause(0.7)
         assert settled == ["explore"]
         await pilot.press("f1")
-        await pilot.pause()
+        await pilot.pause(0.7)
         assert isinstance(app.screen, HelpScreen) and settled == ["explore"]
         await pilot.press("escape", "c")
-        await pilot.pause()
+        await pilot.pause(0.7)
         assert app.current_mode == "coalition" and settled == ["explore", "coalition"]
         await pilot.press("e")
-        await pilot.pause()
+        await pilot.pause(0.7)
         assert app.current_mode == "explore" and settled == ["explore", "coalition"]
