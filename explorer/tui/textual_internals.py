@@ -85,9 +85,9 @@ class OneFramePerLayout:
     the widget's scroll bars; the frame the layout then composes paints them with those values,
     yet the refresh is still pending and asks for one more frame, the same as the first (an
     actor page of another length: ~5 ms of the key's CPU, and one more message for a served
-    tab). After a layout composed at once, a scroll bar still waiting for a repaint is let off
-    it if every line of it was painted after it asked (Textual's per-widget line cache holds
-    them all and marks none as dirty: a scroll bar is one cell across, so a painted line is a
+    tab). After a layout composed at once, a vertical scroll bar still waiting for a repaint is
+    let off it if every line of it was painted after it asked (Textual's per-widget line cache
+    holds them all and marks none as dirty: the bar is one cell across, so a painted line is a
     painted cell). Other widgets repaint as before (their lines can be rendered for a part of
     their width only, and the screen's own repaint is a whole one)."""
 
@@ -96,7 +96,7 @@ class OneFramePerLayout:
         super()._refresh_layout(size, scroll)
         if composes_now and self.is_current:
             for widget in self._compositor.visible_widgets:
-                if (isinstance(widget, ScrollBar) and widget._repaint_required
+                if (isinstance(widget, ScrollBar) and widget.vertical and widget._repaint_required
                         and _painted_since_refresh(widget)):
                     widget._repaint_required = False
                     widget._exchange_repaint_regions()  # those regions were painted too
