@@ -46,7 +46,7 @@ def kept_for_life(again: bool = False) -> Iterator[None]:
 #: A key in the explorer builds tens of thousands of short-lived containers (strips, segments,
 #: styles), most freed at once by their reference counts; at 700 the collector still ran 13
 #: young collections and one of the middle generation a key (~3 ms of ~50), at 10,000 one
-#: young collection every other key (~2 ms in all with `settle_for_life`). Cyclic garbage waits
+#: young collection every other key (~2 ms in all). Cyclic garbage waits
 #: a little longer for its collection; nothing else changes.
 YOUNG_THRESHOLD = 10_000
 
@@ -56,11 +56,3 @@ def tune_for_an_app() -> None:
     _young, middle, old = gc.get_threshold()
     gc.set_threshold(YOUNG_THRESHOLD, middle, old)
 
-
-def settle_for_life() -> None:
-    """What is alive now lives on (a screen that stays, once it shows): collect the garbage
-    there is, then freeze the rest out of reach of later collections, as `kept_for_life` does
-    for what was built before the app ran (a full collection walked the explorer's screen at
-    every key that fell on one: ~3.6 ms for every ten keys, unfrozen)."""
-    gc.collect()
-    gc.freeze()

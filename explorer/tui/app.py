@@ -37,7 +37,6 @@ if TYPE_CHECKING:
     from explorer.tui.search import ActorSearch
 
 SCREENSHOT_DIR = "screenshots"
-SETTLE_AFTER = 0.5  # seconds after a mode first shows: its screen is frozen then (gc)
 JOIN_MODE = "join"  # a served tab's first mode: the join screen alone, removed once joined
 
 
@@ -103,7 +102,6 @@ class KingmakerApp(AppClassActions, SessionMixin, TableApp):
         self.class_session: ClassSession | None = None
         self.built_coalition = None  # (coalition, date) last left in the coalition builder
         self._last_mode: str | None = None
-        self._settled: set[str] = set()  # the modes whose screens were frozen for life (gc)
         self.stylesheet = ReusingStylesheet(variables=css_variables(self))
         self.lesson, self.lesson_step = lesson, lesson_step  # read by the lesson screen
         self._search: ActorSearch | None = None
@@ -200,23 +198,10 @@ class KingmakerApp(AppClassActions, SessionMixin, TableApp):
         if self._last_mode == "coalition" and self.current_mode != "coalition" and self._state:
             self.built_coalition = (self._state.coalition, self._state.on)  # for a hand-in
         self._last_mode = self.current_mode
-        self._settle_mode()
         screen.set_class(self.present, "-present")
         if self._student is not None and self.current_mode != "lesson":
             self.end_lesson()
         self._check_size()
-
-    def _settle_mode(self) -> None:
-        """A mode's screen stays for the app's life: once it first shows, it is frozen out of
-        the collector's reach (not headless: tests run many apps in one process; not the join
-        screen, which goes)."""
-        mode = self.current_mode
-        if mode in self._settled or mode == JOIN_MODE or self.is_headless:
-            return
-        from explorer.core.bulk import settle_for_life
-
-        self._settled.add(mode)
-        self.set_timer(SETTLE_AFTER, settle_for_life)  # once its first frames are out
 
     def _check_size(self) -> None:
         width, height = self.size

@@ -82,27 +82,54 @@ class OneFramePerLayout:
     """Mixin for a Screen: a layout pass leaves no second, identical frame behind.
 
     While Textual lays a screen out it gives each scrolling widget its new size, which refreshes
-    the widget's scroll bars; the frame the layout then composes paints them with those values,
-    yet the refresh is still pending and asks for one more frame, the same as the first (an
-    actor page of another length: ~5 ms of the key's CPU, and one more message for a served
-    tab). After a layout composed at once, a vertical scroll bar still waiting for a repaint is
-    let off it if every line of it was painted after it asked (Textual's per-widget line cache
-    holds them all and marks none as dirty: the bar is one cell across, so a painted line is a
-    painted cell). Other widgets repaint as before (their lines can be rendered for a part of
-    their width only, and the screen's own repaint is a whole one)."""
+    the widget's scroll bars; the frame the layout then composes often paints them with those
+    values, yet the refresh is still pending and asks for one more frame, the same as the first
+    (an actor page of another length: ~5 ms of the key's CPU, and one more message for a served
+    tab). After a layout composed and sent at once, a vertical scroll bar still waiting for a
+    repaint is let off it only if that frame wrote every cell of it (the regions the update
+    sent cover it) and drew each of its lines after it asked (Textual's per-widget line cache
+    holds them all and marks none as dirty). A partial update renders whole lines of every
+    widget under the box around its regions but sends only the regions, so a bar drawn and
+    not sent keeps its repaint. Other widgets repaint as before."""
+
+    _sent_regions: list[Region] | None = None  # what the last composed frame sent, if one was
+
+    def _compositor_refresh(self) -> None:
+        compositor = self._compositor
+        sends = (self is self.app.screen and not self.app.is_inline
+                 and not self.app._batch_count)  # Textual's _display drops a frame in a batch
+        dirty = list(compositor._dirty_regions)
+        super()._compositor_refresh()
+        if sends:
+            whole = compositor.size.region
+            self._sent_regions = [whole] if whole in dirty else dirty
 
     def _refresh_layout(self, size: Size | None = None, scroll: bool = False) -> None:
-        composes_now = not self.app._batch_count  # in a batch Textual composes later
+        self._sent_regions = None
         super()._refresh_layout(size, scroll)
-        if composes_now and self.is_current:
-            for widget in self._compositor.visible_widgets:
-                if (isinstance(widget, ScrollBar) and widget.vertical and widget._repaint_required
-                        and _painted_since_refresh(widget)):
-                    widget._repaint_required = False
-                    widget._exchange_repaint_regions()  # those regions were painted too
+        sent, self._sent_regions = self._sent_regions, None
+        if not sent:
+            return
+        spans: dict[int, list[tuple[int, int]]] = {}
+        for y, x1, x2 in self._compositor._regions_to_spans(sent):
+            spans.setdefault(y, []).append((x1, x2))
+        for widget, (region, clip) in self._compositor.visible_widgets.items():
+            if (isinstance(widget, ScrollBar) and widget.vertical and widget._repaint_required
+                    and _sent_whole(region.intersection(clip), spans)
+                    and _drawn_since_refresh(widget)):
+                widget._repaint_required = False
+                widget._exchange_repaint_regions()  # those regions were painted too
 
 
-def _painted_since_refresh(widget: Widget) -> bool:
+def _sent_whole(region: Region, spans: dict[int, list[tuple[int, int]]]) -> bool:
+    """Every cell of `region` lies in one of the spans sent on its line (spans don't overlap)."""
+    left, right = region.x, region.right
+    return bool(region) and all(
+        any(x1 <= left and right <= x2 for x1, x2 in spans.get(y, ()))
+        for y in range(region.y, region.bottom))
+
+
+def _drawn_since_refresh(widget: Widget) -> bool:
     lines = widget._styles_cache
     if lines._dirty_lines:
         return False

@@ -10,7 +10,6 @@ from explorer.core.bulk import (
     YOUNG_THRESHOLD,
     collector_paused,
     kept_for_life,
-    settle_for_life,
     tune_for_an_app,
 )
 
@@ -82,18 +81,3 @@ def test_an_app_collects_its_youngest_objects_less_often_and_the_older_as_before
     tune_for_an_app()
     assert gc.get_threshold() == (YOUNG_THRESHOLD, 10, 10)
     assert YOUNG_THRESHOLD > 700
-
-
-def test_settling_collects_the_garbage_there_is_and_freezes_what_lives():
-    import weakref
-
-    gc.enable()
-    garbage = _Cycle()
-    gone = weakref.ref(garbage)
-    del garbage  # a cycle: only a collection frees it
-    kept = [_Cycle() for _ in range(100)]
-    before = gc.get_freeze_count()
-    settle_for_life()
-    assert gone() is None  # collected, not frozen for good
-    assert gc.get_freeze_count() >= before + len(kept)
-    assert gc.isenabled()

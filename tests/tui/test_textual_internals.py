@@ -287,3 +287,32 @@ async def test_a_new_border_title_repaints_the_top_line_only_and_shows():
         set_border_title(card, "Second name")  # the same again: nothing to paint
         await pilot.pause()
         assert painted == []
+
+
+async def test_a_scroll_bar_drawn_but_not_sent_keeps_its_repaint():
+    """A partial update draws whole lines of every widget inside the box around the regions it
+    sends, but sends only the regions: a scroll bar drawn in that box and left out of them keeps
+    its repaint, or the terminal would keep its old thumb."""
+    from textual.geometry import Region
+    from textual.scrollbar import ScrollBar
+
+    size = (40, 12)
+    app = Pages(OnePage)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("n")  # forty options: the list scrolls
+        await pilot.pause(0.2)
+        screen = app.screen
+        bar = next(widget for widget in screen._compositor.visible_widgets
+                   if isinstance(widget, ScrollBar) and widget.vertical)
+        (bar_region, _clip) = screen._compositor.visible_widgets[bar]
+        bar.position = bar.window_virtual_size // 2  # a new thumb, not yet repainted
+        assert bar._repaint_required
+        # the title's last cell and the list's text beside the bar: their box holds the bar
+        screen._compositor._dirty_regions.update(
+            {Region(bar_region.right - 1, 0, 1, 1),
+             Region(0, bar_region.y, bar_region.x, bar_region.height)})
+        screen._layout_required = True
+        screen._refresh_layout()
+        assert bar._repaint_required  # drawn in the box, not sent: it still asks for a frame
+        await pilot.pause(0.3)
+        assert terminal_shows(app.frames, size) == screen_text(app, size)
