@@ -19,6 +19,7 @@ from explorer.cli.support import (
     run,
 )
 from explorer.core.safe_text import clean
+from explorer.core.text import plural
 from explorer.core.vocabulary import STATUSES, status_label
 
 
@@ -84,12 +85,10 @@ def cmd_check(args) -> int:
         "relations": len(pack.relations), "events": len(pack.events),
         "challenges": len(pack.challenges), "lessons": len(pack.lessons),
         "seats": seats, "parliament_size": pack.parliament_size, "valid": True,
+        "warnings": [str(w) for w in pack.warnings],
     }
-    summary["warnings"] = [str(w) for w in pack.warnings]
     if args.json:
         return print_json(summary)
-    from explorer.core.text import plural
-
     for warning in pack.warnings:
         print(warning, file=sys.stderr)
     parts = [plural(len(pack.actors), "actor"), plural(len(pack.relations), "relation"),

@@ -263,3 +263,24 @@ async def test_a_list_without_a_follower_posts_highlighted(bundled_atlas):
         actors.action_cursor(1)
         await pilot.pause()
         assert seen and seen[-1] == actors.current
+
+
+async def test_moving_the_cursor_unhighlights_the_line_it_left(bundled_atlas):
+    """On screen, one line of the list has the cursor's colours after each move: the line the
+    cursor left is painted again as an ordinary line (not only the line it lands on)."""
+    app = make_app(atlas=bundled_atlas)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        actors = app.screen.actor_list
+        region = actors.content_region
+
+        def cursor_rows() -> list[int]:
+            ordinary = app.screen.get_style_at(region.x + 1, region.bottom - 1).bgcolor
+            return [y - region.y for y in range(region.y, region.bottom)
+                    if app.screen.get_style_at(region.x + 1, y).bgcolor != ordinary]
+
+        for key in ["down", "down", "down", "up", "down", "down"]:
+            await pilot.press(key)
+            await pilot.pause()
+            assert actors.scroll_offset.y == 0  # near the top: the list does not scroll
+            assert cursor_rows() == [actors.cursor], key
