@@ -210,7 +210,13 @@ class TensionPanel(ShownPanel):
 
 # -- completions --------------------------------------------------------------------------------
 class CompletionList(OptionList):
-    """Ways to reach each threshold, feasible first; Enter (or the number key) applies one."""
+    """Ways to reach each threshold, feasible first; Enter (or the number key) applies one.
+
+    Its scrollbar's gutter is always kept, as an actor page's is (MeaningOptionList): Textual
+    keeps the options' heights measured before a scrollbar appeared, so a completion painted
+    one column narrower lost its last line ("(2) → 218")."""
+
+    DEFAULT_CSS = "CompletionList { scrollbar-gutter: stable; }"
 
     shown: reactive[tuple | None] = reactive(None, init=False, always_update=False, repaint=False)
 

@@ -96,8 +96,14 @@ class OneFramePerLayout:
 
     def _compositor_refresh(self) -> None:
         compositor = self._compositor
-        sends = (self is self.app.screen and not self.app.is_inline
-                 and not self.app._batch_count)  # Textual's _display drops a frame in a batch
+        app = self.app
+        if self is app.screen and not app.is_inline and app._batch_count:
+            # Textual's _display drops a frame composed in a batch (at start-up: the whole
+            # first screen, ~25 ms of a terminal start, drawn and thrown away): compose none,
+            # and paint the whole screen once at the first idle after the batch instead.
+            self._repaint_required = True
+            return
+        sends = self is app.screen and not app.is_inline
         dirty = list(compositor._dirty_regions)
         super()._compositor_refresh()
         if sends:

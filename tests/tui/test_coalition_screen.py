@@ -308,3 +308,23 @@ def test_snapshot_iraqiya_80x24(snap_compare, bundled_atlas):
 
     assert snap_compare(builder_app(bundled_atlas), run_before=run_before,
                         terminal_size=(80, 24))
+
+
+async def test_every_completion_shown_is_shown_to_its_last_line(bundled_atlas):
+    """At 100×30 in presentation mode the completions list gets its scroll bar after its
+    options were measured: no completion may lose its last line ("(2) → 218") to the bar."""
+    app = make_app(atlas=bundled_atlas, on=APRIL, present=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.state.add_many(["sol", "ina", "kurdistan_alliance"])
+        await pilot.press("c")
+        await pilot.pause(0.2)
+        listing = app.screen.query_one(CompletionList)
+        assert listing.max_scroll_y > 0  # the list scrolls: the case that lost a line
+        shown = " ".join(" ".join(listing.render_line(y).text.split())
+                         for y in range(listing.scrollable_content_region.height))
+        prompts = [" ".join(option.prompt.plain.split()) for option in listing.options]
+        followed = [(this, after) for this, after in zip(prompts, prompts[1:], strict=False)
+                    if " ".join(after.split()[:3]) in shown]
+        assert len(followed) >= 3
+        for this, after in followed:  # an option whose successor shows is shown in full
+            assert f"{this} {' '.join(after.split()[:3])}" in shown, this

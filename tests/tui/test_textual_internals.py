@@ -4,6 +4,7 @@ textual_internals.py (and only it)."""
 
 from __future__ import annotations
 
+import pytest
 from textual.app import App, ComposeResult
 from textual.screen import Screen
 from textual.widgets import OptionList
@@ -215,6 +216,41 @@ async def frames_for_each_key(screen_class, keys: list[str], size=(40, 12)):
             counts.append(len(app.frames) - before)
             assert terminal_shows(app.frames, size) == screen_text(app, size), key
     return counts
+
+
+class StartsInMode(App):
+    """An app whose first screen is a mode's (as Kingmaker's): Textual lays that screen out
+    and composes a frame inside its start-up batch, and drops it. Keeps the frames it sends
+    and counts those composed inside a batch."""
+
+    DEFAULT_MODE = "main"
+
+    def __init__(self, screen_class: type[Screen]) -> None:
+        self.MODES = {"main": screen_class}
+        super().__init__()
+        self.sent: list[str] = []
+        self.composed_in_batch = 0
+
+    def _display(self, screen, renderable) -> None:
+        if renderable is not None:
+            if self._batch_count:
+                self.composed_in_batch += 1
+            else:
+                self.sent.append(renderable.render_segments(self.console))
+        return super()._display(screen, renderable)
+
+
+@pytest.mark.parametrize("screen_class, composed", [(Page, 1), (OnePage, 0)])
+async def test_no_frame_is_composed_to_be_dropped_at_start_up(screen_class, composed):
+    """The first screen is drawn once, after the start-up batch, and the terminal shows it."""
+    size = (40, 12)
+    app = StartsInMode(screen_class)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause(0.2)
+        assert app.composed_in_batch == composed
+        shown = terminal_shows(app.sent, size)
+        assert "the title" in shown and "short 2" in shown
+        assert shown == screen_text(app, size)
 
 
 async def test_a_layout_that_changes_a_lists_length_is_one_frame_not_two():
