@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from textual._context import active_app
 from textual.app import App
+from textual.events import ScreenResume
 from textual.geometry import Region, Size
 from textual.screen import Screen
 from textual.scrollbar import ScrollBar
@@ -93,6 +94,17 @@ class OneFramePerLayout:
     not sent keeps its repaint. Other widgets repaint as before."""
 
     _sent_regions: list[Region] | None = None  # what the last composed frame sent, if one was
+    _resumed_before = False
+
+    def _on_screen_resume(self, event: ScreenResume) -> None:
+        # Textual restyles every node of a screen each time it resumes (something may have
+        # changed while it was away). On its first resume a screen has just been mounted and
+        # each of its nodes styled, component classes and all (the explore screen: ~60 runs
+        # of the stylesheet, ~10 ms of a start): that pass is skipped; the focus that resume
+        # gives restyles its widget as before. Screen._on_screen_resume runs after this.
+        if not self._resumed_before:
+            self._resumed_before = True
+            event.refresh_styles = False
 
     def _compositor_refresh(self) -> None:
         compositor = self._compositor

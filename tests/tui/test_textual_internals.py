@@ -253,6 +253,46 @@ async def test_no_frame_is_composed_to_be_dropped_at_start_up(screen_class, comp
         assert shown == screen_text(app, size)
 
 
+def every_style(screen: Screen) -> list[tuple]:
+    """Each node's styles and its component classes' styles, as CSS."""
+    return [(type(node).__name__, node.styles.css,
+             sorted((name, styles.css) for name, styles in node._component_styles.items()))
+            for node in screen.walk_children(with_self=True)]
+
+
+@pytest.mark.parametrize("screen_class", [Page, OnePage])
+async def test_a_screens_first_resume_does_not_style_it_again(screen_class):
+    """Textual styles every node as it mounts, and all of them again when the screen resumes;
+    on a screen's first resume OneFramePerLayout skips the second pass, and the styles are
+    what a full restyle gives."""
+    from textual.widgets import Input
+
+    class Focused(screen_class):  # an Input takes the focus at resume: its :focus styles
+        def compose(self) -> ComposeResult:
+            yield Input(placeholder="filter")
+            yield from super().compose()
+
+    app = StartsInMode(Focused)
+    styled: list[str] = []
+    apply = app.stylesheet.apply
+
+    def counted(node, *args, **kwargs):
+        styled.append(type(node).__name__)
+        return apply(node, *args, **kwargs)
+
+    app.stylesheet.apply = counted
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.pause(0.2)
+        screen = app.screen
+        assert isinstance(screen.focused, Input)
+        # each node styled once as it mounted (Textual: twice), the Input again on focus
+        assert (styled.count("Static"), styled.count("Input")) == (
+            (1, 2) if screen_class is OnePage else (2, 3))
+        started = every_style(screen)
+        app.update_styles(screen)
+        assert every_style(screen) == started
+
+
 async def test_a_layout_that_changes_a_lists_length_is_one_frame_not_two():
     """Textual refreshes a list's scroll bar while laying the screen out, paints it in that
     layout's frame and then once more, the same; OneFramePerLayout drops the second."""
