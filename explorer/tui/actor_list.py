@@ -315,14 +315,28 @@ class ActorList(ScrollView, can_focus=True):
         super().notify_style_update()
 
     # -- rendering -------------------------------------------------------------------------
+    _painting: tuple[int, int, Style] | None = None  # scroll, width, style: one paint's
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # what every line of a paint shares, found once (the style walks up the widget tree)
+        self._painting = (self.scroll_offset.y, self.scrollable_content_region.width,
+                          self.rich_style)
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._painting = None
+
     def render_line(self, y: int) -> Strip:
-        index = self.scroll_offset.y + y
-        width = self.scrollable_content_region.width
+        if self._painting is not None:
+            top, width, base = self._painting
+        else:
+            top, width, base = (self.scroll_offset.y, self.scrollable_content_region.width,
+                                self.rich_style)
+        index = top + y
         key = (index, width, self.cursor == index, self.has_focus)
         cached = self._cache.get(key)
         if cached is not None:
             return cached
-        base = self.rich_style
         if index >= len(self.rows):
             strip = Strip.blank(width, base)
         else:

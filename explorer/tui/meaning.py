@@ -36,7 +36,7 @@ from textual.visual import Visual
 from textual.widgets import OptionList, Static
 
 from explorer.tui import drawn_lines
-from explorer.tui.textual_internals import current_app
+from explorer.tui.textual_internals import OptionLinesOncePerPaint, current_app
 
 #: a meaning -> the theme colour it is made from (a theme's own `variables` may override it)
 MEANING_COLORS: dict[str, str] = {
@@ -208,7 +208,7 @@ class DrawnWhenPainted(Visual):
 _UNSTYLED = [0]
 
 
-class MeaningOptionList(MeaningStyles, OptionList):
+class MeaningOptionList(MeaningStyles, OptionLinesOncePerPaint, OptionList):
     """An OptionList whose prompts may use `ink` (inside a `DrawnWhenPainted`).
 
     Its scrollbar's gutter is always kept: Textual measures the options' heights for the width

@@ -47,6 +47,7 @@ class ReusingStylesheet(Stylesheet):
         super().__init__(*args, **kwargs)
         self._parses: dict[tuple, list] = {}  # this sheet's parses, by variables and source
         self._variables_key: tuple | None = None  # the variables, sorted (made when needed)
+        self._variables_digest: str | None = None  # their hash, for the parses kept on disk
 
     def _parse_rules(self, css, read_from, is_default_rules=False, tie_breaker=0, scope=""):
         shared, disk = ReusingStylesheet._shared, ReusingStylesheet._disk
@@ -54,12 +55,17 @@ class ReusingStylesheet(Stylesheet):
             return super()._parse_rules(css, read_from, is_default_rules, tie_breaker, scope)
         if self._variables_key is None:
             self._variables_key = tuple(sorted(self._variables.items()))
+            self._variables_digest = None
         key = (self._variables_key, css, read_from, is_default_rules, tie_breaker, scope)
         rules = self._parses.get(key)
         if rules is not None:  # parsed (or read) before by this sheet: the same rules
             return rules
         rules = shared.get(key) if shared is not None else None
-        disk_key = disk.key(key) if rules is None and disk is not None else None
+        disk_key = None
+        if rules is None and disk is not None:
+            if self._variables_digest is None:  # the theme's ~150 variables: hashed once
+                self._variables_digest = disk.key(self._variables_key)
+            disk_key = disk.key((self._variables_digest, *key[1:]))
         if disk_key is not None:
             rules = disk.get(disk_key)
         if rules is None:

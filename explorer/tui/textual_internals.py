@@ -1,7 +1,8 @@
 """The few private parts of Textual (8.2) the app relies on, in one place.
 
-Each has no public equivalent in Textual 8.2; tests/tui/test_textual_internals.py checks every
-one of them, so a Textual upgrade that moves them fails there, loudly, and not in a screen.
+Each has no public equivalent in Textual 8.2; tests/tui/test_textual_internals.py and
+tests/tui/test_one_frame_per_layout.py check every one of them, so a Textual upgrade that moves
+them fails there, loudly, and not in a screen.
 """
 
 from __future__ import annotations
@@ -77,6 +78,30 @@ class SettledStatic(Static):
     def _size_updated(self, size: Size, virtual_size: Size, container_size: Size,
                       layout: bool = True) -> bool:
         return super()._size_updated(size, virtual_size, container_size, layout=False)
+
+
+class OptionLinesOncePerPaint:
+    """Mixin for an OptionList: its lines are brought up to date once per paint.
+
+    Textual's `OptionList.render_line` reads `_lines`, which runs `_update_lines()` (the
+    content region, the gutter, the virtual size) again for every line it paints: ~40% of
+    painting an actor page. `render_lines` brings them up to date first, once; inside it each
+    line reads them as they are."""
+
+    _painting = False
+
+    def render_lines(self, crop: Region) -> list:
+        self._painting = True
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._painting = False
+
+    @property
+    def _lines(self):
+        if self._painting:
+            return self._line_cache.lines
+        return super()._lines
 
 
 class OneFramePerLayout:

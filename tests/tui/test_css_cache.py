@@ -62,6 +62,20 @@ def test_another_text_theme_or_textual_is_parsed_again(tmp_path, parses):
     assert blue.rules[0].styles.background == Color.parse("blue")
 
 
+def test_a_sheet_given_another_theme_reads_that_themes_parse(tmp_path, parses):
+    """The variables are hashed once per theme for the disk keys: a theme change on the same
+    sheet (the palette's theme switch) finds the new theme's parse, never the old one's."""
+    path = tmp_path / "css.pickle"
+    parse(ParseCache(path, "8.2.8"), accent="blue")
+    ReusingStylesheet._disk.save()
+    sheet = parse(ParseCache(path, "8.2.8"), accent="red")
+    assert len(parses) == 2
+    sheet.set_variables({"accent": "blue"})
+    sheet.reparse()
+    assert len(parses) == 2  # blue was read back from the disk
+    assert sheet.rules[0].styles.background == Color.parse("blue")
+
+
 def test_a_damaged_cache_is_ignored_and_written_anew(tmp_path, parses):
     path = tmp_path / "css.pickle"
     path.write_bytes(b"\x80\x05 not a pickle at all")

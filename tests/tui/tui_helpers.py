@@ -93,3 +93,18 @@ def painted(widget, char: str) -> set[str]:
             if char in segment.text and style is not None and style.color is not None:
                 found.add(style.color.triplet.hex)
     return found
+
+
+def terminal_shows(frames: list[str], size: tuple[int, int]) -> str:
+    from serve_tabs import Screen as Terminal
+
+    terminal = Terminal(*size)
+    for frame in frames:
+        terminal.feed(frame.encode())
+    return terminal.text()
+
+
+def screen_text(app, size: tuple[int, int]) -> str:
+    """The whole screen as Textual has it now, composed afresh."""
+    whole = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+    return terminal_shows([whole.render_segments(app.console)], size)
