@@ -29,7 +29,7 @@ from explorer.tui.bar_model import short_name
 from explorer.tui.meaning import MEANING_CLASSES, MeaningStyles, ShownPanel, status_ink
 from explorer.tui.power_panel import PowerPanel, PowerRow, pct, small_bar  # noqa: F401
 from explorer.tui.seatbar import STATUS_MARK
-from explorer.tui.textual_internals import OneFramePerLayout
+from explorer.tui.textual_internals import OneFramePerLayout, OptionLinesOncePerPaint
 
 
 # -- units --------------------------------------------------------------------------------------
@@ -209,7 +209,7 @@ class TensionPanel(ShownPanel):
 
 
 # -- completions --------------------------------------------------------------------------------
-class CompletionList(OptionList):
+class CompletionList(OptionLinesOncePerPaint, OptionList):
     """Ways to reach each threshold, feasible first; Enter (or the number key) applies one.
 
     Its scrollbar's gutter is always kept, as an actor page's is (MeaningOptionList): Textual
